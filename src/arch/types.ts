@@ -1,0 +1,216 @@
+/**
+ * Architectures as data: a typed layer graph (a DAG) that every part of the product reads —
+ * shape/parameter/MAC inference, the summary table, the tfjs model builder, the graph view.
+ *
+ * Shapes never include the batch dimension. Image tensors are channels-last: [height, width, channels].
+ */
+
+/** A per-example tensor shape: [H, W, C] for feature maps, [N] for vectors. */
+export type Shape = readonly number[];
+
+/** Explicit padding in pixels on each side. */
+export interface Pad2d {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** `valid` = no padding, `same` = TF/Keras "same" (output = ceil(in / stride)), or explicit pixels. */
+export type Padding = 'valid' | 'same' | Pad2d;
+
+export type ActivationName = 'linear' | 'relu' | 'tanh' | 'sigmoid' | 'softmax';
+
+export interface InputSpec {
+  readonly kind: 'input';
+  /** [H, W, C]. */
+  readonly shape: Shape;
+}
+
+export interface Conv2dSpec {
+  readonly kind: 'conv2d';
+  readonly filters: number;
+  /** [kh, kw]. */
+  readonly kernel: readonly [number, number];
+  /** [sh, sw]. */
+  readonly strides: readonly [number, number];
+  readonly padding: Padding;
+  /** Grouped convolution (AlexNet's two-GPU split uses 2). Input and output channels must divide by it. */
+  readonly groups: number;
+  readonly useBias: boolean;
+  readonly activation: ActivationName;
+}
+
+export interface Pool2dSpec {
+  readonly kind: 'maxPool' | 'avgPool';
+  readonly pool: readonly [number, number];
+  readonly strides: readonly [number, number];
+  readonly padding: Padding;
+}
+
+export interface GlobalAvgPoolSpec {
+  readonly kind: 'globalAvgPool';
+}
+
+/**
+ * Local response normalisation (AlexNet §3.3):
+ * b = a / (bias + alpha/size · Σ_{depthRadius neighbours} a²)^beta, with size = 2·depthRadius + 1.
+ * The paper uses k=2, n=5, α=1e-4, β=0.75. (tfjs' `localResponseNormalization` takes alpha un-divided.)
+ */
+export interface LrnSpec {
+  readonly kind: 'lrn';
+  readonly depthRadius: number;
+  readonly bias: number;
+  readonly alpha: number;
+  readonly beta: number;
+}
+
+export interface BatchNormSpec {
+  readonly kind: 'batchNorm';
+  readonly epsilon: number;
+  readonly momentum: number;
+}
+
+export interface ActivationSpec {
+  readonly kind: 'activation';
+  readonly activation: ActivationName;
+}
+
+export interface DenseSpec {
+  readonly kind: 'dense';
+  readonly units: number;
+  readonly useBias: boolean;
+  readonly activation: ActivationName;
+}
+
+export interface FlattenSpec {
+  readonly kind: 'flatten';
+}
+
+export interface DropoutSpec {
+  readonly kind: 'dropout';
+  readonly rate: number;
+}
+
+export interface ZeroPadSpec {
+  readonly kind: 'zeroPad';
+  readonly padding: Pad2d;
+}
+
+/**
+ * The CIFAR ResNets' "option A" shortcut (He et al. 2015, §4.2): identity, subsampled by `stride`
+ * (x[:, ::s, ::s, :]) and zero-padded in the channel dimension up to `filters`. No parameters.
+ */
+export interface PadShortcutSpec {
+  readonly kind: 'padShortcut';
+  readonly stride: number;
+  readonly filters: number;
+}
+
+export interface AddSpec {
+  readonly kind: 'add';
+}
+
+/** Concatenate along the channel (last) axis. */
+export interface ConcatSpec {
+  readonly kind: 'concat';
+}
+
+export type LayerSpec =
+  | InputSpec
+  | Conv2dSpec
+  | Pool2dSpec
+  | GlobalAvgPoolSpec
+  | LrnSpec
+  | BatchNormSpec
+  | ActivationSpec
+  | DenseSpec
+  | FlattenSpec
+  | DropoutSpec
+  | ZeroPadSpec
+  | PadShortcutSpec
+  | AddSpec
+  | ConcatSpec;
+
+export type LayerKind = LayerSpec['kind'];
+
+/**
+ * Optional grouping a layer belongs to, for views: e.g. `{ type: 'residual', id: 'conv2_block1',
+ * shortcut: 'projection' }` or `{ type: 'inception', id: 'inception_3a', branch: 1 }`.
+ */
+export interface BlockTag {
+  readonly type: 'residual' | 'plain' | 'inception' | 'aux' | 'stem' | 'head' | 'stage';
+  readonly id: string;
+  /** Inception branch index 0..3 (1×1; 1×1→3×3; 1×1→5×5; pool→1×1), or undefined for the concat. */
+  readonly branch?: number;
+  /** For residual blocks: which shortcut the block uses. */
+  readonly shortcut?: 'identity' | 'zero-pad' | 'projection';
+  /** For residual blocks: true on layers of the shortcut path (W_s, its BN, or the pad shortcut). */
+  readonly onShortcut?: boolean;
+}
+
+/** One node of the graph: a layer, its unique name (Keras-style hierarchical) and its inputs by name. */
+export interface LayerNode {
+  readonly name: string;
+  readonly spec: LayerSpec;
+  readonly inputs: readonly string[];
+  readonly block?: BlockTag;
+}
+
+/** A named output of the graph. The main classifier has role `main`; GoogLeNet's auxiliaries `aux`. */
+export interface GraphOutput {
+  readonly node: string;
+  readonly role: 'main' | 'aux';
+  /** Weight of this output's loss in training (1 for main, 0.3 for GoogLeNet's auxiliaries). */
+  readonly lossWeight: number;
+}
+
+/** An architecture: nodes in topological order (every input appears before its consumers). */
+export interface ArchGraph {
+  readonly name: string;
+  readonly nodes: readonly LayerNode[];
+  readonly outputs: readonly GraphOutput[];
+}
+
+/** What inference says of one layer. */
+export interface LayerInfo {
+  readonly name: string;
+  readonly kind: LayerKind;
+  readonly inputs: readonly string[];
+  readonly outputShape: Shape;
+  readonly trainableParams: number;
+  readonly nonTrainableParams: number;
+  /** trainable + non-trainable. */
+  readonly params: number;
+  /** Multiply-accumulates for one example (torchvision `_ops` convention). */
+  readonly macs: number;
+  /** Number of activation values this layer outputs for one example. */
+  readonly activations: number;
+  readonly block?: BlockTag;
+}
+
+/** Inference over a whole graph. */
+export interface GraphInfo {
+  readonly name: string;
+  readonly inputShape: Shape;
+  /** Shape of the main output. */
+  readonly outputShape: Shape;
+  readonly layers: readonly LayerInfo[];
+  readonly totalParams: number;
+  readonly trainableParams: number;
+  readonly nonTrainableParams: number;
+  readonly macs: number;
+  /** Sum of every layer's output values for one example (forward activation memory, in values). */
+  readonly activations: number;
+}
+
+/** An impossible configuration: names the layer and the shapes involved. */
+export class ArchError extends Error {
+  constructor(
+    message: string,
+    readonly layer?: string,
+  ) {
+    super(message);
+    this.name = 'ArchError';
+  }
+}

@@ -1,0 +1,10 @@
+/** Public API of the architecture engine (pure TypeScript: no tfjs, React or DOM). */
+export * from './types';
+export { GraphBuilder } from './graphBuilder';
+export { inferGraph } from './inferGraph';
+export { inferLayer, formatShape, windowOutput } from './layerInference';
+export * from './blocks';
+export * from './layers';
+export * from './summary';
+export * from './bottleneckCost';
+export * from './zoo/index';

@@ -1,0 +1,182 @@
+import { ArchError } from './types';
+import type { LayerSpec, Pad2d, Padding, Shape } from './types';
+
+/** Shape, parameters and multiply-accumulates of one layer, for one example. */
+export interface LayerFigures {
+  readonly outputShape: Shape;
+  readonly trainableParams: number;
+  readonly nonTrainableParams: number;
+  readonly macs: number;
+}
+
+const product = (shape: Shape): number => shape.reduce((a, b) => a * b, 1);
+
+/** "28×28×6" — how shapes are written in messages and tables. */
+export function formatShape(shape: Shape): string {
+  return shape.join('×');
+}
+
+/**
+ * Output length of a sliding window along one axis.
+ * `valid`: floor((n − k) / s) + 1; `same`: ceil(n / s) (TensorFlow's rule); explicit: floor((n + p0 + p1 − k) / s) + 1.
+ */
+export function windowOutput(n: number, k: number, s: number, padding: Padding, axis: 'h' | 'w'): number {
+  if (padding === 'same') return Math.ceil(n / s);
+  if (padding === 'valid') return Math.floor((n - k) / s) + 1;
+  const [p0, p1] = axis === 'h' ? [padding.top, padding.bottom] : [padding.left, padding.right];
+  return Math.floor((n + p0 + p1 - k) / s) + 1;
+}
+
+function expectRank(name: string, kind: string, shape: Shape, rank: number): void {
+  if (shape.length !== rank) {
+    const what = rank === 3 ? 'an H×W×C feature map' : 'a flat vector';
+    throw new ArchError(`Layer "${name}" (${kind}) needs ${what}, but its input is ${formatShape(shape)}.`, name);
+  }
+}
+
+function slidingWindow(
+  name: string,
+  kind: string,
+  input: Shape,
+  kernel: readonly [number, number],
+  strides: readonly [number, number],
+  padding: Padding,
+): [number, number] {
+  expectRank(name, kind, input, 3);
+  const [h, w] = input;
+  const ho = windowOutput(h, kernel[0], strides[0], padding, 'h');
+  const wo = windowOutput(w, kernel[1], strides[1], padding, 'w');
+  if (!(ho >= 1 && wo >= 1) || !Number.isFinite(ho) || !Number.isFinite(wo)) {
+    throw new ArchError(
+      `Layer "${name}" (${kind} ${kernel[0]}×${kernel[1]}, stride ${strides[0]}, ${paddingText(padding)} padding) ` +
+        `cannot slide over a ${formatShape(input)} input: the output would be ${ho}×${wo}. ` +
+        `Use a larger input or fewer downsampling layers.`,
+      name,
+    );
+  }
+  return [ho, wo];
+}
+
+function paddingText(padding: Padding): string {
+  return typeof padding === 'string' ? padding : `explicit ${padding.top},${padding.bottom},${padding.left},${padding.right}`;
+}
+
+function checkPad(name: string, pad: Pad2d): void {
+  if ([pad.top, pad.bottom, pad.left, pad.right].some((p) => !Number.isInteger(p) || p < 0)) {
+    throw new ArchError(`Layer "${name}" has a negative or fractional padding.`, name);
+  }
+}
+
+/**
+ * Infers what one layer outputs and costs, given its input shapes.
+ * Conventions (torchvision `_ops`, Keras parameter counts): conv MACs = Ho·Wo·Cout·Kh·Kw·Cin/groups,
+ * dense MACs = in·out; bias, batch norm, activations, pooling and adds cost nothing. Batch-norm
+ * moving mean/variance are non-trainable parameters.
+ * @throws ArchError naming the layer and the shapes when the configuration is impossible.
+ */
+export function inferLayer(name: string, spec: LayerSpec, inputs: readonly Shape[]): LayerFigures {
+  const none = { trainableParams: 0, nonTrainableParams: 0, macs: 0 };
+  const single = (): Shape => {
+    if (inputs.length !== 1) throw new ArchError(`Layer "${name}" (${spec.kind}) takes one input, got ${inputs.length}.`, name);
+    return inputs[0];
+  };
+  switch (spec.kind) {
+    case 'input': {
+      if (spec.shape.length !== 3 || spec.shape.some((d) => !Number.isInteger(d) || d < 1)) {
+        throw new ArchError(`Input shape must be H×W×C positive integers, got ${formatShape(spec.shape)}.`, name);
+      }
+      return { outputShape: spec.shape, ...none };
+    }
+    case 'conv2d': {
+      const input = single();
+      const [ho, wo] = slidingWindow(name, 'conv2d', input, spec.kernel, spec.strides, spec.padding);
+      if (typeof spec.padding === 'object') checkPad(name, spec.padding);
+      const cin = input[2];
+      if (!Number.isInteger(spec.filters) || spec.filters < 1) {
+        throw new ArchError(`Layer "${name}" (conv2d) needs at least one filter, got ${spec.filters}.`, name);
+      }
+      if (cin % spec.groups !== 0 || spec.filters % spec.groups !== 0) {
+        throw new ArchError(
+          `Layer "${name}" (conv2d, groups ${spec.groups}): input channels ${cin} and filters ${spec.filters} must both divide by the group count.`,
+          name,
+        );
+      }
+      const perFilter = spec.kernel[0] * spec.kernel[1] * (cin / spec.groups);
+      return {
+        outputShape: [ho, wo, spec.filters],
+        trainableParams: perFilter * spec.filters + (spec.useBias ? spec.filters : 0),
+        nonTrainableParams: 0,
+        macs: ho * wo * spec.filters * perFilter,
+      };
+    }
+    case 'maxPool':
+    case 'avgPool': {
+      const input = single();
+      const [ho, wo] = slidingWindow(name, spec.kind, input, spec.pool, spec.strides, spec.padding);
+      return { outputShape: [ho, wo, input[2]], ...none };
+    }
+    case 'globalAvgPool': {
+      const input = single();
+      expectRank(name, spec.kind, input, 3);
+      return { outputShape: [input[2]], ...none };
+    }
+    case 'lrn':
+    case 'activation':
+    case 'dropout': {
+      const input = single();
+      if (spec.kind === 'lrn') expectRank(name, spec.kind, input, 3);
+      return { outputShape: input, ...none };
+    }
+    case 'batchNorm': {
+      const input = single();
+      const c = input[input.length - 1];
+      return { outputShape: input, trainableParams: 2 * c, nonTrainableParams: 2 * c, macs: 0 };
+    }
+    case 'dense': {
+      const input = single();
+      expectRank(name, 'dense', input, 1);
+      if (!Number.isInteger(spec.units) || spec.units < 1) {
+        throw new ArchError(`Layer "${name}" (dense) needs at least one unit, got ${spec.units}.`, name);
+      }
+      const n = input[0];
+      return { outputShape: [spec.units], trainableParams: n * spec.units + (spec.useBias ? spec.units : 0), nonTrainableParams: 0, macs: n * spec.units };
+    }
+    case 'flatten':
+      return { outputShape: [product(single())], ...none };
+    case 'zeroPad': {
+      const input = single();
+      expectRank(name, spec.kind, input, 3);
+      checkPad(name, spec.padding);
+      const p = spec.padding;
+      return { outputShape: [input[0] + p.top + p.bottom, input[1] + p.left + p.right, input[2]], ...none };
+    }
+    case 'padShortcut': {
+      const input = single();
+      expectRank(name, spec.kind, input, 3);
+      if (spec.filters < input[2]) {
+        throw new ArchError(`Layer "${name}" (zero-pad shortcut) cannot shrink ${input[2]} channels to ${spec.filters}.`, name);
+      }
+      return { outputShape: [Math.ceil(input[0] / spec.stride), Math.ceil(input[1] / spec.stride), spec.filters], ...none };
+    }
+    case 'add': {
+      if (inputs.length < 2) throw new ArchError(`Layer "${name}" (add) needs two or more inputs.`, name);
+      const first = formatShape(inputs[0]);
+      if (inputs.some((s) => formatShape(s) !== first)) {
+        throw new ArchError(`Layer "${name}" (add) cannot add shapes ${inputs.map(formatShape).join(' + ')}: they must be equal.`, name);
+      }
+      return { outputShape: inputs[0], ...none };
+    }
+    case 'concat': {
+      if (inputs.length < 1) throw new ArchError(`Layer "${name}" (concat) needs inputs.`, name);
+      inputs.forEach((s) => expectRank(name, 'concat', s, 3));
+      const [h, w] = inputs[0];
+      if (inputs.some((s) => s[0] !== h || s[1] !== w)) {
+        throw new ArchError(
+          `Layer "${name}" (concat) needs equal H×W, got ${inputs.map(formatShape).join(', ')}.`,
+          name,
+        );
+      }
+      return { outputShape: [h, w, inputs.reduce((c, s) => c + s[2], 0)], ...none };
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { ARCH_IDS, ZOO, zooEntry } from '../arch/index';
+import type { ExperimentState } from './experiment';
+import { useT } from './i18n/index';
+
+interface Props {
+  state: ExperimentState;
+  update: (patch: Partial<ExperimentState>) => void;
+}
+
+const FAMILY_LABEL: Record<string, string> = {
+  lenet: 'LeNet',
+  alexnet: 'AlexNet',
+  vgg: 'VGG',
+  resnet: 'ResNet (ImageNet)',
+  'cifar-resnet': 'ResNet (CIFAR-10)',
+  plain: 'Plain (no shortcuts)',
+  googlenet: 'GoogLeNet',
+};
+
+function parseInput(text: string): readonly [number, number, number] | null | undefined {
+  if (text.trim() === '') return null;
+  const p = text.split(/[,x×]/).map((d) => d.trim());
+  if (p.length !== 3 || !p.every((d) => /^\d{1,4}$/.test(d) && +d >= 1)) return undefined;
+  return [+p[0], +p[1], +p[2]];
+}
+
+/** The architecture picker and its options (variant, input, classes, width, groups, top, biases, aux). */
+export function ArchPanel({ state, update }: Props) {
+  const t = useT();
+  const entry = zooEntry(state.arch);
+  const families = [...new Set(ARCH_IDS.map((id) => ZOO.get(id)?.family ?? ''))];
+  return (
+    <section className="panel arch-panel" aria-labelledby="arch-heading">
+      <h2 id="arch-heading">{t('network')}</h2>
+      <label>
+        {t('architecture')}
+        <select
+          data-testid="arch-select"
+          value={state.arch}
+          onChange={(e) => update({ arch: e.target.value, variant: '', groups: 1, aux: false, convBias: null, input: null, classes: null })}
+        >
+          {families.map((family) => (
+            <optgroup key={family} label={FAMILY_LABEL[family] ?? family}>
+              {ARCH_IDS.filter((id) => ZOO.get(id)?.family === family).map((id) => (
+                <option key={id} value={id}>
+                  {ZOO.get(id)?.title ?? id}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      {entry.variants.length > 0 && (
+        <label>
+          {t('variant')}
+          <select data-testid="variant-select" value={state.variant || entry.variants[0]} onChange={(e) => update({ variant: e.target.value === entry.variants[0] ? '' : e.target.value })}>
+            {entry.variants.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        {t('inputShape')}
+        <input
+          data-testid="input-shape"
+          key={`${state.arch}-${state.input?.join(',') ?? ''}`}
+          defaultValue={state.input ? state.input.join(',') : ''}
+          placeholder={entry.defaultInput.join(',')}
+          onBlur={(e) => {
+            const v = parseInput(e.target.value);
+            if (v !== undefined) update({ input: v });
+            else e.target.setCustomValidity('H,W,C');
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+          }}
+        />
+      </label>
+      <label>
+        {t('classes')}
+        <input
+          type="number"
+          min={1}
+          max={10000}
+          data-testid="classes-input"
+          placeholder={String(entry.defaultClasses)}
+          value={state.classes ?? ''}
+          onChange={(e) => {
+            const v = e.target.value === '' ? null : Math.round(Number(e.target.value));
+            if (v === null || (v >= 1 && v <= 10000)) update({ classes: v });
+          }}
+        />
+      </label>
+      <label>
+        {t('widthMultiplier')}: <output>{state.width}</output>
+        <input
+          type="range"
+          min={0.125}
+          max={1}
+          step={0.125}
+          data-testid="width-input"
+          value={Math.min(1, state.width)}
+          onChange={(e) => update({ width: Number(e.target.value) })}
+        />
+      </label>
+      {entry.flags.groups && (
+        <label>
+          {t('groups')}
+          <select data-testid="groups-select" value={state.groups} onChange={(e) => update({ groups: Number(e.target.value) })}>
+            <option value={1}>1</option>
+            <option value={2}>2</option>
+          </select>
+        </label>
+      )}
+      <label className="check">
+        <input type="checkbox" data-testid="notop-check" checked={state.noTop} onChange={(e) => update({ noTop: e.target.checked })} />
+        {t('noTop')}
+      </label>
+      {entry.flags.convBias && (
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="convbias-check"
+            checked={state.convBias ?? entry.defaultConvBias}
+            onChange={(e) => update({ convBias: e.target.checked === entry.defaultConvBias ? null : e.target.checked })}
+          />
+          {t('convBias')}
+        </label>
+      )}
+      {entry.flags.aux && (
+        <label className="check">
+          <input type="checkbox" data-testid="aux-check" checked={state.aux} onChange={(e) => update({ aux: e.target.checked })} />
+          {t('aux')}
+        </label>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The experiment a page shows: network and options, dataset, training settings, view. It is the
+ * single source of the share link (see urlCodec.ts) and of what the engine is asked to do.
+ */
+export type DatasetId = 'mnist' | 'fashion-mnist' | 'shapes';
+export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
+export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type Lang = 'en' | 'ja';
+
+export interface ExperimentState {
+  arch: string;
+  /** Empty string: the network's default variant. */
+  variant: string;
+  /** Null: the network's reference input. */
+  input: readonly [number, number, number] | null;
+  /** Null: the network's reference class count in the summary; the dataset's when training. */
+  classes: number | null;
+  width: number;
+  groups: number;
+  noTop: boolean;
+  /** Null: the network's default (Keras ResNets have conv biases, CIFAR ResNets not). */
+  convBias: boolean | null;
+  aux: boolean;
+  dataset: DatasetId;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  optimizer: OptimizerName;
+  momentum: number;
+  validationSplit: number;
+  /** Training examples used per epoch (0 = the whole training split). */
+  trainLimit: number;
+  shuffle: boolean;
+  seed: number;
+  backend: BackendChoice;
+  lang: Lang;
+}
+
+export const DEFAULT_EXPERIMENT: ExperimentState = {
+  arch: 'lenet5',
+  variant: '',
+  input: null,
+  classes: null,
+  width: 1,
+  groups: 1,
+  noTop: false,
+  convBias: null,
+  aux: false,
+  dataset: 'mnist',
+  epochs: 2,
+  batchSize: 64,
+  learningRate: 0.001,
+  optimizer: 'adam',
+  momentum: 0.9,
+  validationSplit: 0.1,
+  trainLimit: 0,
+  shuffle: true,
+  seed: 42,
+  backend: 'auto',
+  lang: 'en',
+};

@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react';
+import type { Lang } from '../experiment';
+import { en, type MessageKey, type Messages } from './en';
+import { ja } from './ja';
+
+export type { MessageKey, Messages } from './en';
+
+/** The message catalogues, one per UI language. */
+export const CATALOGUES: Record<Lang, Messages> = { en, ja };
+
+/** The current language, provided by the app. */
+export const LangContext = createContext<Lang>('en');
+
+/** Returns `t(key)` for the current language. */
+export function useT(): (key: MessageKey) => string {
+  const lang = useContext(LangContext);
+  return (key) => CATALOGUES[lang][key];
+}
+
+/** Formats a number for the current language ("1,234,567" in both, but per locale). */
+export function useFormatNumber(): (n: number) => string {
+  const lang = useContext(LangContext);
+  return (n) => n.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
+}

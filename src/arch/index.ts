@@ -8,3 +8,4 @@ export * from './layers';
 export * from './summary';
 export * from './bottleneckCost';
 export * from './zoo/index';
+export * from './trainingMemory';

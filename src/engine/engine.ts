@@ -1,0 +1,225 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { estimateTrainingMemory, formatShape, inferGraph, type ArchGraph } from '../arch/index';
+import { generateColorShapes } from '../data/colorShapes';
+import type { ImageDataset } from '../data/datasetTypes';
+import { loadBundledDataset } from '../data/loadBundled';
+import { buildModel } from '../model/index';
+import { activateBackend, memoryBudget, probeGpu, type GpuProbe } from './backends';
+import { describeAdaptation } from '../data/adaptInput';
+import { adaptBatch } from './batches';
+import { evaluateModel } from './evaluate';
+import { fitLoop } from './fitLoop';
+import type {
+  BackendRequest, BackendStatus, BuildResult, CompileSettings, DatasetInfo, EngineApi, EngineDatasetId,
+  EvaluateResult, FitResult, FitSettings, Prediction, SampleImage, TrainEvent,
+} from './protocol';
+import { RunControl } from './runControl';
+import { predictMain } from './trainStep';
+import { restoreWeights, type WeightSnapshot } from './weightSnapshot';
+
+type Shape3 = [number, number, number];
+
+/** The colour-shapes dataset is generated, not downloaded: these sizes and seed make it reproducible. */
+export const SHAPES_SPEC = { seed: 2024, trainCount: 6000, testCount: 1200, size: 32 } as const;
+
+/** Settings the memory check needs at build time. */
+export interface BuildPlan {
+  batchSize: number;
+  optimizer: CompileSettings['optimizer'];
+}
+
+const MiB = 2 ** 20;
+
+/**
+ * Owns the model, the optimizer, the dataset and every tensor. Runs inside the worker (see
+ * engine.worker.ts) and, for unit tests, directly in Node on the CPU backend.
+ */
+export class Engine implements EngineApi {
+  private backendStatus: BackendStatus | null = null;
+  private probe: GpuProbe | null = null;
+  private data: ImageDataset | null = null;
+  private datasetId: EngineDatasetId | null = null;
+  private graph: ArchGraph | null = null;
+  private model: tfl.LayersModel | null = null;
+  private optimizer: tf.Optimizer | null = null;
+  private control: RunControl | null = null;
+  private lastSnapshot: WeightSnapshot | null = null;
+  private seed = 0;
+
+  constructor(private readonly wasmTrains: () => boolean = () => false) {}
+
+  async init(request: BackendRequest): Promise<BackendStatus> {
+    this.probe ??= await probeGpu();
+    this.disposeAll();
+    this.backendStatus = await activateBackend(request, this.probe, this.wasmTrains());
+    return this.backendStatus;
+  }
+
+  async loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<DatasetInfo> {
+    if (this.datasetId !== id || !this.data) {
+      this.data = null;
+      this.data = id === 'shapes' ? generateColorShapes(SHAPES_SPEC) : await loadBundledDataset(id, baseUrl, onProgress);
+      if (id === 'shapes') onProgress(1, 1);
+      this.datasetId = id;
+    }
+    const d = this.data;
+    return { id, name: d.name, imageShape: [...d.imageShape] as Shape3, classNames: [...d.classNames], trainCount: d.train.count, testCount: d.test.count };
+  }
+
+  /** Builds the model, refusing before any allocation when training would not fit in memory. */
+  async build(graph: ArchGraph, seed: number, plan: BuildPlan = { batchSize: 64, optimizer: 'adam' }): Promise<BuildResult> {
+    const info = inferGraph(graph);
+    const backend = this.backendStatus?.name ?? 'cpu';
+    const estimate = estimateTrainingMemory(info, plan.batchSize, plan.optimizer).total;
+    const budget = memoryBudget(backend);
+    if (estimate > budget) {
+      throw new Error(
+        `${graph.name} is too large to train here: about ${(estimate / MiB).toFixed(0)} MiB at batch ${plan.batchSize} ` +
+          `(weights, gradients, ${plan.optimizer} state and activations) but the ${backend} backend allows about ${(budget / MiB).toFixed(0)} MiB. ` +
+          `Try a smaller width multiplier (e.g. 0.25), a smaller input (e.g. 32,32,3) or a smaller batch.`,
+      );
+    }
+    this.disposeModel();
+    this.graph = graph;
+    this.seed = seed;
+    this.model = buildModel(graph, { seed });
+    const input = info.inputShape as Shape3;
+    const classes = info.outputShape[0] ?? 0;
+    const from = this.data ? ([...this.data.imageShape] as Shape3) : input;
+    const counts = { total: 0, trainable: 0 };
+    for (const w of this.model.weights) {
+      const n = w.shape.reduce((a: number, b) => a * (b ?? 1), 1);
+      counts.total += n;
+      if (w.trainable) counts.trainable += n;
+    }
+    return {
+      name: graph.name, inputShape: input, classes,
+      totalParams: counts.total, trainableParams: counts.trainable, nonTrainableParams: counts.total - counts.trainable,
+      adaptation: describeAdaptation(from, input), memoryEstimate: estimate, memoryBudget: budget,
+    };
+  }
+
+  async compile(settings: CompileSettings): Promise<void> {
+    if (!this.model) throw new Error('Build a model first.');
+    this.optimizer?.dispose();
+    const lr = settings.learningRate;
+    this.optimizer = settings.optimizer === 'adam' ? tf.train.adam(lr) : settings.optimizer === 'sgd' ? tf.train.momentum(lr, settings.momentum) : tf.train.rmsprop(lr, 0.9, settings.momentum);
+  }
+
+  async fit(settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<FitResult> {
+    const { model, optimizer, data, graph } = this.requireReady();
+    if (this.control) throw new Error('Training is already running.');
+    const info = inferGraph(graph);
+    this.control = new RunControl();
+    try {
+      const result = await fitLoop({
+        model, optimizer, data,
+        input: info.inputShape as Shape3,
+        classes: info.outputShape[0],
+        lossWeights: graph.outputs.map((o) => o.lossWeight),
+        settings, control: this.control, onEvent,
+        onSnapshot: (s) => (this.lastSnapshot = s),
+      });
+      if (result.end === 'device-lost') await this.recoverFromLostDevice();
+      return { ...result, tensorsAfter: tf.memory().numTensors };
+    } finally {
+      this.control = null;
+    }
+  }
+
+  /** After a lost GPU device: move to the next backend and rebuild the model with the last epoch's weights. */
+  private async recoverFromLostDevice(): Promise<void> {
+    const lost = this.backendStatus?.name;
+    const graph = this.graph;
+    const snapshot = this.lastSnapshot;
+    this.model = null;
+    this.optimizer = null;
+    const next = this.backendStatus?.available.find((b) => b !== lost && b !== 'webgpu' && b !== 'webgl') ?? 'cpu';
+    this.backendStatus = await activateBackend(next, this.probe ?? (await probeGpu()), this.wasmTrains());
+    this.backendStatus = { ...this.backendStatus, reason: `${lost} device lost during training; switched to ${this.backendStatus.name}` };
+    if (graph) {
+      this.model = buildModel(graph, { seed: this.seed });
+      if (snapshot) restoreWeights(this.model, snapshot);
+    }
+  }
+
+  async pause(): Promise<void> {
+    this.control?.pause();
+  }
+
+  async resume(): Promise<void> {
+    this.control?.resume();
+  }
+
+  async stop(): Promise<void> {
+    this.control?.stop();
+  }
+
+  async evaluate(limit: number): Promise<EvaluateResult> {
+    const { model, data, graph } = this.requireModel();
+    const info = inferGraph(graph);
+    return evaluateModel(model, data, info.inputShape as Shape3, info.outputShape[0], limit);
+  }
+
+  async predict(image: { pixels: Uint8Array | Float32Array; shape: Shape3; label?: number }, k: number): Promise<Prediction> {
+    const { model, data, graph } = this.requireModel();
+    const info = inferGraph(graph);
+    const input = info.inputShape as Shape3;
+    const [h, w, c] = image.shape;
+    if (image.pixels.length !== h * w * c) throw new Error(`Image has ${image.pixels.length} values, expected ${formatShape(image.shape)}.`);
+    const floats = image.pixels instanceof Float32Array ? image.pixels : Float32Array.from(image.pixels, (v) => v / 255);
+    const probs = tf.tidy(() => {
+      const raw = tf.tensor4d(floats, [1, h, w, c]);
+      // An upload or drawing is first brought to the dataset's H×W (as the network was trained), then adapted.
+      const sized = h === data.imageShape[0] && w === data.imageShape[1] ? raw : tf.image.resizeBilinear(raw, [data.imageShape[0], data.imageShape[1]], true);
+      return predictMain(model, adaptBatch(sized, input));
+    });
+    try {
+      const p = await probs.data();
+      const top = Array.from(p, (probability, index) => ({ index, probability, name: data.classNames[index] ?? `class ${index}` }))
+        .sort((a, b) => b.probability - a.probability)
+        .slice(0, k);
+      return { top, label: image.label ?? null };
+    } finally {
+      probs.dispose();
+    }
+  }
+
+  async sample(index: number): Promise<SampleImage> {
+    const data = this.data;
+    if (!data) throw new Error('Load a dataset first.');
+    const i = ((index % data.test.count) + data.test.count) % data.test.count;
+    const size = data.imageShape[0] * data.imageShape[1] * data.imageShape[2];
+    return { index: i, label: data.test.labels[i], shape: [...data.imageShape] as Shape3, pixels: data.test.images.slice(i * size, (i + 1) * size) };
+  }
+
+  async numTensors(): Promise<number> {
+    return tf.memory().numTensors;
+  }
+
+  async disposeModel(): Promise<void> {
+    this.control?.stop();
+    this.model?.dispose();
+    this.optimizer?.dispose();
+    this.model = null;
+    this.optimizer = null;
+    this.lastSnapshot = null;
+  }
+
+  private disposeAll(): void {
+    void this.disposeModel();
+  }
+
+  private requireModel(): { model: tfl.LayersModel; data: ImageDataset; graph: ArchGraph } {
+    if (!this.model || !this.graph) throw new Error('Build a model first.');
+    if (!this.data) throw new Error('Load a dataset first.');
+    return { model: this.model, data: this.data, graph: this.graph };
+  }
+
+  private requireReady(): { model: tfl.LayersModel; optimizer: tf.Optimizer; data: ImageDataset; graph: ArchGraph } {
+    const m = this.requireModel();
+    if (!this.optimizer) throw new Error('Compile the model first.');
+    return { ...m, optimizer: this.optimizer };
+  }
+}

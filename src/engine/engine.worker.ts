@@ -1,0 +1,35 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: owns tfjs, the model, the optimizer, the dataset and every tensor. The UI talks to
+ * it through Comlink with the typed API of protocol.ts; only plain numbers and typed arrays come back.
+ */
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { Engine } from './engine';
+import { registerWasmTrainingKernels } from './wasm/registerWasmTrainingKernels';
+
+// Vite serves the .wasm files under hashed names: tell tfjs where they are, or it fetches index.html.
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlainUrl,
+  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+});
+// The threaded build breaks in minified bundles and tfjs gives it only half the cores: single-thread SIMD.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+
+let wasmReady = false;
+try {
+  registerWasmTrainingKernels();
+  wasmReady = true;
+} catch (error) {
+  console.warn('WASM training kernels unavailable', error);
+}
+
+Comlink.expose(new Engine(() => wasmReady));

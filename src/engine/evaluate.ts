@@ -1,0 +1,42 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ImageDataset } from '../data/datasetTypes';
+import { makeBatch } from './batches';
+import type { EvaluateResult } from './protocol';
+import { categoricalCrossentropy, predictMain } from './trainStep';
+
+type Shape3 = readonly [number, number, number];
+
+/**
+ * Evaluates the main output on the first `limit` test images (0 = all): loss, accuracy, per-class
+ * accuracy and the confusion matrix confusion[actual][predicted]. Disposes everything it makes.
+ */
+export async function evaluateModel(model: tfl.LayersModel, data: ImageDataset, input: Shape3, classes: number, limit: number, batchSize = 256): Promise<EvaluateResult> {
+  const count = limit > 0 ? Math.min(limit, data.test.count) : data.test.count;
+  const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  let lossSum = 0;
+  let correct = 0;
+  for (let start = 0; start < count; start += batchSize) {
+    const idx = Int32Array.from({ length: Math.min(batchSize, count - start) }, (_, i) => start + i);
+    const { x, y, labels } = makeBatch(data.test, data.imageShape, idx, input, classes);
+    const [loss, predicted] = tf.tidy(() => {
+      const p = predictMain(model, x);
+      return [categoricalCrossentropy(y, p), tf.argMax(p, -1)];
+    });
+    try {
+      lossSum += (await loss.data())[0] * idx.length;
+      const pred = await predicted.data();
+      for (let i = 0; i < idx.length; i++) {
+        confusion[labels[i]][pred[i]]++;
+        if (labels[i] === pred[i]) correct++;
+      }
+    } finally {
+      tf.dispose([x, y, loss, predicted]);
+    }
+  }
+  const perClassAccuracy = confusion.map((row, c) => {
+    const total = row.reduce((s, v) => s + v, 0);
+    return total ? row[c] / total : 0;
+  });
+  return { loss: lossSum / Math.max(1, count), accuracy: correct / Math.max(1, count), count, perClassAccuracy, confusion, classNames: [...data.classNames].slice(0, classes) };
+}

@@ -1,0 +1,139 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ImageDataset } from '../data/datasetTypes';
+import { makeBatch, seededPermutation } from './batches';
+import type { FitResult, FitSettings, TrainEvent } from './protocol';
+import type { RunControl } from './runControl';
+import { accuracy, categoricalCrossentropy, predictMain, trainStep } from './trainStep';
+import { restoreWeights, snapshotWeights, type WeightSnapshot } from './weightSnapshot';
+
+type Shape3 = readonly [number, number, number];
+
+export interface FitArgs {
+  model: tfl.LayersModel;
+  optimizer: tf.Optimizer;
+  data: ImageDataset;
+  input: Shape3;
+  classes: number;
+  lossWeights: readonly number[];
+  settings: FitSettings;
+  control: RunControl;
+  onEvent: (e: TrainEvent) => void;
+  /** Called with each completed epoch's weights (kept outside the GPU, so a lost device loses nothing). */
+  onSnapshot?: (snapshot: WeightSnapshot) => void;
+  /** Optional per-batch hook on x (e.g. augmentation); must return a new tensor or x itself. */
+  transformBatch?: (x: tf.Tensor4D, step: number) => tf.Tensor4D;
+}
+
+/** Splits the (optionally limited) training split: the last `validationSplit` fraction validates (Keras). */
+export function splitIndices(count: number, settings: Pick<FitSettings, 'trainLimit' | 'validationSplit'>): { train: number; val: number } {
+  const n = settings.trainLimit > 0 ? Math.min(settings.trainLimit, count) : count;
+  const val = Math.floor(n * settings.validationSplit);
+  return { train: n - val, val };
+}
+
+/** Loss and accuracy of the main output over `indices` of a split, in batches. */
+export async function measure(
+  model: tfl.LayersModel,
+  data: ImageDataset,
+  split: 'train' | 'test',
+  indices: Int32Array,
+  input: Shape3,
+  classes: number,
+  batchSize: number,
+): Promise<{ loss: number; accuracy: number }> {
+  let lossSum = 0;
+  let accSum = 0;
+  for (let start = 0; start < indices.length; start += batchSize) {
+    const idx = indices.subarray(start, Math.min(indices.length, start + batchSize));
+    const { x, y } = makeBatch(data[split], data.imageShape, idx, input, classes);
+    const [l, a] = tf.tidy(() => {
+      const p = predictMain(model, x);
+      return [categoricalCrossentropy(y, p), accuracy(y, p)];
+    });
+    try {
+      lossSum += (await l.data())[0] * idx.length;
+      accSum += (await a.data())[0] * idx.length;
+    } finally {
+      tf.dispose([x, y, l, a]);
+    }
+  }
+  return { loss: lossSum / Math.max(1, indices.length), accuracy: accSum / Math.max(1, indices.length) };
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/**
+ * Trains for `settings.epochs` with the custom step, streaming progress. Stops early on request, on a
+ * non-finite loss (restoring the last good weights) and on errors (e.g. a lost GPU device), always
+ * returning how it ended instead of throwing. Every tensor it makes is disposed.
+ */
+export async function fitLoop(a: FitArgs): Promise<FitResult> {
+  const { model, data, settings, control } = a;
+  const { train, val } = splitIndices(data.train.count, settings);
+  if (train < 1) return { end: 'error', message: 'No training examples: lower the validation split or raise the limit.', epochsCompleted: 0, tensorsAfter: tf.memory().numTensors };
+  const valIdx = Int32Array.from({ length: val }, (_, i) => train + i);
+  const batches = Math.ceil(train / settings.batchSize);
+  let lastGood: WeightSnapshot = await snapshotWeights(model);
+  let epochsCompleted = 0;
+  let step = 0;
+  const end = (kind: FitResult['end'], message: string | null): FitResult => ({ end: kind, message, epochsCompleted, tensorsAfter: tf.memory().numTensors });
+  try {
+    for (let epoch = 0; epoch < settings.epochs; epoch++) {
+      a.onEvent({ type: 'epochStart', epoch, epochs: settings.epochs, batches });
+      const order = settings.shuffle ? seededPermutation(train, settings.seed + epoch * 7919) : Int32Array.from({ length: train }, (_, i) => i);
+      const t0 = now();
+      let seen = 0;
+      let lossSum = 0;
+      let accSum = 0;
+      for (let b = 0; b < batches; b++) {
+        const idx = order.subarray(b * settings.batchSize, Math.min(train, (b + 1) * settings.batchSize));
+        const batch = makeBatch(data.train, data.imageShape, idx, a.input, a.classes);
+        let x = batch.x;
+        if (a.transformBatch) {
+          const t = a.transformBatch(x, step);
+          if (t !== x) {
+            x.dispose();
+            x = t;
+          }
+        }
+        let loss: number;
+        let acc: number;
+        const result = trainStep(model, a.optimizer, x, batch.y, a.lossWeights);
+        try {
+          loss = (await result.loss.data())[0];
+          acc = (await result.accuracy.data())[0];
+        } finally {
+          tf.dispose([x, batch.y, result.loss, result.accuracy]);
+        }
+        step++;
+        if (!Number.isFinite(loss)) {
+          restoreWeights(model, lastGood);
+          return end('nan', `The loss became ${loss} at epoch ${epoch + 1}, batch ${b + 1}: training stopped and the weights of the last good epoch were kept. Try a lower learning rate (e.g. a tenth of the current one).`);
+        }
+        seen += idx.length;
+        lossSum += loss * idx.length;
+        accSum += acc * idx.length;
+        a.onEvent({ type: 'batchEnd', epoch, batch: b, batches, loss, accuracy: acc, examplesPerSec: seen / ((now() - t0) / 1000) });
+        const stop = await control.checkpoint(
+          () => a.onEvent({ type: 'paused' }),
+          () => a.onEvent({ type: 'resumed' }),
+        );
+        if (stop) return end('stopped', `Stopped at epoch ${epoch + 1}, batch ${b + 1}; the trained weights are kept.`);
+      }
+      const examplesPerSec = seen / ((now() - t0) / 1000);
+      const v = val > 0 ? await measure(model, data, 'train', valIdx, a.input, a.classes, Math.max(settings.batchSize, 128)) : null;
+      epochsCompleted = epoch + 1;
+      lastGood = await snapshotWeights(model);
+      a.onSnapshot?.(lastGood);
+      a.onEvent({ type: 'epochEnd', epoch, loss: lossSum / seen, accuracy: accSum / seen, valLoss: v?.loss ?? null, valAccuracy: v?.accuracy ?? null, examplesPerSec });
+    }
+    return end('completed', null);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const lost = /context lost|device (was )?lost|CONTEXT_LOST|webgl.*lost|GPUDevice.*lost/i.test(message);
+    return end(lost ? 'device-lost' : 'error', lost
+      ? `The GPU device was lost during training (${message}). Training stopped; the weights of the last completed epoch (${epochsCompleted}) are kept.`
+      : `Training failed: ${message}`);
+  }
+}

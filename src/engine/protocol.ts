@@ -1,0 +1,121 @@
+/**
+ * The typed contract between the UI and the training worker. Everything that crosses it is plain data
+ * (numbers, strings, typed arrays): no tensors ever leave the worker. Calls go through Comlink; events
+ * stream back through one callback.
+ */
+import type { ArchGraph } from '../arch/index';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendRequest = 'auto' | BackendName;
+export type EngineDatasetId = 'mnist' | 'fashion-mnist' | 'shapes';
+
+/** Which backend runs, and why it was chosen (shown to the user). */
+export interface BackendStatus {
+  name: BackendName;
+  reason: string;
+  /** Backends that work here, for the manual override. */
+  available: BackendName[];
+}
+
+export interface DatasetInfo {
+  id: EngineDatasetId;
+  name: string;
+  imageShape: [number, number, number];
+  classNames: string[];
+  trainCount: number;
+  testCount: number;
+}
+
+export interface CompileSettings {
+  optimizer: 'adam' | 'sgd' | 'rmsprop';
+  learningRate: number;
+  /** SGD/RMSprop momentum. */
+  momentum: number;
+  /** Categorical cross-entropy on softmax outputs (the only loss our classifiers use). */
+  loss: 'categoricalCrossentropy';
+}
+
+export interface FitSettings {
+  epochs: number;
+  batchSize: number;
+  /** Fraction of the training split held out for validation (its last examples, as Keras does). */
+  validationSplit: number;
+  shuffle: boolean;
+  seed: number;
+  /** Use only the first N training examples (0 = all). */
+  trainLimit: number;
+}
+
+/** What the model was built as, for the UI. */
+export interface BuildResult {
+  name: string;
+  inputShape: [number, number, number];
+  classes: number;
+  totalParams: number;
+  trainableParams: number;
+  nonTrainableParams: number;
+  /** How dataset images are adapted to the input (e.g. "28×28×1 → zero-padded to 32×32×1"). */
+  adaptation: string;
+  /** Estimated training memory and the backend's budget, in bytes. */
+  memoryEstimate: number;
+  memoryBudget: number;
+}
+
+export type TrainEvent =
+  | { type: 'epochStart'; epoch: number; epochs: number; batches: number }
+  | { type: 'batchEnd'; epoch: number; batch: number; batches: number; loss: number; accuracy: number; examplesPerSec: number }
+  | { type: 'epochEnd'; epoch: number; loss: number; accuracy: number; valLoss: number | null; valAccuracy: number | null; examplesPerSec: number }
+  | { type: 'paused' }
+  | { type: 'resumed' };
+
+export type FitEnd = 'completed' | 'stopped' | 'nan' | 'device-lost' | 'error';
+
+export interface FitResult {
+  end: FitEnd;
+  /** A user-facing explanation when `end` is not `completed`. */
+  message: string | null;
+  epochsCompleted: number;
+  tensorsAfter: number;
+}
+
+export interface EvaluateResult {
+  loss: number;
+  accuracy: number;
+  count: number;
+  perClassAccuracy: number[];
+  /** confusion[actual][predicted] counts. */
+  confusion: number[][];
+  classNames: string[];
+}
+
+export interface Prediction {
+  /** Top-k classes with probabilities, most likely first. */
+  top: { index: number; name: string; probability: number }[];
+  label: number | null;
+}
+
+/** A test-set image, as the UI draws it (uint8, the dataset's shape). */
+export interface SampleImage {
+  index: number;
+  label: number;
+  shape: [number, number, number];
+  pixels: Uint8Array;
+}
+
+/** The worker's API, called through Comlink. Every method may reject with a user-facing Error. */
+export interface EngineApi {
+  init(backend: BackendRequest): Promise<BackendStatus>;
+  loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<DatasetInfo>;
+  /** Refuses (rejects) before allocating when training at `plan` would not fit the backend's memory. */
+  build(graph: ArchGraph, seed: number, plan?: { batchSize: number; optimizer: CompileSettings['optimizer'] }): Promise<BuildResult>;
+  compile(settings: CompileSettings): Promise<void>;
+  fit(settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<FitResult>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  stop(): Promise<void>;
+  evaluate(limit: number): Promise<EvaluateResult>;
+  predict(image: { pixels: Uint8Array | Float32Array; shape: [number, number, number]; label?: number }, k: number): Promise<Prediction>;
+  sample(index: number): Promise<SampleImage>;
+  numTensors(): Promise<number>;
+  disposeModel(): Promise<void>;
+}

@@ -1,0 +1,57 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+
+/**
+ * Mean categorical cross-entropy of softmax outputs p [N, K] against one-hot y [N, K] (a scalar).
+ * Probabilities are clipped to [1e-7, 1 − 1e-7], as Keras does.
+ */
+export function categoricalCrossentropy(y: tf.Tensor2D, p: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => tf.neg(tf.mean(tf.sum(tf.mul(y, tf.log(tf.clipByValue(p, 1e-7, 1 - 1e-7))), -1))) as tf.Scalar);
+}
+
+/** Fraction of rows whose arg-max matches the one-hot label (a scalar). */
+export function accuracy(y: tf.Tensor2D, p: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.argMax(y, -1), tf.argMax(p, -1)), 'float32')) as tf.Scalar);
+}
+
+/**
+ * One optimisation step on batch x [N, H, W, C], y [N, K]. The loss is Σ wᵢ·CE(outputᵢ) over the
+ * model's outputs (GoogLeNet's auxiliaries weigh 0.3; tfjs' compile() cannot weight losses, hence this
+ * custom step). Accuracy is the main (first) output's. Returns two scalars the caller disposes.
+ */
+export function trainStep(
+  model: tfl.LayersModel,
+  optimizer: tf.Optimizer,
+  x: tf.Tensor4D,
+  y: tf.Tensor2D,
+  lossWeights: readonly number[],
+): { loss: tf.Scalar; accuracy: tf.Scalar } {
+  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  let acc: tf.Scalar | null = null;
+  const loss = optimizer.minimize(
+    () => {
+      const out = model.apply(x, { training: true }) as tf.Tensor | tf.Tensor[];
+      const outputs = Array.isArray(out) ? out : [out];
+      acc = tf.keep(accuracy(y, outputs[0]));
+      let total = tf.mul(categoricalCrossentropy(y, outputs[0]), lossWeights[0] ?? 1) as tf.Scalar;
+      for (let i = 1; i < outputs.length; i++) {
+        total = tf.add(total, tf.mul(categoricalCrossentropy(y, outputs[i]), lossWeights[i] ?? 0)) as tf.Scalar;
+      }
+      return total;
+    },
+    true,
+    variables,
+  ) as tf.Scalar;
+  return { loss, accuracy: acc ?? tf.scalar(0) };
+}
+
+/**
+ * Inference on x [N, H, W, C]: the main output's probabilities [N, K] (auxiliary outputs discarded).
+ */
+export function predictMain(model: tfl.LayersModel, x: tf.Tensor4D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const out = model.apply(x, { training: false }) as tf.Tensor | tf.Tensor[];
+    const main = Array.isArray(out) ? out[0] : out;
+    return main as tf.Tensor2D;
+  });
+}

@@ -1,0 +1,56 @@
+import { lineChartLayout, smooth, type Series } from '../views/lineChart';
+import type { BatchPoint, EpochPoint } from './useTrainingEngine';
+
+const COLORS: Record<string, string> = { train: '#1f6feb', 'train-smooth': '#1f6feb', val: '#d9480f' };
+
+interface Props {
+  title: string;
+  metric: 'loss' | 'accuracy';
+  batches: readonly BatchPoint[];
+  epochs: readonly EpochPoint[];
+  batchesPerEpoch: number;
+}
+
+/** Training (per batch, smoothed) and validation (per epoch) curves, x in epochs. D3 maths, React SVG. */
+export function CurvesChart({ title, metric, batches, epochs, batchesPerEpoch }: Props) {
+  const width = 360;
+  const height = 170;
+  const per = Math.max(1, batchesPerEpoch);
+  const values = smooth(batches.map((b) => b[metric]), 0.15);
+  const series: Series[] = [
+    { id: 'train-smooth', points: values.map((v, i) => [(batches[i].step) / per, v] as const) },
+    { id: 'val', points: epochs.filter((e) => (metric === 'loss' ? e.valLoss : e.valAccuracy) !== null).map((e) => [e.epoch, (metric === 'loss' ? e.valLoss : e.valAccuracy) as number] as const) },
+  ];
+  const layout = lineChartLayout(series, width, height, metric === 'accuracy' ? [0, 1] : undefined);
+  const last = values.at(-1);
+  const lastVal = series[1].points.at(-1)?.[1];
+  const summary = `${title}: last training ${last !== undefined ? last.toFixed(4) : '–'}, last validation ${lastVal !== undefined ? lastVal.toFixed(4) : '–'}`;
+  return (
+    <figure className="chart" data-testid={`chart-${metric}`}>
+      <svg width={width} height={height} role="img" aria-label={summary}>
+        {layout.yTicks.map((t) => (
+          <g key={`y${t.y}`}>
+            <line x1={layout.inner.left} x2={layout.inner.left + layout.inner.width} y1={t.y} y2={t.y} stroke="#eceef1" />
+            <text x={layout.inner.left - 4} y={t.y + 3} textAnchor="end">
+              {t.label}
+            </text>
+          </g>
+        ))}
+        {layout.xTicks.map((t) => (
+          <text key={`x${t.x}`} x={t.x} y={height - 5} textAnchor="middle">
+            {t.label}
+          </text>
+        ))}
+        {layout.paths.map((p) => (
+          <path key={p.id} d={p.d} fill="none" stroke={COLORS[p.id]} strokeWidth={p.id === 'val' ? 2 : 1.5} data-series={p.id} />
+        ))}
+        {series[1].points.map(([x, y]) => (
+          <circle key={x} r={3} fill={COLORS.val} cx={layout.xAt(x)} cy={layout.yAt(y)} />
+        ))}
+      </svg>
+      <figcaption>
+        {title} — <span style={{ color: COLORS.train }}>training</span> / <span style={{ color: COLORS.val }}>validation</span>. {summary}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react';
+import type { DatasetInfo, Prediction, SampleImage } from '../engine/protocol';
+import { decodeImageFile, paintPixels, readPixels } from './imagePixels';
+
+interface Props {
+  dataset: DatasetInfo | null;
+  sample: SampleImage | null;
+  prediction: Prediction | null;
+  canPredict: boolean;
+  pickSample: (index: number) => void;
+  predict: (image: { pixels: Uint8Array; shape: [number, number, number]; label?: number }) => void;
+}
+
+const PAD = 196;
+
+/** Predict: a test image, an uploaded image or one drawn on a canvas, with top-k probabilities. */
+export function PredictPanel({ dataset, sample, prediction, canPredict, pickSample, predict }: Props) {
+  const sampleCanvas = useRef<HTMLCanvasElement>(null);
+  const pad = useRef<HTMLCanvasElement>(null);
+  const drawing = useRef(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const shape = dataset?.imageShape ?? [28, 28, 1];
+
+  useEffect(() => {
+    if (sample && sampleCanvas.current) paintPixels(sampleCanvas.current, sample.pixels, sample.shape);
+  }, [sample]);
+
+  useEffect(() => clearPad(), []);
+
+  function clearPad() {
+    const ctx = pad.current?.getContext('2d');
+    if (!ctx) return;
+    ctx.fillStyle = '#000';
+    ctx.fillRect(0, 0, PAD, PAD);
+  }
+
+  function drawAt(e: React.PointerEvent<HTMLCanvasElement>) {
+    const canvas = pad.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx || !drawing.current) return;
+    const r = canvas.getBoundingClientRect();
+    ctx.fillStyle = '#fff';
+    ctx.beginPath();
+    ctx.arc(((e.clientX - r.left) / r.width) * PAD, ((e.clientY - r.top) / r.height) * PAD, 9, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+
+  const name = (i: number) => dataset?.classNames[i] ?? String(i);
+  return (
+    <div className="predict">
+      <div className="row">
+        <div>
+          <canvas ref={sampleCanvas} className="pixelated" width={28} height={28} style={{ width: 84, height: 84 }} aria-label={sample ? `Test image ${sample.index}, label ${name(sample.label)}` : 'No test image yet'} data-testid="sample-canvas" />
+          <div className="row">
+            <button type="button" className="secondary" onClick={() => pickSample(Math.floor(Math.random() * 100000))}>
+              Random test image
+            </button>
+            <button type="button" data-testid="predict-button" disabled={!canPredict || !sample} onClick={() => sample && predict({ pixels: sample.pixels, shape: sample.shape, label: sample.label })}>
+              Predict
+            </button>
+          </div>
+          {sample && <p>True label: {name(sample.label)}</p>}
+        </div>
+        <div>
+          <canvas
+            ref={pad}
+            width={PAD}
+            height={PAD}
+            style={{ width: 140, height: 140, touchAction: 'none', border: '1px solid #d8dbe0' }}
+            aria-label="Drawing pad: draw a digit with the mouse or a finger"
+            data-testid="draw-pad"
+            onPointerDown={(e) => {
+              drawing.current = true;
+              drawAt(e);
+            }}
+            onPointerMove={drawAt}
+            onPointerUp={() => (drawing.current = false)}
+            onPointerLeave={() => (drawing.current = false)}
+          />
+          <div className="row">
+            <button type="button" className="secondary" onClick={clearPad}>
+              Clear
+            </button>
+            <button type="button" data-testid="predict-drawing" disabled={!canPredict} onClick={() => pad.current && predict({ pixels: readPixels(pad.current, shape), shape: [...shape] })}>
+              Predict drawing
+            </button>
+          </div>
+        </div>
+        <label>
+          Upload an image
+          <input
+            type="file"
+            accept="image/*"
+            data-testid="predict-upload"
+            disabled={!canPredict}
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              setUploadError(null);
+              try {
+                const bitmap = await decodeImageFile(file);
+                const pixels = readPixels(bitmap, shape, false);
+                bitmap.close();
+                predict({ pixels, shape: [...shape] });
+              } catch (error) {
+                setUploadError(error instanceof Error ? error.message : String(error));
+              }
+            }}
+          />
+        </label>
+      </div>
+      {uploadError && (
+        <p className="error" role="alert">
+          {uploadError}
+        </p>
+      )}
+      {prediction && (
+        <ol className="predict-bars" data-testid="predict-result" aria-label="Top predictions">
+          {prediction.top.map((p) => (
+            <li key={p.index}>
+              <span>{p.name}</span>
+              <span className="bar" style={{ width: `${Math.max(1, p.probability * 100)}%` }} />
+              <span>{(p.probability * 100).toFixed(1)}%</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Browser image helpers for prediction inputs: paint uint8 pixels to a canvas, and read a canvas or an
+ * uploaded file back as pixels of a given size. Main-thread canvas work on small images only.
+ */
+
+/** Paints [H, W, C] uint8 pixels (C = 1 or 3) onto a canvas of the same size. */
+export function paintPixels(canvas: HTMLCanvasElement, pixels: Uint8Array, [h, w, c]: readonly [number, number, number]): void {
+  canvas.width = w;
+  canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const image = ctx.createImageData(w, h);
+  for (let i = 0; i < h * w; i++) {
+    const r = pixels[i * c];
+    image.data[i * 4] = r;
+    image.data[i * 4 + 1] = c === 3 ? pixels[i * c + 1] : r;
+    image.data[i * 4 + 2] = c === 3 ? pixels[i * c + 2] : r;
+    image.data[i * 4 + 3] = 255;
+  }
+  ctx.putImageData(image, 0, 0);
+}
+
+/** Reads a drawable into [H, W, C] uint8 pixels, scaled to h×w (grey = luminance when C = 1). */
+export function readPixels(source: CanvasImageSource, [h, w, c]: readonly [number, number, number], invert = false): Uint8Array {
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('No 2D canvas available.');
+  ctx.fillStyle = invert ? '#fff' : '#000';
+  ctx.fillRect(0, 0, w, h);
+  ctx.drawImage(source, 0, 0, w, h);
+  const data = ctx.getImageData(0, 0, w, h).data;
+  const out = new Uint8Array(h * w * c);
+  for (let i = 0; i < h * w; i++) {
+    const [r, g, b] = [data[i * 4], data[i * 4 + 1], data[i * 4 + 2]];
+    if (c === 1) {
+      const grey = 0.299 * r + 0.587 * g + 0.114 * b;
+      out[i] = invert ? 255 - grey : grey;
+    } else {
+      out[i * 3] = r;
+      out[i * 3 + 1] = g;
+      out[i * 3 + 2] = b;
+    }
+  }
+  return out;
+}
+
+/** Decodes an uploaded image file, with a specific message for what cannot be read. */
+export async function decodeImageFile(file: File): Promise<ImageBitmap> {
+  if (file.size === 0) throw new Error(`${file.name}: the file is empty.`);
+  if (file.size > 20 * 2 ** 20) throw new Error(`${file.name}: larger than 20 MB.`);
+  if (file.type && !file.type.startsWith('image/')) throw new Error(`${file.name}: not an image (${file.type}).`);
+  if (file.type === 'image/svg+xml') throw new Error(`${file.name}: SVG images are not supported.`);
+  try {
+    return await createImageBitmap(file);
+  } catch {
+    throw new Error(`${file.name}: the image could not be decoded (corrupt or unsupported format).`);
+  }
+}

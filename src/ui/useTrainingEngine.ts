@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArchGraph } from '../arch/index';
+import { callback, startEngine, type EngineClient } from '../engine/client';
+import type {
+  BackendStatus, BuildResult, DatasetInfo, EvaluateResult, FitResult, Prediction, SampleImage, TrainEvent,
+} from '../engine/protocol';
+import type { ExperimentState } from './experiment';
+
+export interface EpochPoint {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  examplesPerSec: number;
+}
+
+export interface BatchPoint {
+  step: number;
+  loss: number;
+  accuracy: number;
+}
+
+export type Phase = 'idle' | 'loading' | 'building' | 'training' | 'paused' | 'evaluating' | 'done';
+
+export interface TrainingView {
+  backend: BackendStatus | null;
+  backendError: string | null;
+  dataset: DatasetInfo | null;
+  datasetProgress: number;
+  build: BuildResult | null;
+  phase: Phase;
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+  batchHistory: BatchPoint[];
+  epochHistory: EpochPoint[];
+  examplesPerSec: number;
+  fitResult: FitResult | null;
+  error: string | null;
+  evaluation: EvaluateResult | null;
+  prediction: Prediction | null;
+  sample: SampleImage | null;
+}
+
+const INITIAL: TrainingView = {
+  backend: null, backendError: null, dataset: null, datasetProgress: 0, build: null, phase: 'idle', epoch: 0, epochs: 0, batch: 0, batches: 0,
+  batchHistory: [], epochHistory: [], examplesPerSec: 0, fitResult: null, error: null, evaluation: null, prediction: null, sample: null,
+};
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The data folder, resolved against the page (the worker resolves relative URLs against its own script). */
+function dataBaseUrl(): string {
+  return new URL(`${import.meta.env.BASE_URL}data`, window.location.href).href;
+}
+
+/**
+ * Drives the worker through the Keras workflow — build → compile → fit → evaluate → predict — and keeps
+ * what the UI shows. The worker is started once per page; switching backend re-initialises it.
+ */
+export function useTrainingEngine(state: ExperimentState, graphFor: (classes: number) => ArchGraph | null, graphKey: string) {
+  const [view, setView] = useState<TrainingView>(INITIAL);
+  const engineRef = useRef<EngineClient | null>(null);
+  const patch = useCallback((p: Partial<TrainingView> | ((v: TrainingView) => Partial<TrainingView>)) => setView((v) => ({ ...v, ...(typeof p === 'function' ? p(v) : p) })), []);
+
+  useEffect(() => {
+    const { engine, terminate } = startEngine();
+    engineRef.current = engine;
+    return () => {
+      engineRef.current = null;
+      terminate();
+    };
+  }, []);
+
+  useEffect(() => {
+    const engine = engineRef.current;
+    if (!engine) return;
+    let live = true;
+    patch({ backend: null, backendError: null, build: null });
+    engine.init(state.backend).then(
+      (backend) => live && patch({ backend }),
+      (e) => live && patch({ backendError: message(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [state.backend, patch]);
+
+  // A different network or dataset makes the trained model meaningless: reset the view (during render,
+  // as React recommends for state derived from props) and dispose the model in the worker.
+  const modelKey = `${graphKey}|${state.dataset}`;
+  const [shownKey, setShownKey] = useState(modelKey);
+  if (shownKey !== modelKey) {
+    setShownKey(modelKey);
+    setView((v) => ({ ...v, build: null, fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], error: null, phase: 'idle', epoch: 0, batch: 0 }));
+  }
+  useEffect(() => {
+    void engineRef.current?.disposeModel();
+  }, [modelKey]);
+
+  const evaluate = useCallback(async () => {
+    const engine = engineRef.current;
+    if (!engine) return;
+    patch({ phase: 'evaluating' });
+    try {
+      patch({ evaluation: await engine.evaluate(0), phase: 'done' });
+    } catch (e) {
+      patch({ error: message(e), phase: 'done' });
+    }
+  }, [patch]);
+
+  const train = useCallback(async () => {
+    const engine = engineRef.current;
+    if (!engine) return;
+    patch({ phase: 'loading', error: null, fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], epoch: 0, batch: 0 });
+    try {
+      const dataset = await engine.loadDataset(state.dataset, dataBaseUrl(), callback((loaded: number, total: number) => patch({ datasetProgress: total ? loaded / total : 0 })));
+      patch({ dataset, datasetProgress: 1, phase: 'building' });
+      const graph = graphFor(dataset.classNames.length);
+      if (!graph) throw new Error('This network configuration is impossible; see the message above.');
+      const build = await engine.build(graph, state.seed, { batchSize: state.batchSize, optimizer: state.optimizer });
+      patch({ build });
+      await engine.compile({ optimizer: state.optimizer, learningRate: state.learningRate, momentum: state.momentum, loss: 'categoricalCrossentropy' });
+      patch({ phase: 'training' });
+      let step = 0;
+      const onEvent = (e: TrainEvent) => {
+        if (e.type === 'epochStart') patch({ epoch: e.epoch, epochs: e.epochs, batches: e.batches, batch: 0 });
+        else if (e.type === 'batchEnd') {
+          step++;
+          const point = { step, loss: e.loss, accuracy: e.accuracy };
+          patch((v) => ({ batch: e.batch + 1, batches: e.batches, examplesPerSec: e.examplesPerSec, batchHistory: [...v.batchHistory, point] }));
+        } else if (e.type === 'epochEnd') {
+          patch((v) => ({ epochHistory: [...v.epochHistory, { ...e, epoch: e.epoch + 1 }] }));
+        } else if (e.type === 'paused') patch({ phase: 'paused' });
+        else if (e.type === 'resumed') patch({ phase: 'training' });
+      };
+      const fitResult = await engine.fit(
+        { epochs: state.epochs, batchSize: state.batchSize, validationSplit: state.validationSplit, shuffle: state.shuffle, seed: state.seed, trainLimit: state.trainLimit },
+        callback(onEvent),
+      );
+      const failed = fitResult.end === 'nan' || fitResult.end === 'error' || fitResult.end === 'device-lost';
+      patch({ fitResult, phase: 'done', error: failed ? fitResult.message : null });
+      if (fitResult.end === 'device-lost') patch({ backend: await engine.init('auto') });
+      if (!failed) await evaluate();
+    } catch (e) {
+      patch({ error: message(e), phase: 'idle' });
+    }
+  }, [state, graphFor, patch, evaluate]);
+
+  const pause = useCallback(() => void engineRef.current?.pause(), []);
+  const resume = useCallback(() => void engineRef.current?.resume(), []);
+  const stop = useCallback(() => void engineRef.current?.stop(), []);
+
+  const pickSample = useCallback(async (index: number) => {
+    const engine = engineRef.current;
+    if (!engine) return;
+    try {
+      if (!view.dataset) patch({ dataset: await engine.loadDataset(state.dataset, dataBaseUrl(), callback(() => undefined)) });
+      patch({ sample: await engine.sample(index), prediction: null });
+    } catch (e) {
+      patch({ error: message(e) });
+    }
+  }, [patch, state.dataset, view.dataset]);
+
+  const predict = useCallback(async (image: { pixels: Uint8Array | Float32Array; shape: [number, number, number]; label?: number }) => {
+    const engine = engineRef.current;
+    if (!engine) return;
+    try {
+      patch({ prediction: await engine.predict(image, 5) });
+    } catch (e) {
+      patch({ error: message(e) });
+    }
+  }, [patch]);
+
+  return { view, train, pause, resume, stop, evaluate, predict, pickSample };
+}

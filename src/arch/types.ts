@@ -53,9 +53,9 @@ export interface GlobalAvgPoolSpec {
 }
 
 /**
- * Local response normalisation (AlexNet §3.3):
- * b = a / (bias + alpha/size · Σ_{depthRadius neighbours} a²)^beta, with size = 2·depthRadius + 1.
- * The paper uses k=2, n=5, α=1e-4, β=0.75. (tfjs' `localResponseNormalization` takes alpha un-divided.)
+ * Local response normalisation (AlexNet §3.3), in the paper's form (alpha not divided by the window):
+ * b = a / (bias + alpha · Σ_{depthRadius neighbours} a²)^beta, over n = 2·depthRadius + 1 channels.
+ * The paper uses k=2, n=5, α=1e-4, β=0.75; tfjs' `localResponseNormalization` computes the same.
  */
 export interface LrnSpec {
   readonly kind: 'lrn';

@@ -9,6 +9,14 @@ export function categoricalCrossentropy(y: tf.Tensor2D, p: tf.Tensor): tf.Scalar
   return tf.tidy(() => tf.neg(tf.mean(tf.sum(tf.mul(y, tf.log(tf.clipByValue(p, 1e-7, 1 - 1e-7))), -1))) as tf.Scalar);
 }
 
+/**
+ * The same cross-entropy without the clip, for monitoring only: it is +Infinity when the model gives the
+ * true class probability 0 (a diverged model), which the clipped training loss would hide at ~16.
+ */
+export function unclippedCrossentropy(y: tf.Tensor2D, p: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => tf.neg(tf.mean(tf.sum(tf.mul(y, tf.log(p)), -1))) as tf.Scalar);
+}
+
 /** Fraction of rows whose arg-max matches the one-hot label (a scalar). */
 export function accuracy(y: tf.Tensor2D, p: tf.Tensor): tf.Scalar {
   return tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.argMax(y, -1), tf.argMax(p, -1)), 'float32')) as tf.Scalar);
@@ -17,7 +25,8 @@ export function accuracy(y: tf.Tensor2D, p: tf.Tensor): tf.Scalar {
 /**
  * One optimisation step on batch x [N, H, W, C], y [N, K]. The loss is Σ wᵢ·CE(outputᵢ) over the
  * model's outputs (GoogLeNet's auxiliaries weigh 0.3; tfjs' compile() cannot weight losses, hence this
- * custom step). Accuracy is the main (first) output's. Returns two scalars the caller disposes.
+ * custom step). The returned loss is the unclipped value (see {@link unclippedCrossentropy}); accuracy is
+ * the main (first) output's. Returns two scalars the caller disposes.
  */
 export function trainStep(
   model: tfl.LayersModel,
@@ -28,11 +37,17 @@ export function trainStep(
 ): { loss: tf.Scalar; accuracy: tf.Scalar } {
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   let acc: tf.Scalar | null = null;
-  const loss = optimizer.minimize(
+  let monitored: tf.Scalar | null = null;
+  const clipped = optimizer.minimize(
     () => {
       const out = model.apply(x, { training: true }) as tf.Tensor | tf.Tensor[];
       const outputs = Array.isArray(out) ? out : [out];
       acc = tf.keep(accuracy(y, outputs[0]));
+      monitored = tf.keep(tf.tidy(() => {
+        let m = tf.mul(unclippedCrossentropy(y, outputs[0]), lossWeights[0] ?? 1) as tf.Scalar;
+        for (let i = 1; i < outputs.length; i++) m = tf.add(m, tf.mul(unclippedCrossentropy(y, outputs[i]), lossWeights[i] ?? 0)) as tf.Scalar;
+        return m;
+      }));
       let total = tf.mul(categoricalCrossentropy(y, outputs[0]), lossWeights[0] ?? 1) as tf.Scalar;
       for (let i = 1; i < outputs.length; i++) {
         total = tf.add(total, tf.mul(categoricalCrossentropy(y, outputs[i]), lossWeights[i] ?? 0)) as tf.Scalar;
@@ -42,7 +57,9 @@ export function trainStep(
     true,
     variables,
   ) as tf.Scalar;
-  return { loss, accuracy: acc ?? tf.scalar(0) };
+  // Gradients follow Keras' clipped loss; the reported loss is unclipped so divergence shows as Infinity.
+  clipped.dispose();
+  return { loss: monitored ?? tf.scalar(NaN), accuracy: acc ?? tf.scalar(0) };
 }
 
 /**

@@ -55,6 +55,12 @@ export function TrainingSection({ state, update, info }: Props) {
         ) : (
           'Backend: starting…'
         )}
+        {view.tensors !== null && (
+          <>
+            {' '}
+            · tensors in the worker: <span data-testid="tensor-count">{view.tensors}</span>
+          </>
+        )}
       </p>
       <ol className="steps" aria-label="Keras workflow">
         {STEPS.map((s) => (

@@ -42,11 +42,13 @@ export interface TrainingView {
   evaluation: EvaluateResult | null;
   prediction: Prediction | null;
   sample: SampleImage | null;
+  /** Tensors alive in the worker (tf.memory().numTensors), refreshed after each engine operation. */
+  tensors: number | null;
 }
 
 const INITIAL: TrainingView = {
   backend: null, backendError: null, dataset: null, datasetProgress: 0, build: null, phase: 'idle', epoch: 0, epochs: 0, batch: 0, batches: 0,
-  batchHistory: [], epochHistory: [], examplesPerSec: 0, fitResult: null, error: null, evaluation: null, prediction: null, sample: null,
+  batchHistory: [], epochHistory: [], examplesPerSec: 0, fitResult: null, error: null, evaluation: null, prediction: null, sample: null, tensors: null,
 };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -88,6 +90,11 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     };
   }, [state.backend, patch]);
 
+  const refreshTensors = useCallback(async () => {
+    const engine = engineRef.current;
+    if (engine) patch({ tensors: await engine.numTensors() });
+  }, [patch]);
+
   // A different network or dataset makes the trained model meaningless: reset the view (during render,
   // as React recommends for state derived from props) and dispose the model in the worker.
   const modelKey = `${graphKey}|${state.dataset}`;
@@ -97,8 +104,9 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     setView((v) => ({ ...v, build: null, fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], error: null, phase: 'idle', epoch: 0, batch: 0 }));
   }
   useEffect(() => {
-    void engineRef.current?.disposeModel();
-  }, [modelKey]);
+    const engine = engineRef.current;
+    if (engine) void engine.disposeModel().then(() => refreshTensors());
+  }, [modelKey, refreshTensors]);
 
   const evaluate = useCallback(async () => {
     const engine = engineRef.current;
@@ -109,7 +117,8 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     } catch (e) {
       patch({ error: message(e), phase: 'done' });
     }
-  }, [patch]);
+    await refreshTensors();
+  }, [patch, refreshTensors]);
 
   const train = useCallback(async () => {
     const engine = engineRef.current;
@@ -147,7 +156,8 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     } catch (e) {
       patch({ error: message(e), phase: 'idle' });
     }
-  }, [state, graphFor, patch, evaluate]);
+    await refreshTensors();
+  }, [state, graphFor, patch, evaluate, refreshTensors]);
 
   const pause = useCallback(() => void engineRef.current?.pause(), []);
   const resume = useCallback(() => void engineRef.current?.resume(), []);
@@ -172,7 +182,8 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     } catch (e) {
       patch({ error: message(e) });
     }
-  }, [patch]);
+    await refreshTensors();
+  }, [patch, refreshTensors]);
 
   return { view, train, pause, resume, stop, evaluate, predict, pickSample };
 }

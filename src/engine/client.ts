@@ -3,14 +3,15 @@
  * in the worker bundle.
  */
 import * as Comlink from 'comlink';
-import type { EngineApi } from './protocol';
+import type { WorkerApi } from './workerApi';
 
-export type EngineClient = Comlink.Remote<EngineApi>;
+export type WorkerClient = Comlink.Remote<WorkerApi>;
+export type EngineClient = WorkerClient['core'];
 
-/** Starts a training worker and returns its typed remote plus a terminate function. */
-export function startEngine(): { engine: EngineClient; terminate: () => void } {
+/** Starts a training worker and returns its typed remote (`.core`, and one entry per feature) plus terminate. */
+export function startEngine(): { worker: WorkerClient; terminate: () => void } {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'cnn-playground-engine' });
-  return { engine: Comlink.wrap<EngineApi>(worker), terminate: () => worker.terminate() };
+  return { worker: Comlink.wrap<WorkerApi>(worker), terminate: () => worker.terminate() };
 }
 
 /** Wraps a callback so the worker can call it back across the thread boundary. */

@@ -194,6 +194,30 @@ export class Engine implements EngineApi {
     return { index: i, label: data.test.labels[i], shape: [...data.imageShape] as Shape3, pixels: data.test.images.slice(i * size, (i + 1) * size) };
   }
 
+  /**
+   * The live model, its graph and the dataset, for feature modules in the worker (inspection, transfer,
+   * uploads). Not part of the UI protocol: tensors never cross the thread boundary.
+   */
+  current(): { model: tfl.LayersModel | null; graph: ArchGraph | null; data: ImageDataset | null; backend: BackendStatus | null; training: boolean } {
+    return { model: this.model, graph: this.graph, data: this.data, backend: this.backendStatus, training: this.control !== null };
+  }
+
+  /** Installs a dataset made in the worker (e.g. from uploads) as the current one. */
+  setDataset(id: EngineDatasetId, data: ImageDataset): void {
+    this.data = data;
+    this.datasetId = id;
+  }
+
+  /** Replaces the current model (disposing the old one), e.g. with a pretrained base and a new head. */
+  setModel(model: tfl.LayersModel, graph: ArchGraph): void {
+    if (this.model !== model) this.model?.dispose();
+    this.optimizer?.dispose();
+    this.optimizer = null;
+    this.model = model;
+    this.graph = graph;
+    this.lastSnapshot = null;
+  }
+
   async numTensors(): Promise<number> {
     return tf.memory().numTensors;
   }

@@ -13,6 +13,7 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { Engine } from './engine';
+import type { WorkerApi } from './workerApi';
 import { registerWasmTrainingKernels } from './wasm/registerWasmTrainingKernels';
 
 // Vite serves the .wasm files under hashed names: tell tfjs where they are, or it fetches index.html.
@@ -32,4 +33,6 @@ try {
   console.warn('WASM training kernels unavailable', error);
 }
 
-Comlink.expose(new Engine(() => wasmReady));
+const core = new Engine(() => wasmReady);
+const api: WorkerApi = { core: Comlink.proxy(core) };
+Comlink.expose(api);

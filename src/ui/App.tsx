@@ -1,5 +1,7 @@
 import { ArchPanel } from './ArchPanel';
+import { EngineProvider } from './engineContext';
 import { ErrorBoundary } from './ErrorBoundary';
+import { TrainingProvider } from './trainingContext';
 import type { Lang } from './experiment';
 import { LangContext, CATALOGUES } from './i18n/index';
 import { NetworkNote } from './NetworkNote';
@@ -21,6 +23,8 @@ export function App() {
   );
   return (
     <LangContext.Provider value={state.lang}>
+      <EngineProvider>
+      <TrainingProvider state={state}>
       <header className="app-header">
         <div>
           <h1 lang={state.lang}>{t.appTitle}</h1>
@@ -61,6 +65,8 @@ export function App() {
           )}
         </div>
       </main>
+      </TrainingProvider>
+      </EngineProvider>
     </LangContext.Provider>
   );
 }

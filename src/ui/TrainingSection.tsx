@@ -1,12 +1,11 @@
-import { useCallback } from 'react';
-import { buildArch, formatShape, type ArchGraph, type GraphInfo } from '../arch/index';
+import { formatShape, type ArchGraph, type GraphInfo } from '../arch/index';
 import { CurvesChart } from './CurvesChart';
 import { EvaluationPanel } from './EvaluationPanel';
 import type { ExperimentState } from './experiment';
 import { PredictPanel } from './PredictPanel';
 import { TrainSettings } from './TrainSettings';
-import { archOptionsOf } from './useArchInfo';
-import { useTrainingEngine, type Phase } from './useTrainingEngine';
+import { useTraining } from './trainingContext';
+import type { Phase } from './useTrainingEngine';
 
 interface Props {
   state: ExperimentState;
@@ -25,19 +24,7 @@ function stepClass(step: (typeof STEPS)[number], phase: Phase, built: boolean, t
 
 /** The Keras workflow on the chosen network: build → compile → fit → evaluate → predict, in the worker. */
 export function TrainingSection({ state, update, info }: Props) {
-  const graphKey = `${state.arch}|${JSON.stringify(archOptionsOf(state))}`;
-  const graphFor = useCallback(
-    (classes: number) => {
-      try {
-        return buildArch(state.arch, { ...archOptionsOf(state), classes });
-      } catch {
-        return null;
-      }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [graphKey],
-  );
-  const { view, train, pause, resume, stop, evaluate, predict, pickSample } = useTrainingEngine(state, graphFor, graphKey);
+  const { view, train, pause, resume, stop, evaluate, predict, pickSample } = useTraining();
   const running = view.phase === 'loading' || view.phase === 'building' || view.phase === 'training' || view.phase === 'paused' || view.phase === 'evaluating';
   const lastBatch = view.batchHistory.at(-1);
   const trained = view.epochHistory.length > 0 || view.fitResult !== null;

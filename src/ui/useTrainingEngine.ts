@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArchGraph } from '../arch/index';
-import { callback, startEngine, type EngineClient } from '../engine/client';
+import { callback } from '../engine/client';
 import type {
   BackendStatus, BuildResult, DatasetInfo, EvaluateResult, FitResult, Prediction, SampleImage, TrainEvent,
 } from '../engine/protocol';
+import type { EngineClient } from '../engine/client';
+import { useWorker } from './engineContext';
 import type { ExperimentState } from './experiment';
 
 export interface EpochPoint {
@@ -64,17 +66,12 @@ function dataBaseUrl(): string {
  */
 export function useTrainingEngine(state: ExperimentState, graphFor: (classes: number) => ArchGraph | null, graphKey: string) {
   const [view, setView] = useState<TrainingView>(INITIAL);
+  const worker = useWorker();
   const engineRef = useRef<EngineClient | null>(null);
-  const patch = useCallback((p: Partial<TrainingView> | ((v: TrainingView) => Partial<TrainingView>)) => setView((v) => ({ ...v, ...(typeof p === 'function' ? p(v) : p) })), []);
-
   useEffect(() => {
-    const { engine, terminate } = startEngine();
-    engineRef.current = engine;
-    return () => {
-      engineRef.current = null;
-      terminate();
-    };
-  }, []);
+    engineRef.current = worker ? worker.core : null;
+  }, [worker]);
+  const patch = useCallback((p: Partial<TrainingView> | ((v: TrainingView) => Partial<TrainingView>)) => setView((v) => ({ ...v, ...(typeof p === 'function' ? p(v) : p) })), []);
 
   useEffect(() => {
     const engine = engineRef.current;
@@ -88,7 +85,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     return () => {
       live = false;
     };
-  }, [state.backend, patch]);
+  }, [state.backend, patch, worker]);
 
   const refreshTensors = useCallback(async () => {
     const engine = engineRef.current;

@@ -22,3 +22,18 @@ export function useFormatNumber(): (n: number) => string {
   const lang = useContext(LangContext);
   return (n) => n.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
 }
+
+/** A feature's own message catalogue: the same keys in English and Japanese. */
+export interface FeatureMessages<K extends string> {
+  en: Record<K, string>;
+  ja: Record<K, string>;
+}
+
+/**
+ * `t(key)` over a feature's own catalogue (e.g. `src/ui/i18n/graph.ts`), so features add strings without
+ * editing the shared en.ts/ja.ts. A test checks every catalogue in this folder has both languages' keys.
+ */
+export function useMessages<K extends string>(messages: FeatureMessages<K>): (key: K) => string {
+  const lang = useContext(LangContext);
+  return (key) => messages[lang][key];
+}

@@ -5,6 +5,10 @@ import { existsSync } from 'node:fs';
 const debianChromium = '/usr/bin/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
 
+/** Parallel local runs (several engineers on one machine) each pick their own port and build folder. */
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = process.env.E2E_OUTDIR ?? 'dist';
+
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: true,
@@ -16,7 +20,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
@@ -31,8 +35,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run build && npm run preview -- --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },

@@ -1,0 +1,215 @@
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArchGraph, GraphInfo } from '../../arch/index';
+import { layoutArchGraph, type Box, type LayoutNode } from '../../views/archGraph/index';
+import { LangContext, useFormatNumber, useMessages } from '../i18n/index';
+import { graphMessages } from '../i18n/graph';
+import { createZoomPan, type ZoomPanHandle } from './createZoomPan';
+import { describeBranch, describeNode, describeShortcut } from './describeNode';
+import { downloadBlob, graphSvgMarkup, svgMarkupToPng } from './exportGraph';
+import { GraphBlock } from './GraphBlock';
+import { EDGE, MUTED } from './graphColors';
+import { GraphLegend } from './GraphLegend';
+import { InceptionBranchGroup } from './InceptionBranchGroup';
+import { ModuleToggles } from './ModuleToggles';
+import { SkipEdge } from './SkipEdge';
+import './graph.css';
+
+interface Props {
+  graph: ArchGraph;
+  /** inferGraph(graph): shapes, parameters and MACs of every layer. */
+  info: GraphInfo;
+  /** Layer names drawn greyed out (frozen for transfer learning). */
+  frozen?: ReadonlySet<string>;
+}
+
+const VIEW_HEIGHT = 380;
+
+function unionBox(boxes: readonly Box[]): Box {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+}
+const NO_FROZEN: ReadonlySet<string> = new Set();
+
+/**
+ * The chosen network drawn as it is: blocks sized by output shape, residual shortcuts as arcs, inception
+ * modules collapsible; zoom/pan by wheel, drag and keys; export as SVG or PNG.
+ */
+export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
+  const t = useMessages(graphMessages);
+  const fmt = useFormatNumber();
+  const lang = useContext(LangContext);
+  const compact = useMemo(() => {
+    const f = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
+    return (n: number) => f.format(n);
+  }, [lang]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const layout = useMemo(() => layoutArchGraph(graph, info, { expanded }), [graph, info, expanded]);
+  const byId = useMemo(() => new Map(layout.nodes.map((n) => [n.id, n])), [layout]);
+
+  const svgRef = useRef<SVGSVGElement>(null);
+  const viewportRef = useRef<SVGGElement>(null);
+  const zoomRef = useRef<ZoomPanHandle | null>(null);
+  const framedGraph = useRef<ArchGraph | null>(null);
+  /** A module just expanded (shown whole once laid out), or '*' after expand/collapse all (fit). */
+  const toFrame = useRef<string | null>(null);
+  useEffect(() => {
+    if (!svgRef.current || !viewportRef.current) return;
+    const zoom = zoomRef.current ?? createZoomPan(svgRef.current, viewportRef.current);
+    zoomRef.current = zoom;
+    // A new network is framed afresh; expanding a module keeps the view where the learner was looking.
+    zoom.update(layout.bounds, framedGraph.current !== graph);
+    framedGraph.current = graph;
+    const module = layout.modules.find((m) => m.id === toFrame.current && m.expanded);
+    if (toFrame.current === '*') zoom.fit();
+    else if (module) zoom.frame(unionBox(module.branches.map((b) => b.box)));
+    toFrame.current = null;
+  }, [layout, graph]);
+  useEffect(
+    () => () => {
+      zoomRef.current?.destroy();
+      zoomRef.current = null;
+    },
+    [],
+  );
+
+  const toggle = useCallback((id: string) => {
+    toFrame.current = id;
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+  const toggleFromBlock = useCallback(
+    (id: string) => {
+      toggle(id);
+      // The block disappears into its branches: keep keyboard focus on the module's button.
+      svgRef.current?.closest('section')?.querySelector<HTMLButtonElement>(`[data-module-toggle="${id}"]`)?.focus();
+    },
+    [toggle],
+  );
+  const onActivate = useCallback((id: string, via: 'hover' | 'focus', on: boolean) => {
+    const set = via === 'hover' ? setHovered : setFocused;
+    set((prev) => (on ? id : prev === id ? null : prev));
+  }, []);
+  const focusedNode = focused ? byId.get(focused) : undefined;
+  useEffect(() => {
+    if (focusedNode) {
+      const n = focusedNode;
+      zoomRef.current?.reveal({ x: n.x - n.width / 2, y: n.y - n.height / 2, width: n.width, height: n.height });
+    }
+  }, [focusedNode]);
+
+  const isFrozen = (n: LayoutNode) => frozen.size > 0 && n.layers.every((l) => frozen.has(l));
+  const active = hovered ?? focused;
+  const activeNode = active ? byId.get(active) : undefined;
+  const block = (n: LayoutNode) => (
+    <GraphBlock
+      key={n.id}
+      node={n}
+      frozen={isFrozen(n)}
+      active={n.id === active}
+      description={describeNode(n, t, fmt, isFrozen(n))}
+      onActivate={onActivate}
+      onToggle={n.kind === 'inception' ? toggleFromBlock : undefined}
+    />
+  );
+  const inBranch = new Set(layout.modules.flatMap((m) => m.branches.flatMap((b) => b.layers)));
+
+  const exportAs = async (format: 'svg' | 'png') => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    setExportError(null);
+    try {
+      const markup = graphSvgMarkup(svg, layout.bounds);
+      const blob = format === 'svg' ? new Blob([markup], { type: 'image/svg+xml' }) : await svgMarkupToPng(markup, layout.bounds);
+      downloadBlob(blob, `${graph.name}-graph.${format}`);
+    } catch (error) {
+      setExportError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <section className="panel graph-panel" aria-labelledby="graph-heading" data-testid="arch-graph-panel">
+      <h2 id="graph-heading">
+        {t('graphHeading')}: {graph.name}
+      </h2>
+      <p className="graph-hint">{t('graphHint')}</p>
+      <div className="row graph-toolbar">
+        <button type="button" className="secondary" aria-label={t('zoomOut')} title={t('zoomOut')} onClick={() => zoomRef.current?.zoomBy(1 / 1.25)}>
+          −
+        </button>
+        <button type="button" className="secondary" aria-label={t('zoomIn')} title={t('zoomIn')} onClick={() => zoomRef.current?.zoomBy(1.25)}>
+          +
+        </button>
+        <button type="button" className="secondary" data-testid="graph-fit" onClick={() => zoomRef.current?.fit()}>
+          {t('fit')}
+        </button>
+        <button type="button" data-testid="export-svg" onClick={() => void exportAs('svg')}>
+          {t('exportSvg')}
+        </button>
+        <button type="button" data-testid="export-png" onClick={() => void exportAs('png')}>
+          {t('exportPng')}
+        </button>
+      </div>
+      {exportError ? (
+        <p className="error" role="alert">
+          {t('exportFailed')} {exportError}
+        </p>
+      ) : null}
+      {layout.modules.length > 0 ? (
+        <ModuleToggles modules={layout.modules} onToggle={toggle} onAll={(all) => {
+            toFrame.current = '*';
+            setExpanded(new Set(all ? layout.modules.map((m) => m.id) : []));
+          }} />
+      ) : null}
+      <svg
+        ref={svgRef}
+        className="arch-graph"
+        data-testid="arch-graph"
+        width="100%"
+        height={VIEW_HEIGHT}
+        tabIndex={0}
+        role="group"
+        aria-label={`${t('graphLabel')} ${graph.name}`}
+        aria-describedby="graph-details"
+        fontFamily="system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Noto Sans JP', sans-serif"
+      >
+        <rect data-background x={0} y={0} width="100%" height="100%" fill="#ffffff" />
+        <g ref={viewportRef} data-viewport>
+          {layout.edges.map((e) => (
+            <path key={`${e.from}>${e.to}`} d={e.d} fill="none" stroke={EDGE} strokeWidth={1.2} strokeDasharray={e.kind === 'aux' ? '4 3' : undefined} />
+          ))}
+          {layout.skips.map((s) => (
+            <SkipEdge key={s.block} skip={s} title={describeShortcut(s.block, s.kind, t)} />
+          ))}
+          {layout.labels.map((l, i) => (
+            <text key={`${l.text}${i}`} x={l.x} y={l.y} fontSize={10} fill={MUTED} textAnchor="middle">
+              {l.text}
+            </text>
+          ))}
+          {layout.modules.flatMap((m) =>
+            m.branches.map((b) => {
+              const text = describeBranch(b, t, fmt, compact);
+              return (
+                <InceptionBranchGroup key={`${m.id}:${b.index}`} branch={b} label={text.label} title={text.title}>
+                  {b.layers.map((l) => block(byId.get(l) as LayoutNode))}
+                </InceptionBranchGroup>
+              );
+            }),
+          )}
+          {layout.nodes.filter((n) => !inBranch.has(n.id)).map(block)}
+        </g>
+      </svg>
+      <p id="graph-details" className="graph-details" data-testid="graph-details" role="status" aria-live="polite">
+        {activeNode ? describeNode(activeNode, t, fmt, isFrozen(activeNode)) : t('detailsNone')}
+      </p>
+      <GraphLegend showShortcuts={layout.skips.length > 0} showFrozen={frozen.size > 0} />
+    </section>
+  );
+}

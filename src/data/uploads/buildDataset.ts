@@ -1,0 +1,46 @@
+/**
+ * Turns the uploaded classes into the ImageDataset the engine trains on: train = the training side of
+ * the per-class split (shuffled, since the fit loop validates on the last examples of `train`),
+ * test = the held-out side. Pure TypeScript.
+ */
+import type { ImageDataset, ImageSplit } from '../datasetTypes';
+import { createRandom } from '../random';
+import { STORED_SHAPE, type UploadClass, type UploadImage } from './collection';
+import { DEFAULT_SPLIT, splitPerClass, type SplitOptions } from './split';
+
+/** The engine's id for the uploaded dataset. */
+export const UPLOADS_DATASET_ID = 'uploads';
+
+function toSplit(images: readonly UploadImage[], labelOf: Map<string, number>): ImageSplit {
+  const size = STORED_SHAPE[0] * STORED_SHAPE[1] * STORED_SHAPE[2];
+  const pixels = new Uint8Array(images.length * size);
+  const labels = new Uint8Array(images.length);
+  images.forEach((image, i) => {
+    pixels.set(image.pixels, i * size);
+    labels[i] = labelOf.get(image.classId) ?? 0;
+  });
+  return { images: pixels, labels, count: images.length };
+}
+
+/**
+ * Builds the dataset from the classes that hold images (empty classes get no output unit).
+ * @returns imageShape [64, 64, 3]; train [nTrain, 64, 64, 3], test [nVal, 64, 64, 3].
+ * @throws Error with a user-facing message when there is nothing to train or validate on.
+ */
+export function buildUploadsDataset(classes: readonly UploadClass[], images: readonly UploadImage[], options: SplitOptions = DEFAULT_SPLIT): ImageDataset {
+  const used = classes.filter((c) => images.some((i) => i.classId === c.id));
+  if (used.length === 0) throw new Error('No uploaded images yet: add images to at least two classes under "Your images".');
+  if (used.length > 255) throw new Error('Too many classes (more than 255).');
+  const labelOf = new Map(used.map((c, i) => [c.id, i]));
+  const { train, val } = splitPerClass(images.filter((i) => labelOf.has(i.classId)), options);
+  if (val.length === 0) throw new Error('No image can be held out for validation: add at least two images to a class.');
+  createRandom(options.seed).shuffle(train);
+  return {
+    id: UPLOADS_DATASET_ID,
+    name: 'Your images',
+    imageShape: STORED_SHAPE,
+    classNames: used.map((c) => c.name),
+    train: toSplit(train, labelOf),
+    test: toSplit(val, labelOf),
+  };
+}

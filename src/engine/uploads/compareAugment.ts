@@ -1,0 +1,108 @@
+/**
+ * The augmentation experiment: the same network (same seed, same initial weights, same batch order)
+ * trained twice on a small subset, once without and once with augmentation, validated on held-out
+ * images. Small data is where augmentation's regularising effect shows: the plain run overfits.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { estimateTrainingMemory, inferGraph } from '../../arch/index';
+import type { ImageDataset, ImageSplit } from '../../data/datasetTypes';
+import { buildModel } from '../../model/index';
+import { memoryBudget } from '../backends';
+import type { Engine } from '../engine';
+import { fitLoop } from '../fitLoop';
+import type { CompileSettings } from '../protocol';
+import { RunControl } from '../runControl';
+import { augmentTransform } from './augmentTransform';
+import type { CompareEvent, CompareRequest, CompareResult, CompareRun } from './uploadsProtocol';
+
+type Shape3 = [number, number, number];
+
+function slice(split: ImageSplit, count: number, size: number): { images: Uint8Array; labels: Uint8Array } {
+  return { images: split.images.subarray(0, count * size), labels: split.labels.subarray(0, count) };
+}
+
+/**
+ * A dataset whose training split is `examples` training images followed by `validation` test images,
+ * and the validation split that makes the fit loop validate on exactly those test images.
+ */
+export function comparisonSubset(data: ImageDataset, examples: number, validation: number): { data: ImageDataset; validationSplit: number; examples: number; validation: number } {
+  const size = data.imageShape[0] * data.imageShape[1] * data.imageShape[2];
+  const n = Math.max(1, Math.min(examples, data.train.count));
+  const m = Math.max(1, Math.min(validation, data.test.count));
+  const train = slice(data.train, n, size);
+  const val = slice(data.test, m, size);
+  const images = new Uint8Array((n + m) * size);
+  images.set(train.images, 0);
+  images.set(val.images, n * size);
+  const labels = new Uint8Array(n + m);
+  labels.set(train.labels, 0);
+  labels.set(val.labels, n);
+  // floor((n + m) · split) = m exactly: the +0.5 keeps float rounding from losing one.
+  const validationSplit = (m + 0.5) / (n + m);
+  return { data: { ...data, train: { images, labels, count: n + m } }, validationSplit, examples: n, validation: m };
+}
+
+function makeOptimizer(c: CompileSettings): tf.Optimizer {
+  if (c.optimizer === 'adam') return tf.train.adam(c.learningRate);
+  if (c.optimizer === 'sgd') return tf.train.momentum(c.learningRate, c.momentum);
+  return tf.train.rmsprop(c.learningRate, 0.9, c.momentum);
+}
+
+/** Runs the comparison on the engine's current dataset; one run at a time, stoppable. */
+export class AugmentComparison {
+  private control: RunControl | null = null;
+
+  constructor(private readonly engine: Engine) {}
+
+  stop(): void {
+    this.control?.stop();
+  }
+
+  async run(req: CompareRequest, onEvent: (e: CompareEvent) => void): Promise<CompareResult> {
+    const { data, training, backend } = this.engine.current();
+    if (!data) throw new Error('Load a dataset first.');
+    if (training || this.control) throw new Error('Training is already running: wait for it to finish or stop it.');
+    const info = inferGraph(req.graph);
+    const budget = memoryBudget(backend?.name ?? 'cpu');
+    const estimate = estimateTrainingMemory(info, req.batchSize, req.compile.optimizer).total;
+    if (estimate > budget) throw new Error(`${req.graph.name} is too large to train here (about ${(estimate / 2 ** 20).toFixed(0)} MiB): pick a smaller network or batch.`);
+    const subset = comparisonSubset(data, req.examples, req.validation);
+    const input = info.inputShape as Shape3;
+    const classes = info.outputShape[0];
+    // Holds the Train button's fit off until both runs are done: two loops would halve each other's speed.
+    const release = this.engine.claim('The augmentation experiment is running: wait for it to finish or stop it.');
+    const control = new RunControl();
+    this.control = control;
+    const runs: CompareResult['runs'] = [];
+    try {
+      for (const run of ['plain', 'augmented'] as CompareRun[]) {
+        if (control.stopRequested) break;
+        onEvent({ type: 'runStart', run, epochs: req.epochs });
+        const model = buildModel(req.graph, { seed: req.seed });
+        const optimizer = makeOptimizer(req.compile);
+        try {
+          const result = await fitLoop({
+            model, optimizer, data: subset.data, input, classes,
+            lossWeights: req.graph.outputs.map((o) => o.lossWeight),
+            settings: { epochs: req.epochs, batchSize: req.batchSize, validationSplit: subset.validationSplit, shuffle: true, seed: req.seed, trainLimit: 0 },
+            control,
+            onEvent: (e) => {
+              if (e.type === 'epochEnd') onEvent({ type: 'epochEnd', run, epoch: e.epoch + 1, loss: e.loss, accuracy: e.accuracy, valLoss: e.valLoss, valAccuracy: e.valAccuracy, examplesPerSec: e.examplesPerSec });
+              else if (e.type === 'batchEnd') onEvent({ type: 'batchEnd', run, epoch: e.epoch, batch: e.batch + 1, batches: e.batches });
+            },
+            transformBatch: run === 'augmented' ? augmentTransform(req.augment, req.augmentSeed, subset.data, subset.examples, input[2]) : undefined,
+          });
+          runs.push({ run, end: result.end, message: result.message });
+          if (result.end !== 'completed') break;
+        } finally {
+          model.dispose();
+          optimizer.dispose();
+        }
+      }
+    } finally {
+      this.control = null;
+      release();
+    }
+    return { runs, tensorsAfter: tf.memory().numTensors };
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Plain-data types of the uploads API (src/engine/uploads/uploadsApi.ts), shared with the UI. Pixels of
+ * uploaded images stay in the worker; the UI gets counts, names and preview Blobs.
+ */
+import type { ArchGraph } from '../../arch/index';
+import type { AugmentConfig } from '../../augment/config';
+import type { PcaColorStats } from '../../augment/pcaStats';
+import type { DatasetWarning } from '../../data/uploads/split';
+import type { SkippedRecord } from '../../data/uploads/uploadStore';
+import type { UploadRejection } from '../../data/uploads/validate';
+import type { CompileSettings, FitEnd } from '../protocol';
+
+/** Data-layer types the UI needs, re-exported so it imports one protocol file. */
+export type { DatasetWarning, SkippedRecord, UploadRejection };
+
+/** A class with its image count and how many of them train / validate. */
+export interface UploadClassInfo {
+  id: string;
+  name: string;
+  count: number;
+  trainCount: number;
+  valCount: number;
+}
+
+/** An image as the UI lists it: no pixels, a preview Blob at the original aspect ratio. */
+export interface UploadImageInfo {
+  id: string;
+  classId: string;
+  name: string;
+  width: number;
+  height: number;
+  preview: Blob;
+}
+
+/** Everything the class list shows. `images` are grouped by class, in class order. */
+export interface UploadsSnapshot {
+  classes: UploadClassInfo[];
+  images: UploadImageInfo[];
+  warnings: DatasetWarning[];
+  storage: 'indexeddb' | 'memory';
+  /** Why the store fell back to memory (the dataset will not survive a reload), or null. */
+  storageNote: string | null;
+  /** Stored records that could not be read at load and were skipped. */
+  skipped: SkippedRecord[];
+}
+
+/** A file to add; `path` is its name or its path in a picked/dropped folder (`cats/a.png`). */
+export interface UploadFileInput {
+  file: Blob;
+  path: string;
+}
+
+/** Where files without a folder go: an existing class, or a class of this name (made if missing). */
+export interface UploadTarget {
+  classId: string | null;
+  fallbackName: string;
+}
+
+/** How many files were added, each refused file with its reason, and the new state. */
+export interface AddResult {
+  added: number;
+  rejections: UploadRejection[];
+  snapshot: UploadsSnapshot;
+}
+
+/** One augmented preview: the source image and `count` variants, uint8, the dataset's shape. */
+export interface AugmentPreviewResult {
+  datasetName: string;
+  index: number;
+  label: string;
+  shape: [number, number, number];
+  /** [H, W, C] */
+  source: Uint8Array;
+  /** [count, H, W, C] */
+  variants: Uint8Array;
+  count: number;
+}
+
+/** The PCA colour statistics of the current training set, or why there are none (e.g. greyscale). */
+export interface PcaInfo {
+  datasetName: string;
+  images: number;
+  stats: PcaColorStats | null;
+  reason: 'greyscale' | null;
+}
+
+/** The same network trained twice on a small subset, without and with augmentation. */
+export interface CompareRequest {
+  graph: ArchGraph;
+  seed: number;
+  /** Training examples (the first of the training split). */
+  examples: number;
+  /** Validation examples (the first of the test split). */
+  validation: number;
+  epochs: number;
+  batchSize: number;
+  compile: CompileSettings;
+  augment: AugmentConfig;
+  augmentSeed: number;
+}
+
+/** The two runs of the experiment. */
+export type CompareRun = 'plain' | 'augmented';
+
+/** Progress of the experiment, streamed to the UI (epochs 1-based). */
+export type CompareEvent =
+  | { type: 'runStart'; run: CompareRun; epochs: number }
+  | { type: 'epochEnd'; run: CompareRun; epoch: number; loss: number; accuracy: number; valLoss: number | null; valAccuracy: number | null; examplesPerSec: number }
+  | { type: 'batchEnd'; run: CompareRun; epoch: number; batch: number; batches: number };
+
+/** How each run ended, and the worker's tensor count afterwards (should equal the count before). */
+export interface CompareResult {
+  runs: { run: CompareRun; end: FitEnd; message: string | null }[];
+  tensorsAfter: number;
+}

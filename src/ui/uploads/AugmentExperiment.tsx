@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { buildArch } from '../../arch/index';
+import { AUGMENT_OPS } from '../../augment/config';
+import { callback } from '../../engine/client';
+import type { CompareEvent, CompareRun } from '../../engine/uploads/uploadsProtocol';
+import { useWorker } from '../engineContext';
+import type { ExperimentState } from '../experiment';
+import { fill } from '../i18n/format';
+import { useMessages } from '../i18n/index';
+import { uploadsMessages } from '../i18n/uploads';
+import { useTraining } from '../trainingContext';
+import { archOptionsOf } from '../useArchInfo';
+import { CompareChart, type ComparePoint } from './CompareChart';
+import { dataBaseUrl } from './datasetUrl';
+import './uploads.css';
+
+type Curves = Record<CompareRun, (ComparePoint & { examplesPerSec: number })[]>;
+const EMPTY: Curves = { plain: [], augmented: [] };
+const RUNS: CompareRun[] = ['plain', 'augmented'];
+
+/**
+ * The regularising effect, measured: the page's network trained twice in the worker on a small subset
+ * of the chosen dataset (same seed and batches), without and with the augmentation settings, with both
+ * runs' training and validation accuracy side by side.
+ */
+export function AugmentExperiment({ state }: { state: ExperimentState }) {
+  const t = useMessages(uploadsMessages);
+  const worker = useWorker();
+  const { view } = useTraining();
+  const [sizes, setSizes] = useState({ examples: 256, validation: 256, epochs: 8 });
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<{ run: CompareRun; epoch: number; batch: number; batches: number } | null>(null);
+  const [curves, setCurves] = useState<Curves>(EMPTY);
+  const [network, setNetwork] = useState<{ name: string; classes: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const hasAugment = AUGMENT_OPS.some((op) => state.augment[op].enabled);
+  const trainingBusy = view.phase === 'loading' || view.phase === 'building' || view.phase === 'training' || view.phase === 'paused' || view.phase === 'evaluating';
+  const runName = (run: CompareRun) => t(run === 'plain' ? 'runPlain' : 'runAugmented');
+
+  const start = async () => {
+    if (!worker) return;
+    setRunning(true);
+    setError(null);
+    setCurves(EMPTY);
+    try {
+      const info = await worker.core.loadDataset(state.dataset, dataBaseUrl(), callback(() => undefined));
+      const graph = buildArch(state.arch, { ...archOptionsOf(state), classes: info.classNames.length });
+      setNetwork({ name: graph.name, classes: info.classNames.length });
+      const onEvent = (e: CompareEvent) => {
+        if (e.type === 'batchEnd') setProgress({ run: e.run, epoch: e.epoch + 1, batch: e.batch, batches: e.batches });
+        else if (e.type === 'epochEnd') setCurves((c) => ({ ...c, [e.run]: [...c[e.run], { epoch: e.epoch, accuracy: e.accuracy, valAccuracy: e.valAccuracy, examplesPerSec: e.examplesPerSec }] }));
+      };
+      const result = await worker.uploads.compareAugmentation({
+        graph, seed: state.seed, ...sizes, batchSize: state.batchSize,
+        compile: { optimizer: state.optimizer, learningRate: state.learningRate, momentum: state.momentum, loss: 'categoricalCrossentropy' },
+        augment: state.augment, augmentSeed: state.augmentSeed,
+      }, callback(onEvent));
+      const failed = result.runs.find((r) => r.end !== 'completed' && r.end !== 'stopped');
+      if (failed) setError(failed.message);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setRunning(false);
+      setProgress(null);
+    }
+  };
+
+  const field = (key: keyof typeof sizes, label: 'compareExamples' | 'compareValidation' | 'compareEpochs', max: number) => (
+    <label className="inline">
+      {t(label)}
+      <input type="number" data-testid={`compare-${key}`} min={1} max={max} value={sizes[key]} disabled={running} onChange={(e) => setSizes((s) => ({ ...s, [key]: Math.min(max, Math.max(1, Math.round(Number(e.target.value) || 1))) }))} />
+    </label>
+  );
+  const stats = (run: CompareRun) => {
+    const c = curves[run];
+    const vals = c.map((p) => p.valAccuracy ?? 0);
+    const last = c.at(-1);
+    return { final: last?.valAccuracy ?? null, best: vals.length ? Math.max(...vals) : null, gap: last && last.valAccuracy !== null ? last.accuracy - last.valAccuracy : null, speed: c.length ? c.reduce((a, p) => a + p.examplesPerSec, 0) / c.length : null };
+  };
+  const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
+  return (
+    <details className="panel augment" data-testid="augment-experiment">
+      <summary>{t('compareHeading')}</summary>
+      <p className="muted">{t('compareIntro')}</p>
+      <div className="row">
+        {field('examples', 'compareExamples', 5000)}
+        {field('validation', 'compareValidation', 5000)}
+        {field('epochs', 'compareEpochs', 100)}
+        <button type="button" data-testid="compare-run" disabled={running || trainingBusy || !hasAugment || !worker} onClick={() => void start()}>{t('compareRun')}</button>
+        <button type="button" className="secondary" disabled={!running} onClick={() => void worker?.uploads.stopComparison()}>{t('compareStop')}</button>
+      </div>
+      {!hasAugment && <p className="muted">{t('compareNeedsAugment')}</p>}
+      {network && <p className="muted small-text">{fill(t('compareNetwork'), network)}</p>}
+      {progress && <p role="status" data-testid="compare-progress">{fill(t('compareRunning'), { run: runName(progress.run), epoch: progress.epoch, epochs: sizes.epochs, batch: progress.batch, batches: progress.batches })}</p>}
+      {error && <p className="error-text" role="alert" data-testid="compare-error">{error}</p>}
+      {(curves.plain.length > 0 || curves.augmented.length > 0) && (
+        <>
+          <div className="compare-charts">
+            {RUNS.map((run) => <CompareChart key={run} title={runName(run)} points={curves[run]} epochs={sizes.epochs} testId={`compare-chart-${run}`} />)}
+          </div>
+          <table data-testid="compare-summary">
+            <thead>
+              <tr><th /><th className="num">{t('finalVal')}</th><th className="num">{t('bestVal')}</th><th className="num">{t('gap')}</th><th className="num">{t('speed')}</th></tr>
+            </thead>
+            <tbody>
+              {RUNS.map((run) => {
+                const s = stats(run);
+                return (
+                  <tr key={run} data-testid={`compare-row-${run}`}>
+                    <td>{runName(run)}</td>
+                    <td className="num">{pct(s.final)}</td>
+                    <td className="num">{pct(s.best)}</td>
+                    <td className="num">{s.gap === null ? '–' : `${(s.gap * 100).toFixed(1)} pt`}</td>
+                    <td className="num">{s.speed === null ? '–' : s.speed.toFixed(0)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </details>
+  );
+}

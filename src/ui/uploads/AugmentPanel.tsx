@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { defaultAugmentConfig, recommendedAugmentConfig, recommendedDigitAugmentConfig, validateAugmentConfig, type AugmentConfig } from '../../augment/config';
+import type { ExperimentState } from '../experiment';
+import { fill } from '../i18n/format';
+import { useMessages } from '../i18n/index';
+import { uploadsMessages } from '../i18n/uploads';
+import { AugmentOpControls } from './AugmentOpControls';
+import { AugmentPreviewGrid } from './AugmentPreviewGrid';
+import { PcaComponents } from './PcaComponents';
+import { useAugmentPreview } from './useAugmentPreview';
+import './uploads.css';
+
+interface Props {
+  state: ExperimentState;
+  update: (patch: Partial<ExperimentState>) => void;
+}
+
+/**
+ * The augmentation settings of the experiment (used by the next training run), with a live preview of
+ * a training image of the chosen dataset and the PCA colour statistics. Collapsed until opened, so the
+ * page loads no dataset for it unasked.
+ */
+export function AugmentPanel({ state, update }: Props) {
+  const t = useMessages(uploadsMessages);
+  const [open, setOpen] = useState(false);
+  const [index, setIndex] = useState(0);
+  const config = state.augment;
+  const problems = validateAugmentConfig(config);
+  const { preview, pca, error } = useAugmentPreview(open, state.dataset, config, state.augmentSeed, index);
+  const set = (c: AugmentConfig) => update({ augment: c });
+  return (
+    <details className="panel augment" data-testid="augment-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary data-testid="augment-summary">{t('augmentHeading')}</summary>
+      <p className="muted">{t('augmentIntro')}</p>
+      <div className="row">
+        <button type="button" className="secondary small" data-testid="aug-recipe-photos" onClick={() => set(recommendedAugmentConfig)}>{t('recipePhotos')}</button>
+        <button type="button" className="secondary small" onClick={() => set(recommendedDigitAugmentConfig)}>{t('recipeDigits')}</button>
+        <button type="button" className="secondary small" onClick={() => set(defaultAugmentConfig)}>{t('allOff')}</button>
+        <label className="inline">
+          {t('fill')}
+          <select value={config.fill} onChange={(e) => set({ ...config, fill: e.target.value as AugmentConfig['fill'] })}>
+            <option value="zeros">{t('fillZeros')}</option>
+            <option value="edge">{t('fillEdge')}</option>
+          </select>
+        </label>
+        <label className="inline">
+          {t('seed')}
+          <input type="number" data-testid="aug-seed" min={0} value={state.augmentSeed} onChange={(e) => update({ augmentSeed: Math.max(0, Math.round(Number(e.target.value) || 0)) })} />
+        </label>
+      </div>
+      <AugmentOpControls config={config} onChange={set} />
+      {problems.length > 0 && <p className="error-text" role="alert">{fill(t('invalid'), { list: problems.join('; ') })}</p>}
+      <h3>{t('previewHeading')}</h3>
+      {error && <p className="error-text" role="alert" data-testid="augment-preview-error">{error}</p>}
+      {!preview && !error && open && <p className="muted">{t('previewLoading')}</p>}
+      {preview && <AugmentPreviewGrid preview={preview} />}
+      <button type="button" className="secondary small" onClick={() => setIndex((i) => i + 1)}>{t('nextImage')}</button>
+      <h3>{t('pcaHeading')}</h3>
+      {pca && <PcaComponents info={pca} />}
+    </details>
+  );
+}

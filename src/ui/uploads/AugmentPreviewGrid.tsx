@@ -1,0 +1,38 @@
+import { useEffect, useRef } from 'react';
+import type { AugmentPreviewResult } from '../../engine/uploads/uploadsProtocol';
+import { fill } from '../i18n/format';
+import { useMessages } from '../i18n/index';
+import { uploadsMessages } from '../i18n/uploads';
+import { paintPixels } from '../imagePixels';
+
+/** The source image and its augmented variants, each painted on its own canvas (pixelated, enlarged by CSS). */
+export function AugmentPreviewGrid({ preview }: { preview: AugmentPreviewResult }) {
+  const t = useMessages(uploadsMessages);
+  const source = useRef<HTMLCanvasElement>(null);
+  const variants = useRef<(HTMLCanvasElement | null)[]>([]);
+  useEffect(() => {
+    const [h, w, c] = preview.shape;
+    const size = h * w * c;
+    if (source.current) paintPixels(source.current, preview.source, preview.shape);
+    variants.current.forEach((canvas, i) => {
+      if (canvas && i < preview.count) paintPixels(canvas, preview.variants.subarray(i * size, (i + 1) * size), preview.shape);
+    });
+  }, [preview]);
+  return (
+    <div>
+      <p className="muted small-text" data-testid="augment-preview-caption">{fill(t('previewOf'), { dataset: preview.datasetName, index: preview.index, label: preview.label })}</p>
+      <div className="augment-preview" data-testid="augment-preview">
+        <figure className="source">
+          <canvas ref={source} className="pixelated" data-testid="augment-source" />
+          <figcaption>{t('previewSource')}</figcaption>
+        </figure>
+        {Array.from({ length: preview.count }, (_, i) => (
+          <figure key={i}>
+            <canvas ref={(el) => { variants.current[i] = el; }} className="pixelated" data-testid="augment-variant" />
+            <figcaption>{i + 1}</figcaption>
+          </figure>
+        ))}
+      </div>
+    </div>
+  );
+}

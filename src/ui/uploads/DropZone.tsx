@@ -1,0 +1,34 @@
+import { useState, type ReactNode } from 'react';
+import type { UploadFileInput } from '../../engine/uploads/uploadsProtocol';
+import { filesFromDrop } from './pickedFiles';
+
+interface Props {
+  label: string;
+  onFiles: (files: UploadFileInput[]) => void;
+  children: ReactNode;
+}
+
+/** Accepts dropped files and folders (walked recursively); its children are the equivalent pickers. */
+export function DropZone({ label, onFiles, children }: Props) {
+  const [over, setOver] = useState(false);
+  return (
+    <div
+      className={`drop-zone${over ? ' over' : ''}`}
+      data-testid="upload-drop-zone"
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        void filesFromDrop(e.dataTransfer).then(onFiles);
+      }}
+    >
+      <p>{label}</p>
+      <div className="row">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { PcaInfo } from '../../engine/uploads/uploadsProtocol';
+import { fill } from '../i18n/format';
+import { useMessages } from '../i18n/index';
+import { uploadsMessages } from '../i18n/uploads';
+
+const toByte = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 255);
+const rgb = (c: readonly number[]) => `rgb(${toByte(c[0])}, ${toByte(c[1])}, ${toByte(c[2])})`;
+
+/**
+ * The eigenvalues λ and eigenvectors p of the training set's RGB covariance, with swatches of the mean
+ * colour moved ±3 standard deviations (3√λ) along each component: what PCA colour augmentation varies.
+ */
+export function PcaComponents({ info }: { info: PcaInfo }) {
+  const t = useMessages(uploadsMessages);
+  if (!info.stats) return <p className="muted" data-testid="pca-greyscale">{t('pcaGreyscale')}</p>;
+  const { mean, eigenvalues, eigenvectors } = info.stats;
+  return (
+    <div>
+      <p className="muted small-text">{t('pcaExplain')} {fill(t('pcaOver'), { n: info.images, dataset: info.datasetName })}</p>
+      <table className="pca-table" data-testid="pca-table">
+        <thead>
+          <tr>
+            <th>{t('pcaComponent')}</th>
+            <th className="num">{t('eigenvalue')}</th>
+            <th>{t('eigenvector')}</th>
+            <th>−3√λ · mean · +3√λ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[0, 1, 2].map((j) => {
+            const p = [eigenvectors[0][j], eigenvectors[1][j], eigenvectors[2][j]];
+            const s = 3 * Math.sqrt(eigenvalues[j]);
+            return (
+              <tr key={j}>
+                <td>p{j + 1}</td>
+                <td className="num" data-testid="pca-eigenvalue">{eigenvalues[j].toExponential(3)}</td>
+                <td>({p.map((v) => v.toFixed(3)).join(', ')})</td>
+                <td>
+                  <span className="pca-swatch" style={{ background: rgb(mean.map((m, k) => m - s * p[k])) }} />{' '}
+                  <span className="pca-swatch" style={{ background: rgb(mean) }} />{' '}
+                  <span className="pca-swatch" style={{ background: rgb(mean.map((m, k) => m + s * p[k])) }} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

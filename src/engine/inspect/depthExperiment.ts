@@ -1,0 +1,161 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { buildArch, type ArchGraph } from '../../arch/index';
+import { generateColorShapes } from '../../data/colorShapes';
+import type { ImageDataset } from '../../data/datasetTypes';
+import { buildModel, countParams } from '../../model/index';
+import { makeBatch, seededPermutation } from '../batches';
+import { measure } from '../fitLoop';
+import type { RunControl } from '../runControl';
+import { trainStep } from '../trainStep';
+import { validateDepthSettings, type DepthExperimentResult, type DepthExperimentSettings, type DepthProgress, type DepthRun, type LayerGradientNorm, type NetFamily } from './depthPresets';
+import { stepWithGradientNorms } from './gradientNorms';
+import { recomputeBatchNormStatistics } from './preciseBatchNorm';
+
+type Shape3 = readonly [number, number, number];
+
+const INPUT: Shape3 = [32, 32, 3];
+const MEASURE_BATCH = 128;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** The experiment's own data: colour shapes (32×32×3, 6 classes), generated from the run's seed. */
+export function experimentData(settings: DepthExperimentSettings): ImageDataset {
+  return generateColorShapes({ seed: settings.seed, trainCount: settings.examples, testCount: 0, size: INPUT[0] });
+}
+
+function makeOptimizer(s: DepthExperimentSettings): tf.Optimizer {
+  return s.optimizer === 'adam' ? tf.train.adam(s.learningRate) : tf.train.momentum(s.learningRate, s.momentum);
+}
+
+/** Disposes an optimizer completely: tfjs 4.22's MomentumOptimizer.dispose() forgets SGD's kept −lr scalar `c`. */
+function disposeOptimizer(optimizer: tf.Optimizer): void {
+  optimizer.dispose();
+  const c = (optimizer as unknown as { c?: tf.Tensor }).c;
+  if (c && !c.isDisposed) c.dispose();
+}
+
+/** The first batch's indices of epoch 0 and every later one: the same order for every network of a run. */
+function* batchIndices(s: DepthExperimentSettings, n: number, epoch: number): Generator<Int32Array> {
+  const order = seededPermutation(n, s.seed + epoch * 7919);
+  for (let start = 0; start < n; start += s.batchSize) yield order.subarray(start, Math.min(n, start + s.batchSize));
+}
+
+/** Batches x [≤128, 32, 32, 3] over the whole training subset, for BN statistics; each disposed after use. */
+function* wholeSubset(data: ImageDataset, classes: number): Generator<tf.Tensor4D> {
+  for (let start = 0; start < data.train.count; start += MEASURE_BATCH) {
+    const idx = Int32Array.from({ length: Math.min(MEASURE_BATCH, data.train.count - start) }, (_, i) => start + i);
+    const { x, y } = makeBatch(data.train, data.imageShape, idx, INPUT, classes);
+    y.dispose();
+    try {
+      yield x;
+    } finally {
+      x.dispose();
+    }
+  }
+}
+
+interface RunArgs {
+  settings: DepthExperimentSettings;
+  data: ImageDataset;
+  family: NetFamily;
+  depth: number;
+  /** Measure the first step's gradient norms (the deepest pair). */
+  withNorms: boolean;
+  control: RunControl;
+  progress: (p: Omit<DepthProgress, 'run' | 'runs' | 'elapsedSeconds'>) => void;
+}
+
+/** Trains one network with the run's budget, then measures its training error; disposes the model. */
+async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradientNorm[] | null }> {
+  const { settings: s, data } = a;
+  const classes = data.classNames.length;
+  const arch = `${a.family === 'plain' ? 'plain' : 'resnet'}${a.depth}`;
+  const graph: ArchGraph = buildArch(arch, { width: s.width, classes, input: INPUT });
+  const t0 = now();
+  const model = buildModel(graph, { seed: s.seed });
+  const optimizer = makeOptimizer(s);
+  const batches = Math.ceil(data.train.count / s.batchSize);
+  let norms: LayerGradientNorm[] | null = null;
+  let diverged = false;
+  let lastEpochLoss = NaN;
+  try {
+    for (let epoch = 0; epoch < s.epochs && !diverged; epoch++) {
+      let lossSum = 0;
+      let seen = 0;
+      let b = 0;
+      for (const idx of batchIndices(s, data.train.count, epoch)) {
+        const { x, y } = makeBatch(data.train, data.imageShape, idx, INPUT, classes);
+        let loss: number;
+        try {
+          if (a.withNorms && epoch === 0 && b === 0) {
+            const first = await stepWithGradientNorms(model, graph, optimizer, x, y);
+            norms = first.norms;
+            loss = first.loss;
+          } else {
+            const r = trainStep(model, optimizer, x, y, [1]);
+            try {
+              loss = (await r.loss.data())[0];
+            } finally {
+              tf.dispose([r.loss, r.accuracy]);
+            }
+          }
+        } finally {
+          tf.dispose([x, y]);
+        }
+        if (!Number.isFinite(loss)) {
+          diverged = true;
+          break;
+        }
+        lossSum += loss * idx.length;
+        seen += idx.length;
+        a.progress({ family: a.family, depth: a.depth, epoch, epochs: s.epochs, batch: b + 1, batches, loss });
+        b++;
+        if (await a.control.checkpoint()) throw new Error('The depth experiment was stopped.');
+      }
+      if (seen) lastEpochLoss = lossSum / seen;
+    }
+    await recomputeBatchNormStatistics(model, graph, wholeSubset(data, classes));
+    const all = Int32Array.from({ length: data.train.count }, (_, i) => i);
+    const m = await measure(model, data, 'train', all, INPUT, classes, MEASURE_BATCH);
+    const run: DepthRun = {
+      family: a.family, depth: a.depth, arch, params: countParams(model).total, trainError: 1 - m.accuracy, trainLoss: m.loss,
+      lastEpochLoss, diverged, seconds: (now() - t0) / 1000,
+    };
+    return { run, norms };
+  } finally {
+    model.dispose();
+    disposeOptimizer(optimizer);
+  }
+}
+
+/**
+ * The depth experiment: for each depth, a plain and a residual CIFAR-style net (zoo `plainD`/`resnetD`
+ * at the given width) trained on the same generated data with the same budget, optimizer, learning
+ * rate, seed and batch order. Reports each net's final training error (inference mode, batch-norm
+ * statistics recomputed over the training subset) and, at the first step of the deepest pair, the
+ * gradient norm of every conv kernel. Uses its own models and data and disposes them; the caller's
+ * model is never touched. @throws Error when stopped through `control` or when settings are invalid.
+ */
+export async function runDepthExperiment(
+  settings: DepthExperimentSettings,
+  control: RunControl,
+  onProgress: (p: DepthProgress) => void,
+): Promise<Omit<DepthExperimentResult, 'backend'>> {
+  validateDepthSettings(settings);
+  const depths = [...settings.depths].sort((x, y) => x - y);
+  const s = { ...settings, depths };
+  const data = experimentData(s);
+  const deepest = depths[depths.length - 1];
+  const plan = depths.flatMap((depth) => (['plain', 'residual'] as const).map((family) => ({ depth, family })));
+  const t0 = now();
+  const runs: DepthRun[] = [];
+  const gradientNorms: DepthExperimentResult['gradientNorms'] = { depth: deepest, plain: [], residual: [] };
+  for (const [i, { depth, family }] of plan.entries()) {
+    const { run, norms } = await trainOne({
+      settings: s, data, family, depth, withNorms: depth === deepest, control,
+      progress: (p) => onProgress({ ...p, run: i, runs: plan.length, elapsedSeconds: (now() - t0) / 1000 }),
+    });
+    runs.push(run);
+    if (norms) gradientNorms[family] = norms;
+  }
+  return { settings: s, runs, gradientNorms, seconds: (now() - t0) / 1000 };
+}

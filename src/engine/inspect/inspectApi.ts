@@ -1,0 +1,117 @@
+import * as Comlink from 'comlink';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import * as tf from '@tensorflow/tfjs-core';
+import { inferGraph, type ArchGraph } from '../../arch/index';
+import type { ImageDataset } from '../../data/datasetTypes';
+import type { Engine } from '../engine';
+import { RunControl } from '../runControl';
+import { runDepthExperiment } from './depthExperiment';
+import type { DepthExperimentResult, DepthExperimentSettings, DepthProgress } from './depthPresets';
+import { imageBatch } from './imageBatch';
+import { inspectableLayers } from './inspectLayers';
+import { convKernel, extentOf, gradCam, layerActivations } from './inspectOps';
+import type { FeatureMaps, Filters, GradCam, InspectImage, InspectLayers } from './inspectTypes';
+
+type Shape3 = [number, number, number];
+
+/**
+ * Looking inside the current model, in the worker: feature maps, filters, Grad-CAM with top-k, and the
+ * depth experiment. Every call is short and runs between training batches (the fit loop yields to the
+ * event loop after each batch), so the UI may poll during training; it should throttle (e.g. ≤ 2 Hz).
+ * Big arrays come back transferred. Reached from the UI as `worker.inspect.…`.
+ */
+export class InspectApi {
+  private experiment: RunControl | null = null;
+
+  constructor(private readonly engine: Engine) {}
+
+  /** The current model's feature-map layers (name, kind, [H, W, C]) and the panel's default layers. */
+  async layers(): Promise<InspectLayers> {
+    const { model, graph } = this.requireModel();
+    return inspectableLayers(model, graph);
+  }
+
+  /** One image's activations at `layer`: values [H, W, C] (transferred) with their min and max. */
+  async featureMaps(request: { layer: string; image: InspectImage }): Promise<FeatureMaps> {
+    const { model, graph, data, input } = this.requireData();
+    const { x, sample } = imageBatch(request.image, data, input);
+    try {
+      const { values, shape } = await layerActivations(model, graph, x, request.layer);
+      const result: FeatureMaps = { layer: request.layer, shape, values, ...extentOf(values), image: sample };
+      return Comlink.transfer(result, [values.buffer]);
+    } finally {
+      x.dispose();
+    }
+  }
+
+  /** A convolution's kernels [kh, kw, cin, cout] (transferred); by default the first convolution's. */
+  async filters(layer?: string): Promise<Filters> {
+    const { model, graph } = this.requireModel();
+    const name = layer ?? inspectableLayers(model, graph).firstConv;
+    if (!name) throw new Error(`${graph.name} has no convolution.`);
+    const { values, shape } = await convKernel(model, name);
+    return Comlink.transfer({ layer: name, shape, values, ...extentOf(values) }, [values.buffer]);
+  }
+
+  /**
+   * Grad-CAM over `layer` (default: the last feature-map layer before the classifier) for `classIndex`
+   * (default: the top-1 class), with the top-`k` probabilities of the same forward pass.
+   */
+  async gradCam(request: { image: InspectImage; classIndex?: number; layer?: string; k?: number }): Promise<GradCam> {
+    const { model, graph, data, input } = this.requireData();
+    const layer = request.layer ?? inspectableLayers(model, graph).gradCamLayer;
+    if (!layer) throw new Error(`${graph.name} has no feature-map layer larger than 1×1 to explain.`);
+    const { x, sample } = imageBatch(request.image, data, input);
+    try {
+      const cam = await gradCam(model, graph, x, layer, request.classIndex);
+      const name = (i: number) => data.classNames[i] ?? `class ${i}`;
+      const top = Array.from(cam.probabilities, (probability, index) => ({ index, name: name(index), probability }))
+        .sort((a, b) => b.probability - a.probability)
+        .slice(0, request.k ?? 5);
+      const result: GradCam = { layer, classIndex: cam.classIndex, className: name(cam.classIndex), shape: cam.shape, heat: cam.heat, rawMax: cam.rawMax, top, image: sample };
+      return Comlink.transfer(result, [cam.heat.buffer]);
+    } finally {
+      x.dispose();
+    }
+  }
+
+  /**
+   * Trains plain and residual nets of several depths with one budget and reports training error per
+   * depth and first-step gradient norms (see depthExperiment.ts). Refuses while the user's model trains,
+   * and holds normal training off until it ends. Leaves the user's model and dataset alone.
+   */
+  async runDepthExperiment(settings: DepthExperimentSettings, onProgress: (p: DepthProgress) => void): Promise<DepthExperimentResult> {
+    const { training, backend } = this.engine.current();
+    if (training) throw new Error('Training is running: stop it (or let it finish) before starting the depth experiment.');
+    if (this.experiment) throw new Error('The depth experiment is already running.');
+    const control = new RunControl();
+    this.experiment = control;
+    const release = this.engine.claim('The depth experiment is running: training starts when it ends (or is stopped).');
+    try {
+      const result = await runDepthExperiment(settings, control, onProgress);
+      return { ...result, backend: backend?.name ?? tf.getBackend() };
+    } finally {
+      release();
+      this.experiment = null;
+    }
+  }
+
+  /** Stops a running depth experiment after its current batch (its promise then rejects saying so). */
+  async stopDepthExperiment(): Promise<void> {
+    this.experiment?.stop();
+  }
+
+  private requireModel(): { model: tfl.LayersModel; graph: ArchGraph } {
+    const { model, graph } = this.engine.current();
+    if (!model || !graph) throw new Error('Build (or train) a model first.');
+    return { model, graph };
+  }
+
+  private requireData(): { model: tfl.LayersModel; graph: ArchGraph; data: ImageDataset; input: Shape3 } {
+    const { model, graph } = this.requireModel();
+    const { data } = this.engine.current();
+    if (!data) throw new Error('Load a dataset first.');
+    const [h, w, c] = inferGraph(graph).inputShape;
+    return { model, graph, data, input: [h, w, c] };
+  }
+}

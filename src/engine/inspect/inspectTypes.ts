@@ -1,0 +1,76 @@
+/**
+ * Plain data the inspection API exchanges with the UI (no tfjs: the UI imports these types).
+ * Shapes are channels-last and exclude the batch dimension.
+ */
+import type { SampleImage } from '../protocol';
+
+/** An image to inspect: pixels of any size (uint8 0–255 or float 0–1), or a test-set example by index. */
+export type InspectImage = { pixels: Uint8Array | Float32Array; shape: [number, number, number] } | { testIndex: number };
+
+/** A layer whose output is a stack of feature maps [H, W, C]. */
+export interface InspectableLayer {
+  name: string;
+  /** The arch layer kind, e.g. `conv2d`, `maxPool`, `add`. */
+  kind: string;
+  /** [H, W, C]. */
+  outputShape: [number, number, number];
+  /** Kernel shape [kh, kw, cin, cout] for a convolution, else null. */
+  kernelShape: [number, number, number, number] | null;
+}
+
+/** What `layers()` returns: the layers, and the defaults the panel opens with. */
+export interface InspectLayers {
+  model: string;
+  layers: InspectableLayer[];
+  /** The first convolution (its filters are the ones worth drawing), or null. */
+  firstConv: string | null;
+  /** The last feature-map layer before the classifier: where Grad-CAM looks. */
+  gradCamLayer: string | null;
+}
+
+/** One image's activations at one layer. */
+export interface FeatureMaps {
+  layer: string;
+  /** [H, W, C]. */
+  shape: [number, number, number];
+  /** H·W·C activations, channels-last (transferred, not copied). */
+  values: Float32Array;
+  min: number;
+  max: number;
+  /** The inspected test image, when one was asked for by index. */
+  image: SampleImage | null;
+}
+
+/** Convolution kernels of one layer. */
+export interface Filters {
+  layer: string;
+  /** [kh, kw, cin, cout]. */
+  shape: [number, number, number, number];
+  /** kh·kw·cin·cout weights in tfjs' layout (transferred). */
+  values: Float32Array;
+  min: number;
+  max: number;
+}
+
+/** One class of a top-k list. */
+export interface ClassProbability {
+  index: number;
+  name: string;
+  probability: number;
+}
+
+/** A Grad-CAM heat map and the prediction it explains. */
+export interface GradCam {
+  layer: string;
+  /** The class whose score was differentiated (the top-1 class unless one was asked for). */
+  classIndex: number;
+  className: string;
+  /** [H', W'] of the layer's feature maps. */
+  shape: [number, number];
+  /** relu(Σ_k w_k A_k) divided by its maximum: values in [0, 1] (all 0 when nothing is positive). */
+  heat: Float32Array;
+  /** The maximum before normalising (0: no positive evidence for the class at this layer). */
+  rawMax: number;
+  top: ClassProbability[];
+  image: SampleImage | null;
+}

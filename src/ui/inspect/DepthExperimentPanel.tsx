@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { DEPTH_PRESETS, type DepthExperimentResult, type DepthPresetId, type DepthProgress } from '../../engine/inspect/depthPresets';
+import { callback } from '../../engine/client';
+import { useWorker } from '../engineContext';
+import { fill, useLocaleFormat } from '../i18n/format';
+import { useMessages } from '../i18n/index';
+import { inspectMessages } from '../i18n/inspect';
+import { useTraining } from '../trainingContext';
+import { DepthErrorChart } from './DepthErrorChart';
+import { DepthResultTable } from './DepthResultTable';
+import { GradientNormsChart } from './GradientNormsChart';
+
+/**
+ * The depth experiment (He et al. 2015): plain vs residual nets of several depths trained in the worker
+ * with one budget; plots what the run produced — final training error against depth, and per-layer
+ * gradient norms at the first step of the deepest pair — with the settings it used.
+ */
+export function DepthExperimentPanel() {
+  const t = useMessages(inspectMessages);
+  const f = useLocaleFormat();
+  const inspect = useWorker()?.inspect ?? null;
+  const { view } = useTraining();
+  const [preset, setPreset] = useState<DepthPresetId>('quick');
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<DepthProgress | null>(null);
+  const [result, setResult] = useState<DepthExperimentResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const training = view.phase === 'training' || view.phase === 'paused' || view.phase === 'loading' || view.phase === 'building';
+
+  const run = async () => {
+    if (!inspect) return;
+    setRunning(true);
+    setError(null);
+    setProgress(null);
+    try {
+      setResult(await inspect.runDepthExperiment(DEPTH_PRESETS[preset], callback((p: DepthProgress) => setProgress(p))));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const s = result?.settings;
+  return (
+    <section className="panel depth-experiment" aria-labelledby="depth-heading" data-testid="depth-experiment">
+      <h2 id="depth-heading">{t('depthHeading')}</h2>
+      <p className="hint">{t('depthIntro')}</p>
+      <div className="row">
+        <label>
+          {t('preset')}
+          <select data-testid="depth-preset" value={preset} disabled={running} onChange={(e) => setPreset(e.target.value as DepthPresetId)}>
+            <option value="quick">{t('presetQuick')}</option>
+            <option value="classroom">{t('presetClassroom')}</option>
+          </select>
+        </label>
+        <button type="button" data-testid="depth-run" disabled={running || training || !inspect} onClick={() => void run()}>
+          {t('run')}
+        </button>
+        <button type="button" className="secondary" data-testid="depth-stop" disabled={!running} onClick={() => void inspect?.stopDepthExperiment()}>
+          {t('stop')}
+        </button>
+      </div>
+      {training && !running && <p role="status">{t('busyTraining')}</p>}
+      {running && progress && (
+        <p role="status" data-testid="depth-progress">
+          <progress value={progress.run + progress.batch / progress.batches / progress.epochs + progress.epoch / progress.epochs} max={progress.runs} />{' '}
+          {fill(t('progress'), {
+            arch: `${progress.family === 'plain' ? 'plain' : 'resnet'}${progress.depth}`,
+            i: progress.run + 1,
+            n: progress.runs,
+            epoch: progress.epoch + 1,
+            epochs: progress.epochs,
+            batch: progress.batch,
+            batches: progress.batches,
+            loss: f.fixed(progress.loss, 3),
+            seconds: f.fixed(progress.elapsedSeconds, 0),
+          })}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert" data-testid="depth-error">
+          {error}
+        </p>
+      )}
+      {result && s && (
+        <div data-testid="depth-result">
+          <div className="row">
+            <DepthErrorChart runs={result.runs} />
+            <GradientNormsChart norms={result.gradientNorms} />
+          </div>
+          <DepthResultTable runs={result.runs} />
+          <p className="hint" data-testid="depth-settings">
+            {fill(t('settings'), {
+              examples: f.count(s.examples),
+              epochs: s.epochs,
+              batch: s.batchSize,
+              optimizer: s.optimizer === 'sgd' ? `SGD (momentum ${s.momentum})` : 'Adam',
+              lr: s.learningRate,
+              width: s.width,
+              seed: s.seed,
+              backend: result.backend,
+              seconds: f.fixed(result.seconds, 1),
+            })}
+          </p>
+          {s.preset === 'quick' && <p className="hint">{t('quickCaveat')}</p>}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { FeatureMaps } from '../../engine/inspect/inspectTypes';
+import { VIRIDIS_LUT } from '../../views/inspect/colorRamp';
+import { gridLayout, paintFeatureGrid } from '../../views/inspect/featureGrid';
+import { fill, useLocaleFormat } from '../i18n/format';
+import { useMessages } from '../i18n/index';
+import { inspectMessages } from '../i18n/inspect';
+import { ColorLegend } from './ColorLegend';
+
+/** Largest number of channels drawn (VGG's 512-channel layers would be a wall of tiles). */
+const MAX_TILES = 64;
+
+/**
+ * One layer's feature maps for one image: a canvas grid, one tile per channel, painted via ImageData
+ * with viridis over the layer's [min, max], and the legend. The canvas carries its geometry in data
+ * attributes (tiles, columns, tile size, gap) so a test can read each tile back.
+ */
+export function FeatureMapCanvas({ maps }: { maps: FeatureMaps }) {
+  const t = useMessages(inspectMessages);
+  const f = useLocaleFormat();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [h, w, c] = maps.shape;
+  const layout = useMemo(() => gridLayout(c, h, w, { targetTile: 56, maxWidth: 600, gap: 4, maxTiles: MAX_TILES }), [c, h, w]);
+
+  useEffect(() => {
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx || layout.width < 1 || layout.height < 1) return;
+    const rgba = paintFeatureGrid(maps.values, maps.shape, layout, VIRIDIS_LUT, maps.min, maps.max);
+    ctx.putImageData(new ImageData(rgba, layout.width, layout.height), 0, 0);
+  }, [maps, layout]);
+
+  const label = fill(t('tilesLabel'), { layer: maps.layer, channels: c, h, w });
+  return (
+    <figure className="inspect-figure">
+      <canvas
+        ref={canvas}
+        width={layout.width}
+        height={layout.height}
+        data-testid="feature-maps"
+        data-layer={maps.layer}
+        data-tiles={layout.tiles}
+        data-columns={layout.columns}
+        data-tile-width={layout.tileWidth}
+        data-tile-height={layout.tileHeight}
+        data-tile-gap={layout.gap}
+        data-min={maps.min}
+        data-max={maps.max}
+        role="img"
+        aria-label={label}
+      />
+      <figcaption>
+        {label}. {c > layout.tiles && fill(t('showing'), { shown: layout.tiles, total: c })}
+        <ColorLegend min={f.fixed(maps.min, 3)} max={f.fixed(maps.max, 3)} label={t('legend')} testId="feature-maps-legend" />
+      </figcaption>
+    </figure>
+  );
+}

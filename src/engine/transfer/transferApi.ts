@@ -1,0 +1,291 @@
+/**
+ * Transfer learning in the worker (`worker.transfer.…` from the UI): load a pretrained base, put a new
+ * softmax head on it for a few classes of a dataset, freeze what the user chooses, train (on cached
+ * features when only the head learns), compare with training from scratch, and keep the result
+ * (IndexedDB, tfjs files). Only plain data crosses to the UI.
+ */
+import * as Comlink from 'comlink';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ImageDataset } from '../../data/datasetTypes';
+import { describeAdaptation } from '../../data/adaptInput';
+import type { HeadPooling } from '../../model/index';
+import type { BuildPlan, Engine } from '../engine';
+import type { CompileSettings, DatasetInfo, EngineDatasetId, FitSettings, TrainEvent } from '../protocol';
+import { RunControl } from '../runControl';
+import { loadBaseIndex, loadModelFromUrl } from './baseLoader';
+import { compareRun, disposeOptimizer, fitTransfer, makeOptimizer } from './compareRun';
+import { classSubset, resolveClasses } from './datasetSubset';
+import { freezeUnits } from './freezePlan';
+import { graphFromModel } from './graphFromModel';
+import { artifactsFromFiles, exportModelFiles, modelFromArtifacts } from './modelFiles';
+import * as store from './modelStore';
+import { applyFreeze, checkGraphMatches, shippedBase, transferState, urlBase, withNewHead, type InstalledModel, type LoadedBase } from './transferSession';
+import type {
+  BaseEntry, BaseInfo, BaseSource, CompareResult, ComparePoint, ExportedModel, FreezeMode, ModelFiles, SavedModel, SubsetRequest,
+  TransferFitResult, TransferState,
+} from './transferProtocol';
+
+type Shape3 = [number, number, number];
+
+/** Where the new head goes and how the base starts frozen. */
+export interface ApplyRequest {
+  subset: SubsetRequest;
+  cutAt: string;
+  pooling: HeadPooling;
+  seed: number;
+  mode: FreezeMode;
+  plan: BuildPlan;
+}
+
+interface SubsetBundle {
+  id: EngineDatasetId;
+  full: ImageDataset;
+  subset: ImageDataset;
+  classes: number[];
+}
+
+/**
+ * The worker's transfer-learning API (`worker.transfer`), one per worker, sharing the Engine's model
+ * and dataset slots: an installed transfer model is the Engine's current model, its class subset the
+ * Engine's current dataset, so the core's evaluate / predict / sample work on them unchanged.
+ */
+export class TransferApi {
+  private entries: BaseEntry[] = [];
+  private base: LoadedBase | null = null;
+  private installed: InstalledModel | null = null;
+  /** The last head applied and the base it sits on (a base loaded later does not change it). */
+  private applied: { req: ApplyRequest; base: LoadedBase } | null = null;
+  private sub: SubsetBundle | null = null;
+  private control: RunControl | null = null;
+  private plan: BuildPlan = { batchSize: 64, optimizer: 'adam' };
+
+  constructor(private readonly core: Engine, private readonly fetchFn: typeof fetch = (input, init) => fetch(input, init)) {}
+
+  /** The shipped bases (`<modelsUrl>/index.json`). */
+  async listBases(modelsUrl: string): Promise<BaseEntry[]> {
+    this.entries = await loadBaseIndex(modelsUrl, this.fetchFn);
+    return this.entries;
+  }
+
+  /** Loads a base (replacing the previous one; an installed transfer model stays until the next apply). */
+  async loadBase(source: BaseSource, onProgress?: (fraction: number) => void): Promise<BaseInfo> {
+    let model: tfl.LayersModel;
+    if (source.kind === 'shipped') {
+      const entry = (this.entries.length ? this.entries : await this.listBases(source.modelsUrl)).find((e) => e.id === source.id);
+      if (!entry) throw new Error(`No shipped base "${source.id}".`);
+      model = await loadModelFromUrl(`${source.modelsUrl.replace(/\/+$/, '')}/${entry.path}`, { timeoutMs: 60_000, onProgress, fetchFunc: this.fetchFn });
+      try {
+        this.base = await shippedBase(entry, model);
+      } finally {
+        model.dispose();
+      }
+    } else {
+      model = await loadModelFromUrl(source.url, { timeoutMs: source.timeoutMs, onProgress, fetchFunc: this.fetchFn });
+      try {
+        this.base = await urlBase(source.url, source.title, model, source.cutAt);
+      } finally {
+        model.dispose();
+      }
+    }
+    return this.base.info;
+  }
+
+  /** The whole dataset's info (class names for the class picker), without changing what is installed. */
+  async describeDataset(datasetId: EngineDatasetId, dataUrl: string, onProgress?: (loaded: number, total: number) => void): Promise<DatasetInfo> {
+    return this.withFullDataset(datasetId, dataUrl, onProgress, (full) => ({
+      id: datasetId, name: full.name, imageShape: [...full.imageShape] as Shape3, classNames: [...full.classNames], trainCount: full.train.count, testCount: full.test.count,
+    }));
+  }
+
+  /** Makes the subset and installs base + new head as the engine's model (fresh pretrained weights). */
+  async applyHead(req: ApplyRequest, onProgress?: (loaded: number, total: number) => void): Promise<TransferState> {
+    const base = this.base;
+    if (!base) throw new Error('Load a base first.');
+    this.requireIdle();
+    const bundle = await this.subsetFor(req.subset, null, onProgress);
+    const installed = await withNewHead(base, req.cutAt, bundle.subset.classNames.length, req.pooling, req.seed, req.mode);
+    this.plan = req.plan;
+    this.applied = { req, base };
+    this.install(installed, bundle);
+    return this.state();
+  }
+
+  /** Re-freezes the installed model; the returned counts are tfjs' own after freezing. */
+  async setFreeze(mode: FreezeMode): Promise<TransferState> {
+    this.requireIdle();
+    applyFreeze(this.requireInstalled(), mode);
+    return this.state();
+  }
+
+  /** Trains the installed model with fresh optimizer state (compiled after freezing). */
+  async fit(compile: CompileSettings, settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<TransferFitResult> {
+    const installed = this.requireInstalled();
+    const data = this.requireData();
+    this.requireIdle();
+    const release = this.core.claim('Transfer learning is training in this worker: wait or stop it first.');
+    this.control = new RunControl();
+    const optimizer = makeOptimizer(compile);
+    try {
+      return await fitTransfer(installed, optimizer, data, settings, this.control, onEvent);
+    } finally {
+      disposeOptimizer(optimizer);
+      this.control = null;
+      release();
+    }
+  }
+
+  async pause(): Promise<void> {
+    this.control?.pause();
+  }
+
+  async resume(): Promise<void> {
+    this.control?.resume();
+  }
+
+  async stop(): Promise<void> {
+    this.control?.stop();
+  }
+
+  /** From scratch vs transfer on the installed subset, same settings; leaves the installed model alone. */
+  async compare(compile: CompileSettings, settings: FitSettings, onProgress: (arm: 'scratch' | 'transfer', point: ComparePoint, epochs: number) => void): Promise<CompareResult> {
+    if (!this.applied) throw new Error('Load a base and apply a head first.');
+    const { base, req: apply } = this.applied;
+    const data = this.requireData();
+    this.requireIdle();
+    const release = this.core.claim('A transfer comparison run is training in this worker: wait or stop it first.');
+    this.control = new RunControl();
+    try {
+      return await compareRun({ base, cutAt: apply.cutAt, pooling: apply.pooling, seed: apply.seed, mode: this.installed?.mode ?? apply.mode, data, compile, fit: settings, control: this.control, onProgress });
+    } finally {
+      this.control = null;
+      release();
+    }
+  }
+
+  /** model.json + weights.bin of the installed model, metadata included (the buffer is transferred). */
+  async exportModel(stem: string): Promise<ExportedModel> {
+    const installed = this.requireInstalled();
+    store.attachMetadata(installed.model, this.metadata(installed));
+    const files = await exportModelFiles(installed.model, stem);
+    return Comlink.transfer(files, [files.weights]);
+  }
+
+  /** Imports picked tfjs files; on any error the installed model and data stay as they were. */
+  async importModel(files: ModelFiles, subset: SubsetRequest): Promise<TransferState> {
+    this.requireIdle();
+    return this.adopt(await modelFromArtifacts(artifactsFromFiles(files)), subset);
+  }
+
+  async saveToBrowser(name: string): Promise<SavedModel[]> {
+    const installed = this.requireInstalled();
+    store.attachMetadata(installed.model, this.metadata(installed));
+    await store.saveToBrowser(installed.model, name);
+    return store.listSaved();
+  }
+
+  async listSaved(): Promise<SavedModel[]> {
+    return store.listSaved();
+  }
+
+  async loadFromBrowser(name: string, subset: SubsetRequest): Promise<TransferState> {
+    this.requireIdle();
+    return this.adopt(await modelFromArtifacts(await store.loadSavedArtifacts(name)), subset);
+  }
+
+  async removeSaved(name: string): Promise<SavedModel[]> {
+    await store.removeSaved(name);
+    return store.listSaved();
+  }
+
+  /** Leaves transfer mode: the engine gets the full dataset back; its model is the core's business. */
+  async release(): Promise<void> {
+    this.control?.stop();
+    if (this.sub && this.core.current().data === this.sub.subset) this.core.setDataset(this.sub.id, this.sub.full);
+    this.sub = null;
+    this.installed = null;
+  }
+
+  /** Installs a loaded model (our metadata or a foreign classifier) or disposes it and throws. */
+  private async adopt(model: tfl.LayersModel, subset: SubsetRequest): Promise<TransferState> {
+    try {
+      const meta = store.readMetadata(model.getUserDefinedMetadata());
+      if (meta && meta.datasetId !== subset.datasetId) throw new Error(`This model was trained on "${meta.datasetId}" images: choose that dataset first.`);
+      const last = model.outputs.length === 1 ? model.outputs[0].sourceLayer.name : '';
+      if (!last) throw new Error('Only models with one output can be imported.');
+      const graph = meta?.graph ?? graphFromModel(model, last);
+      checkGraphMatches(graph, model);
+      const head = meta?.head ?? [last];
+      const featureLayer = meta?.featureLayer ?? graph.nodes.find((n) => n.name === last)?.inputs[0] ?? last;
+      const classes = model.outputs[0].shape.at(-1) ?? 0;
+      const bundle = await this.subsetFor(subset, meta?.classes ?? null);
+      if (bundle.subset.classNames.length !== classes) throw new Error(`The model predicts ${classes} classes but the chosen data has ${bundle.subset.classNames.length}: choose ${classes} classes first.`);
+      const input = model.inputs[0].shape.slice(1) as Shape3;
+      describeAdaptation(bundle.subset.imageShape, input);
+      const installed: InstalledModel = { model, graph, cutAt: meta?.cutAt ?? featureLayer, head, featureLayer, units: freezeUnits(graph, head), mode: meta?.mode ?? { kind: 'all' }, baseTitle: meta?.baseTitle ?? model.name };
+      applyFreeze(installed, installed.mode);
+      this.install(installed, bundle);
+      return this.state();
+    } catch (e) {
+      model.dispose();
+      throw e;
+    }
+  }
+
+  /** The subset of `req`, made from the full dataset; the engine's data is left as it was. */
+  private async subsetFor(req: SubsetRequest, classes: number[] | null, onProgress?: (loaded: number, total: number) => void): Promise<SubsetBundle> {
+    return this.withFullDataset(req.datasetId, req.dataUrl, onProgress, (full) => {
+      const chosen = resolveClasses(full, classes ?? req.classes);
+      const subset = classSubset(full, { classes: chosen, perClass: req.perClass, testPerClass: req.testPerClass, seed: req.seed });
+      return { id: req.datasetId, full, subset, classes: chosen };
+    });
+  }
+
+  /** Runs `read` on the whole dataset `id`, then leaves the engine's data as it was. */
+  private async withFullDataset<T>(id: EngineDatasetId, dataUrl: string, onProgress: ((loaded: number, total: number) => void) | undefined, read: (full: ImageDataset) => T): Promise<T> {
+    const previous = this.sub && this.core.current().data === this.sub.subset ? this.sub : null;
+    // The engine caches by id: give it back the full dataset so loadDataset returns it, not our subset.
+    if (previous) this.core.setDataset(previous.id, previous.full);
+    try {
+      await this.core.loadDataset(id, dataUrl, onProgress ?? (() => undefined));
+      const full = this.core.current().data;
+      if (!full) throw new Error('Load a dataset first.');
+      return read(full);
+    } finally {
+      if (previous) this.core.setDataset(previous.id, previous.subset);
+    }
+  }
+
+  private install(installed: InstalledModel, bundle: SubsetBundle): void {
+    this.core.setModel(installed.model, installed.graph);
+    this.core.setDataset(bundle.id, bundle.subset);
+    this.installed = installed;
+    this.sub = bundle;
+  }
+
+  private metadata(installed: InstalledModel): store.TransferMetadata {
+    const sub = this.sub;
+    if (!sub) throw new Error('No data is installed.');
+    const { graph, cutAt, head, featureLayer, baseTitle, mode } = installed;
+    return { format: store.METADATA_FORMAT, graph, cutAt, head, featureLayer, baseTitle, datasetId: sub.id, classes: sub.classes, classNames: [...sub.subset.classNames], mode };
+  }
+
+  private state(): TransferState {
+    return transferState(this.requireInstalled(), this.requireData(), this.sub?.id ?? 'mnist', this.plan, this.core.current().backend?.name ?? 'cpu');
+  }
+
+  private requireInstalled(): InstalledModel {
+    if (this.installed && this.core.current().model !== this.installed.model) this.installed = null;
+    if (!this.installed) throw new Error('No transfer model is installed (the network, dataset or backend changed?): apply a head first.');
+    return this.installed;
+  }
+
+  private requireData(): ImageDataset {
+    const data = this.core.current().data;
+    if (!this.sub || data !== this.sub.subset) throw new Error('The transfer data was replaced: apply the head again.');
+    return data;
+  }
+
+  private requireIdle(): void {
+    if (this.control || this.core.current().training) throw new Error('Training is running: stop it first.');
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The plain-data contract of the transfer-learning worker API (transferApi.ts). The UI imports these
+ * types only; tensors and models never leave the worker.
+ */
+import type { ArchGraph } from '../../arch/index';
+import type { BuildResult, DatasetInfo, EngineDatasetId, FitResult } from '../protocol';
+
+/** ImageNet MobileNet v1 (α = 0.25, 224×224), the model tfjs' webcam transfer-learning example loads. */
+export const MOBILENET_URL = 'https://storage.googleapis.com/tfjs-models/tfjs/mobilenet_v1_0.25_224/model.json';
+/** Its last 7×7×256 feature map, where that example cuts. */
+export const MOBILENET_CUT = 'conv_pw_13_relu';
+
+/** A pretrained base listed in `public/models/index.json` (written by scripts/pretrain.ts). */
+export interface BaseEntry {
+  id: string;
+  title: string;
+  /** Zoo id and the options it was built with (input and classes included). */
+  arch: string;
+  options: Record<string, unknown>;
+  /** Dataset it was trained on and that dataset's class names. */
+  dataset: string;
+  classNames: string[];
+  /** Test accuracy the script measured, 0..1. */
+  testAccuracy: number;
+  /** The layer a new head sits on by default, and how a feature map there becomes a vector. */
+  featureLayer: string;
+  headPooling: 'avg' | 'flatten';
+  /** model.json, relative to the models folder. */
+  path: string;
+  params: number;
+  weightBytes: number;
+}
+
+/** Where a base comes from: a shipped base by id, or any tfjs layers model by URL (e.g. ImageNet MobileNet). */
+export type BaseSource =
+  | { kind: 'shipped'; id: string; modelsUrl: string }
+  | { kind: 'url'; url: string; title: string; cutAt: string; timeoutMs: number };
+
+/** The three regimes of the freeze control. */
+export type FreezeMode = { kind: 'head' } | { kind: 'last'; k: number } | { kind: 'all' };
+
+/** One layer of the transfer model as the layer list shows it. */
+export interface LayerRow {
+  name: string;
+  kind: string;
+  outputShape: number[];
+  params: number;
+  /** The freeze unit (block or weighted layer) it belongs to; null for the new head. */
+  unit: string | null;
+  frozen: boolean;
+}
+
+/** A loaded base, before a head is put on it. */
+export interface BaseInfo {
+  id: string;
+  title: string;
+  inputShape: [number, number, number];
+  /** Classes of the base's own classifier (0 when it has none). */
+  classes: number;
+  totalParams: number;
+  layers: LayerRow[];
+  cutCandidates: string[];
+  defaultCut: string;
+  defaultPooling: 'avg' | 'flatten';
+}
+
+/** Which images the new head learns from. */
+export interface SubsetRequest {
+  datasetId: EngineDatasetId;
+  dataUrl: string;
+  /** Original class indices (empty: every class). */
+  classes: number[];
+  /** Training images per class (0 = all). */
+  perClass: number;
+  /** Test images per class (0 = all). */
+  testPerClass: number;
+  seed: number;
+}
+
+/** The installed transfer model: what Train will fit. */
+export interface TransferState {
+  build: BuildResult;
+  dataset: DatasetInfo;
+  baseTitle: string;
+  cutAt: string;
+  /** The transfer model's architecture (base up to the cut + new head), for the graph view. */
+  graph: ArchGraph;
+  layers: LayerRow[];
+  units: { id: string; label: string }[];
+  mode: FreezeMode;
+  /** From tfjs after freezing (countParams over trainableWeights / nonTrainableWeights). */
+  params: { total: number; trainable: number; nonTrainable: number };
+  /** True when only the new head trains, so its inputs can be computed once and cached. */
+  cacheEligible: boolean;
+  /** Values per image the cache stores: the size of the softmax's input. */
+  featureSize: number;
+}
+
+/** How the last fit went, plus the feature cache when it was used. */
+export interface TransferFitResult extends FitResult {
+  cache: { images: number; featureSize: number; ms: number } | null;
+}
+
+/** One curve point of a comparison run. */
+export interface ComparePoint {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss: number | null;
+  valAccuracy: number | null;
+}
+
+/** One arm of a comparison run. */
+export interface CompareArm {
+  label: string;
+  trainableParams: number;
+  epochs: ComparePoint[];
+  testAccuracy: number;
+  testLoss: number;
+  testCount: number;
+  ms: number;
+  cached: boolean;
+}
+
+export interface CompareResult {
+  trainImages: number;
+  scratch: CompareArm;
+  transfer: CompareArm;
+}
+
+/** tfjs files as the user picks or downloads them. */
+export interface ModelFiles {
+  json: string;
+  weights: { name: string; data: ArrayBuffer }[];
+}
+
+/** A model exported for download: model.json text and one weights file it names. */
+export interface ExportedModel {
+  jsonName: string;
+  json: string;
+  binName: string;
+  weights: ArrayBuffer;
+}
+
+/** A model saved in the browser's IndexedDB. */
+export interface SavedModel {
+  name: string;
+  savedAt: string;
+  bytes: number;
+}

@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { LESSON_IDS, lessonHref } from '../src/ui/classroom/lessons';
+
+/** Runs axe (WCAG 2.1 A/AA and best practices) and returns the serious and critical violations, readable. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
+}
+
+async function ready(page: Page): Promise<void> {
+  await expect(page.getByTestId('backend-status')).toContainText(/\b(webgpu|webgl|wasm|cpu)\b/, { timeout: 60_000 });
+  await expect(page.getByTestId('total-params')).toBeVisible();
+}
+
+test.describe('accessibility (axe): no serious or critical violation', () => {
+  test('the page at its defaults', async ({ page }) => {
+    await page.goto('./');
+    await ready(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('after training, evaluation and a prediction', async ({ page }) => {
+    await page.goto('./?arch=lenet5&dataset=mnist&epochs=1&limit=256');
+    await ready(page);
+    await page.getByTestId('train-button').click();
+    await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+    await page.getByTestId('random-test-image').click();
+    await page.getByTestId('predict-button').click();
+    await expect(page.getByTestId('predict-result').locator('li')).toHaveCount(5);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the Japanese UI, in the presentation layout', async ({ page }) => {
+    await page.goto('./?lang=ja&present=1');
+    await ready(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  for (const id of LESSON_IDS) {
+    test(`lesson ${id}`, async ({ page }) => {
+      await page.goto(`./${lessonHref(id)}`);
+      await ready(page);
+      await expect(page.getByTestId('lesson-card')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,21 @@
+import type { ExperimentState } from '../experiment';
+import { LessonList } from './LessonList';
+import { SharePanel } from './SharePanel';
+import { useHidden } from './useHidden';
+
+interface Props {
+  state: ExperimentState;
+  update: (patch: Partial<ExperimentState>) => void;
+}
+
+/** The sidebar's classroom panels: the lessons and the share link with teacher mode (each hideable). */
+export function ClassroomPanels({ state, update }: Props) {
+  const lessonsHidden = useHidden('lessons');
+  const shareHidden = useHidden('share');
+  return (
+    <>
+      {!lessonsHidden && <LessonList state={state} update={update} />}
+      {!shareHidden && <SharePanel state={state} update={update} />}
+    </>
+  );
+}

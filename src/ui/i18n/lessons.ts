@@ -1,0 +1,67 @@
+import type { LessonId } from '../classroom/lessonIds';
+
+type LessonKey = `${LessonId}:${'title' | 'text' | 'question'}`;
+
+/** The lesson cards: title, a short explanation and the question to ask the class, per lesson. */
+export const lessonMessages: { en: Record<LessonKey, string>; ja: Record<LessonKey, string> } = {
+  en: {
+    'lenet-then-and-now:title': 'LeNet-5, then and now',
+    'lenet-then-and-now:text':
+      'LeNet-5 (1998) read handwritten digits with tanh units, average pooling and no padding. The modern variant keeps exactly the same shapes (32 → 28 → 14 → 10 → 5 pixels, 1 → 6 → 16 channels) but uses ReLU and max pooling. This link opens the classic variant on MNIST: train it, then switch Variant to modern and train again with the same seed.',
+    'lenet-then-and-now:question': 'Which variant is more accurate after one epoch, and what about ReLU and max pooling could explain the difference?',
+    'going-deeper:title': 'AlexNet and VGG: going deeper with small filters',
+    'going-deeper:text':
+      'AlexNet started with 11×11 and 5×5 filters; VGG uses only 3×3 filters and stacks more of them. Two 3×3 convolutions see a 5×5 window with 18·C² weights instead of 25·C², and add one more non-linearity. This link opens VGG-11 at a quarter of its width on 32×32 colour shapes, small enough to train here; compare its Summary with AlexNet’s.',
+    'going-deeper:question': 'Three 3×3 layers see a 7×7 window. How many weights do they need compared with one 7×7 layer with the same C channels?',
+    'why-resnet:title': 'Why ResNet: deeper is not automatically better',
+    'why-resnet:text':
+      'A deeper network could copy a shallower one and make its extra layers the identity, so its training error should never be worse. In practice deep plain networks train worse. ResNet adds each block’s input back to its output, relu(F(x) + x), so the identity is easy to learn. Use the depth experiment to train plain and residual networks of growing depth side by side.',
+    'why-resnet:question': 'Why does even the training error of the deep plain network get worse, and what does the skip connection change for the gradient?',
+    'inception-cost:title': '1×1 convolutions and the cost of Inception',
+    'inception-cost:text':
+      'An inception module runs 1×1, 3×3 and 5×5 convolutions and a max pooling side by side and concatenates them. On a 28×28×192 input, a 5×5 convolution to 32 channels costs 120.4 million multiplications; a 1×1 convolution down to 16 channels first brings it to 12.4 million. Use the cost explorer to change the bottleneck width and watch the count.',
+    'inception-cost:question': 'A 1×1 convolution looks at a single pixel. What does it compute, and why does it make the 5×5 convolution after it about ten times cheaper?',
+    'transfer-little-data:title': 'Transfer learning with little data',
+    'transfer-little-data:text':
+      'With only a few hundred labelled images, a network trained from scratch memorises them. Transfer learning reuses the convolutional base of a network trained on a large dataset, freezes it and trains only a new classifier head. This link trains on just 200 Fashion-MNIST images: train from scratch first, then in the transfer panel start from LeNet-5 pretrained on MNIST digits and compare.',
+    'transfer-little-data:question': 'Which layers are worth reusing for a new task, the early ones or the late ones, and why?',
+    'augmentation:title': 'Augmentation against overfitting',
+    'augmentation:text':
+      'When a network sees the same few images again and again, its training accuracy climbs towards 100% while the validation accuracy stalls: it memorises. Augmentation shows a slightly different version of each image every time (flips, crops, small rotations, colour shifts), as AlexNet did. This link sets up random shifts, horizontal flips and small rotations for 500 Fashion-MNIST images; the experiment below trains the same network without and with them.',
+    'augmentation:question': 'Which augmentations make sense for clothes or digits, and which would change the right answer (think of 6 and 9)?',
+    'keras-workflow:title': 'The Keras workflow, step by step',
+    'keras-workflow:text':
+      'Every experiment follows the Keras workflow: build the model (layers and shapes), compile it (optimizer, learning rate, loss), fit it to the training data (epochs, batches, a validation split), evaluate it on test images it has never seen, then predict new images. The steps light up as the worker goes through them.',
+    'keras-workflow:question': 'Why must the test images stay out of training, and what does the validation accuracy tell us that the training accuracy does not?',
+  },
+  ja: {
+    'lenet-then-and-now:title': 'LeNet-5 の昔と今',
+    'lenet-then-and-now:text':
+      'LeNet-5 (1998 年) は tanh、平均プーリング、パディングなしで手書き数字を読みました。「modern」版は形 (32 → 28 → 14 → 10 → 5 ピクセル、1 → 6 → 16 チャネル) はそのままに、ReLU と最大プーリングを使います。このリンクは MNIST で classic 版を開きます。訓練したら、バリエーションを modern に切り替えて同じシードでもう一度訓練しましょう。',
+    'lenet-then-and-now:question': '1 エポック後の正解率が高いのはどちらでしょう。ReLU と最大プーリングのどんな性質がその差を説明できるでしょう。',
+    'going-deeper:title': 'AlexNet と VGG: 小さなフィルターで深くする',
+    'going-deeper:text':
+      'AlexNet は 11×11 や 5×5 のフィルターから始まりましたが、VGG は 3×3 のフィルターだけを使い、それを何層も重ねます。3×3 の畳み込み 2 層は、25·C² ではなく 18·C² の重みで 5×5 の範囲を見て、非線形性も 1 つ増えます。このリンクは、ブラウザーで訓練できるように幅を 4 分の 1 にした VGG-11 を 32×32 のカラー図形で開きます。サマリーを AlexNet と比べてみましょう。',
+    'going-deeper:question': '3×3 の層を 3 つ重ねると 7×7 の範囲が見えます。チャネル数 C が同じ 7×7 の層 1 つと比べて、重みはいくつ必要でしょう。',
+    'why-resnet:title': 'なぜ ResNet か: 深ければ良いとは限らない',
+    'why-resnet:text':
+      '深いネットワークは、浅いネットワークをまねて余分な層を恒等写像にすれば良いので、訓練誤差が悪くなるはずはありません。ところが実際には、深いプレーンなネットワークほど訓練がうまくいきません。ResNet は各ブロックの入力を出力に足し戻し (relu(F(x) + x))、恒等写像を簡単に学べるようにします。深さの実験で、深さを変えたプレーンなネットワークと残差ネットワークを並べて訓練してみましょう。',
+    'why-resnet:question': '深いプレーンなネットワークでは、テスト誤差だけでなく訓練誤差まで悪くなるのはなぜでしょう。スキップ接続は勾配の何を変えるのでしょう。',
+    'inception-cost:title': '1×1 畳み込みと Inception の計算量',
+    'inception-cost:text':
+      'Inception モジュールは 1×1、3×3、5×5 の畳み込みと最大プーリングを並べて実行し、結果を連結します。28×28×192 の入力から 32 チャネルへの 5×5 畳み込みは 1 億 2040 万回の乗算が必要ですが、先に 1×1 畳み込みで 16 チャネルに減らすと 1240 万回で済みます。計算量エクスプローラーでボトルネックの幅を変え、回数の変化を見てみましょう。',
+    'inception-cost:question': '1×1 畳み込みは 1 ピクセルしか見ません。何を計算していて、なぜ次の 5×5 畳み込みがおよそ 10 分の 1 の計算で済むのでしょう。',
+    'transfer-little-data:title': '少ないデータでの転移学習',
+    'transfer-little-data:text':
+      'ラベル付きの画像が数百枚しかないと、ゼロから訓練したネットワークは画像を丸暗記してしまいます。転移学習では、大きなデータセットで訓練したネットワークの畳み込み部分を再利用して凍結し、新しい分類器だけを訓練します。このリンクは Fashion-MNIST の 200 枚だけで訓練します。まずゼロから訓練し、次に転移学習のパネルで MNIST の数字で事前学習した LeNet-5 から始めて比べてみましょう。',
+    'transfer-little-data:question': '新しいタスクで再利用する価値があるのは、入力に近い層と出力に近い層のどちらでしょう。それはなぜでしょう。',
+    'augmentation:title': '過学習を防ぐデータ拡張',
+    'augmentation:text':
+      '同じ少数の画像を何度も見せると、訓練の正解率は 100% に近づくのに検証の正解率は伸びなくなります。丸暗記しているのです。データ拡張は、毎回少しずつ違う画像 (反転、切り抜き、小さな回転、色の変化) を見せる方法で、AlexNet も使いました。このリンクは Fashion-MNIST の 500 枚に、ランダムな平行移動、左右反転、小さな回転を設定します。下の実験で、同じネットワークをデータ拡張なしとありで訓練して比べましょう。',
+    'augmentation:question': '衣類や数字に意味のあるデータ拡張はどれで、正解を変えてしまうのはどれでしょう (6 と 9 を考えてみましょう)。',
+    'keras-workflow:title': 'Keras のワークフローを一歩ずつ',
+    'keras-workflow:text':
+      'どの実験も Keras のワークフローに沿って進みます。モデルを構築し (層と形)、コンパイルし (最適化手法、学習率、損失関数)、訓練データで学習させ (エポック、バッチ、検証データの割合)、見たことのないテスト画像で評価し、最後に新しい画像を予測します。ワーカーが各段階を進むと、そのステップが点灯します。',
+    'keras-workflow:question': 'テスト画像を訓練に使ってはいけないのはなぜでしょう。訓練の正解率ではわからず、検証の正解率でわかることは何でしょう。',
+  },
+};

@@ -22,6 +22,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
+    // The service worker precaches ~20 MB (datasets, bases) in the background of every fresh page; only
+    // e2e/deploy.spec.ts, which tests offline use, lets it run, so other tests' timings stay undisturbed.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: [

@@ -10,10 +10,11 @@ async function firstAndLastLoss(page: Page): Promise<[number, number]> {
 
 test.describe('training in the browser', () => {
   test('LeNet-5 on MNIST trains for one short epoch on WebGL: loss falls, accuracy and confusion matrix shown', async ({ page }) => {
+    test.setTimeout(300_000); // WebGL here is SwiftShader: a CPU emulating a GPU.
     await page.goto('./?arch=lenet5&dataset=mnist&epochs=1&limit=640&batch=32&backend=webgl&valsplit=0.1');
     await expect(page.getByTestId('backend-status')).toContainText('webgl', { timeout: 60_000 });
     await page.getByTestId('train-button').click();
-    await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 240_000 });
     const loss = Number(await page.getByTestId('metric-loss').textContent());
     expect(loss).toBeGreaterThan(0);
     const [firstY, lastY] = await firstAndLastLoss(page);
@@ -50,7 +51,7 @@ test.describe('training guards and controls', () => {
     await page.getByTestId('stop-button').click();
     await expect(page.getByText(/Stopped at epoch 1, batch \d+; the trained weights are kept/)).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 60_000 });
-    await page.getByRole('button', { name: 'Random test image' }).click();
+    await page.getByTestId('random-test-image').click();
     await page.getByTestId('predict-button').click();
     await expect(page.getByTestId('predict-result').locator('li')).toHaveCount(5);
     const tensorsTrained = Number(await page.getByTestId('tensor-count').textContent());

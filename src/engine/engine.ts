@@ -9,12 +9,13 @@ import { activateBackend, memoryBudget, probeGpu, type GpuProbe } from './backen
 import { describeAdaptation } from '../data/adaptInput';
 import { adaptBatch } from './batches';
 import { evaluateModel } from './evaluate';
-import { fitLoop } from './fitLoop';
+import { fitLoop, splitIndices } from './fitLoop';
 import type {
   BackendRequest, BackendStatus, BuildResult, CompileSettings, DatasetInfo, EngineApi, EngineDatasetId,
   EvaluateResult, FitResult, FitSettings, Prediction, SampleImage, TrainEvent,
 } from './protocol';
 import { RunControl } from './runControl';
+import { augmentTransform } from './uploads/augmentTransform';
 import { predictMain } from './trainStep';
 import { restoreWeights, type WeightSnapshot } from './weightSnapshot';
 
@@ -46,6 +47,10 @@ export class Engine implements EngineApi {
   private control: RunControl | null = null;
   private lastSnapshot: WeightSnapshot | null = null;
   private seed = 0;
+  /** Datasets built on request by feature modules (e.g. 'uploads'); never cached, as they change. */
+  private readonly datasetProviders = new Map<EngineDatasetId, () => Promise<ImageDataset>>();
+  /** Why training is held off while a feature module runs a long job of its own (see {@link claim}). */
+  private claimedBy: string | null = null;
 
   constructor(private readonly wasmTrains: () => boolean = () => false) {}
 
@@ -57,7 +62,15 @@ export class Engine implements EngineApi {
   }
 
   async loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<DatasetInfo> {
-    if (this.datasetId !== id || !this.data) {
+    const provider = this.datasetProviders.get(id);
+    if (provider) {
+      this.data = null;
+      this.data = await provider();
+      this.datasetId = id;
+      onProgress(1, 1);
+    } else if (id === 'uploads') {
+      throw new Error('Uploaded images are not available in this worker.');
+    } else if (this.datasetId !== id || !this.data) {
       this.data = null;
       this.data = id === 'shapes' ? generateColorShapes(SHAPES_SPEC) : await loadBundledDataset(id, baseUrl, onProgress);
       if (id === 'shapes') onProgress(1, 1);
@@ -110,6 +123,7 @@ export class Engine implements EngineApi {
   async fit(settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<FitResult> {
     const { model, optimizer, data, graph } = this.requireReady();
     if (this.control) throw new Error('Training is already running.');
+    if (this.claimedBy) throw new Error(this.claimedBy);
     const info = inferGraph(graph);
     this.control = new RunControl();
     try {
@@ -120,6 +134,7 @@ export class Engine implements EngineApi {
         lossWeights: graph.outputs.map((o) => o.lossWeight),
         settings, control: this.control, onEvent,
         onSnapshot: (s) => (this.lastSnapshot = s),
+        transformBatch: augmentTransform(settings.augment, settings.augmentSeed ?? settings.seed, data, splitIndices(data.train.count, settings).train, info.inputShape[2]),
       });
       if (result.end === 'device-lost') await this.recoverFromLostDevice();
       return { ...result, tensorsAfter: tf.memory().numTensors };
@@ -202,6 +217,11 @@ export class Engine implements EngineApi {
     return { model: this.model, graph: this.graph, data: this.data, backend: this.backendStatus, training: this.control !== null };
   }
 
+  /** Registers a dataset a feature module builds on request (e.g. 'uploads'); `loadDataset(id)` calls it every time. */
+  provideDataset(id: EngineDatasetId, build: () => Promise<ImageDataset>): void {
+    this.datasetProviders.set(id, build);
+  }
+
   /** Installs a dataset made in the worker (e.g. from uploads) as the current one. */
   setDataset(id: EngineDatasetId, data: ImageDataset): void {
     this.data = data;
@@ -216,6 +236,18 @@ export class Engine implements EngineApi {
     this.model = model;
     this.graph = graph;
     this.lastSnapshot = null;
+  }
+
+  /**
+   * Holds training off while a feature module runs its own long job in this worker (e.g. the depth
+   * experiment): until the returned release is called, `fit` refuses with `reason`.
+   */
+  claim(reason: string): () => void {
+    if (this.claimedBy) throw new Error(this.claimedBy);
+    this.claimedBy = reason;
+    return () => {
+      if (this.claimedBy === reason) this.claimedBy = null;
+    };
   }
 
   async numTensors(): Promise<number> {

@@ -13,6 +13,9 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { Engine } from './engine';
+import { InspectApi } from './inspect/inspectApi';
+import { UploadsApi } from './uploads/uploadsApi';
+import { TransferApi } from './transfer/transferApi';
 import type { WorkerApi } from './workerApi';
 import { registerWasmTrainingKernels } from './wasm/registerWasmTrainingKernels';
 
@@ -34,5 +37,10 @@ try {
 }
 
 const core = new Engine(() => wasmReady);
-const api: WorkerApi = { core: Comlink.proxy(core) };
+const api: WorkerApi = {
+  core: Comlink.proxy(core),
+  inspect: Comlink.proxy(new InspectApi(core)),
+  uploads: Comlink.proxy(new UploadsApi(core)),
+  transfer: Comlink.proxy(new TransferApi(core)),
+};
 Comlink.expose(api);

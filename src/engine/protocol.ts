@@ -4,10 +4,11 @@
  * stream back through one callback.
  */
 import type { ArchGraph } from '../arch/index';
+import type { AugmentConfig } from '../augment/config';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendRequest = 'auto' | BackendName;
-export type EngineDatasetId = 'mnist' | 'fashion-mnist' | 'shapes';
+export type EngineDatasetId = 'mnist' | 'fashion-mnist' | 'shapes' | 'uploads';
 
 /** Which backend runs, and why it was chosen (shown to the user). */
 export interface BackendStatus {
@@ -44,6 +45,10 @@ export interface FitSettings {
   seed: number;
   /** Use only the first N training examples (0 = all). */
   trainLimit: number;
+  /** Augmentation of training batches only (never validation or test); omitted or all off = none. */
+  augment?: AugmentConfig;
+  /** Seeds the augmentation draws (step s uses a seed derived from it and s); defaults to `seed`. */
+  augmentSeed?: number;
 }
 
 /** What the model was built as, for the UI. */

@@ -5,8 +5,14 @@
  */
 import type { ProxyMarked } from 'comlink';
 import type { EngineApi } from './protocol';
+import type { InspectApi } from './inspect/inspectApi';
+import type { UploadsApi } from './uploads/uploadsApi';
+import type { TransferApi } from './transfer/transferApi';
 
 /** Each entry is wrapped with Comlink.proxy in the worker, so the UI gets a typed remote for it. */
 export interface WorkerApi {
   core: EngineApi & ProxyMarked;
+  inspect: InspectApi & ProxyMarked;
+  uploads: UploadsApi & ProxyMarked;
+  transfer: TransferApi & ProxyMarked;
 }

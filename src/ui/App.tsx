@@ -1,4 +1,8 @@
 import { ArchPanel } from './ArchPanel';
+import { ClassroomPanels } from './classroom/ClassroomPanels';
+import { LessonCard } from './classroom/LessonCard';
+import { useHidden } from './classroom/useHidden';
+import { usePageSettings } from './classroom/usePageSettings';
 import { EngineProvider } from './engineContext';
 import { ErrorBoundary } from './ErrorBoundary';
 import { TrainingProvider } from './trainingContext';
@@ -10,12 +14,24 @@ import { TrainingSection } from './TrainingSection';
 import { useArchInfo } from './useArchInfo';
 import { useExperiment } from './useExperiment';
 import { UrlNoticeBanner } from './UrlNoticeBanner';
+import { lazyPanel } from './lazyPanel';
+
+// Heavy views load after the first view (their own chunks): the page shows the picker, summary and
+// training controls from about 120 KB of gzipped JavaScript (measure: npx tsx scripts/mainBundleSize.ts).
+const ArchGraphPanel = lazyPanel(() => import('./graph/ArchGraphPanel').then((m) => m.ArchGraphPanel));
+const CostExplorer = lazyPanel(() => import('./graph/CostExplorer').then((m) => m.CostExplorer));
+const DepthExperimentPanel = lazyPanel(() => import('./inspect/DepthExperimentPanel').then((m) => m.DepthExperimentPanel));
+const FeatureMapsPanel = lazyPanel(() => import('./inspect/FeatureMapsPanel').then((m) => m.FeatureMapsPanel));
+const UploadsSection = lazyPanel(() => import('./uploads/UploadsSection').then((m) => m.UploadsSection));
+const TransferPanel = lazyPanel(() => import('./transfer/TransferPanel').then((m) => m.TransferPanel));
 
 /** The playground: pick a network and its options, read its summary, train it. */
 export function App() {
   const { state, update, notices, dismissNotices } = useExperiment();
   const arch = useArchInfo(state);
   const t = CATALOGUES[state.lang];
+  usePageSettings(state);
+  const langHidden = useHidden('lang');
   const panelError = (message: string) => (
     <div className="panel error" role="alert">
       {t.pageError} <code>{message}</code>
@@ -30,13 +46,13 @@ export function App() {
           <h1 lang={state.lang}>{t.appTitle}</h1>
           <p className="tagline">{t.tagline}</p>
         </div>
-        <label className="lang">
+        {!langHidden && <label className="lang">
           {t.language}
           <select data-testid="language-select" value={state.lang} onChange={(e) => update({ lang: e.target.value as Lang })}>
-            <option value="en">English</option>
-            <option value="ja">日本語</option>
+            <option value="en" lang="en">English</option>
+            <option value="ja" lang="ja">日本語</option>
           </select>
-        </label>
+        </label>}
       </header>
       <UrlNoticeBanner notices={notices} onDismiss={dismissNotices} />
       <main className="layout">
@@ -44,8 +60,14 @@ export function App() {
           <ErrorBoundary fallback={panelError}>
             <ArchPanel state={state} update={update} />
           </ErrorBoundary>
+          <ErrorBoundary fallback={panelError}>
+            <ClassroomPanels state={state} update={update} />
+          </ErrorBoundary>
         </div>
         <div className="content">
+          <ErrorBoundary fallback={panelError}>
+            <LessonCard state={state} update={update} />
+          </ErrorBoundary>
           <ErrorBoundary fallback={panelError}>
             <NetworkNote arch={state.arch} />
           </ErrorBoundary>
@@ -56,13 +78,31 @@ export function App() {
           ) : (
             <>
               <ErrorBoundary fallback={panelError}>
+                <ArchGraphPanel graph={arch.graph} info={arch.info} />
+              </ErrorBoundary>
+              <ErrorBoundary fallback={panelError}>
                 <TrainingSection state={state} update={update} graph={arch.graph} info={arch.info} />
+              </ErrorBoundary>
+              <ErrorBoundary fallback={panelError}>
+                <FeatureMapsPanel />
               </ErrorBoundary>
               <ErrorBoundary fallback={panelError}>
                 <SummaryPanel info={arch.info} />
               </ErrorBoundary>
             </>
           )}
+          <ErrorBoundary fallback={panelError}>
+            <TransferPanel state={state} update={update} />
+          </ErrorBoundary>
+          <ErrorBoundary fallback={panelError}>
+            <UploadsSection state={state} update={update} panelError={panelError} />
+          </ErrorBoundary>
+          <ErrorBoundary fallback={panelError}>
+            <CostExplorer />
+          </ErrorBoundary>
+          <ErrorBoundary fallback={panelError}>
+            <DepthExperimentPanel />
+          </ErrorBoundary>
         </div>
       </main>
       </TrainingProvider>

@@ -1,5 +1,7 @@
-import { ARCH_IDS, ZOO, zooEntry } from '../arch/index';
+import { ARCH_IDS, ZOO, zooEntry, type ArchFamily } from '../arch/index';
+import { useHidden } from './classroom/useHidden';
 import type { ExperimentState } from './experiment';
+import type { MessageKey } from './i18n/en';
 import { useT } from './i18n/index';
 
 interface Props {
@@ -7,14 +9,14 @@ interface Props {
   update: (patch: Partial<ExperimentState>) => void;
 }
 
-const FAMILY_LABEL: Record<string, string> = {
-  lenet: 'LeNet',
-  alexnet: 'AlexNet',
-  vgg: 'VGG',
-  resnet: 'ResNet (ImageNet)',
-  'cifar-resnet': 'ResNet (CIFAR-10)',
-  plain: 'Plain (no shortcuts)',
-  googlenet: 'GoogLeNet',
+const FAMILY_LABEL: Record<ArchFamily, MessageKey> = {
+  lenet: 'familyLenet',
+  alexnet: 'familyAlexnet',
+  vgg: 'familyVgg',
+  resnet: 'familyResnet',
+  'cifar-resnet': 'familyCifarResnet',
+  plain: 'familyPlain',
+  googlenet: 'familyGooglenet',
 };
 
 function parseInput(text: string): readonly [number, number, number] | null | undefined {
@@ -24,15 +26,22 @@ function parseInput(text: string): readonly [number, number, number] | null | un
   return [+p[0], +p[1], +p[2]];
 }
 
-/** The architecture picker and its options (variant, input, classes, width, groups, top, biases, aux). */
+/**
+ * The architecture picker and its options (variant, input, classes, width, groups, top, biases, aux).
+ * A teacher's link can hide any of them (`?arch_hide=1`, see classroom/hiddenControls.ts).
+ */
 export function ArchPanel({ state, update }: Props) {
   const t = useT();
   const entry = zooEntry(state.arch);
-  const families = [...new Set(ARCH_IDS.map((id) => ZOO.get(id)?.family ?? ''))];
+  const families = [...new Set(ARCH_IDS.flatMap((id) => ZOO.get(id)?.family ?? []))];
+  const hide = {
+    arch: useHidden('arch'), variant: useHidden('variant'), input: useHidden('input'), classes: useHidden('classes'), width: useHidden('width'),
+    groups: useHidden('groups'), notop: useHidden('notop'), convbias: useHidden('convbias'), aux: useHidden('aux'),
+  };
   return (
     <section className="panel arch-panel" aria-labelledby="arch-heading">
       <h2 id="arch-heading">{t('network')}</h2>
-      <label>
+      {!hide.arch && <label>
         {t('architecture')}
         <select
           data-testid="arch-select"
@@ -40,7 +49,7 @@ export function ArchPanel({ state, update }: Props) {
           onChange={(e) => update({ arch: e.target.value, variant: '', groups: 1, aux: false, convBias: null, input: null, classes: null })}
         >
           {families.map((family) => (
-            <optgroup key={family} label={FAMILY_LABEL[family] ?? family}>
+            <optgroup key={family} label={t(FAMILY_LABEL[family])}>
               {ARCH_IDS.filter((id) => ZOO.get(id)?.family === family).map((id) => (
                 <option key={id} value={id}>
                   {ZOO.get(id)?.title ?? id}
@@ -49,8 +58,8 @@ export function ArchPanel({ state, update }: Props) {
             </optgroup>
           ))}
         </select>
-      </label>
-      {entry.variants.length > 0 && (
+      </label>}
+      {entry.variants.length > 0 && !hide.variant && (
         <label>
           {t('variant')}
           <select data-testid="variant-select" value={state.variant || entry.variants[0]} onChange={(e) => update({ variant: e.target.value === entry.variants[0] ? '' : e.target.value })}>
@@ -62,7 +71,7 @@ export function ArchPanel({ state, update }: Props) {
           </select>
         </label>
       )}
-      <label>
+      {!hide.input && <label>
         {t('inputShape')}
         <input
           data-testid="input-shape"
@@ -78,8 +87,8 @@ export function ArchPanel({ state, update }: Props) {
             if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
           }}
         />
-      </label>
-      <label>
+      </label>}
+      {!hide.classes && <label>
         {t('classes')}
         <input
           type="number"
@@ -93,8 +102,8 @@ export function ArchPanel({ state, update }: Props) {
             if (v === null || (v >= 1 && v <= 10000)) update({ classes: v });
           }}
         />
-      </label>
-      <label>
+      </label>}
+      {!hide.width && <label>
         {t('widthMultiplier')}: <output>{state.width}</output>
         <input
           type="range"
@@ -105,8 +114,8 @@ export function ArchPanel({ state, update }: Props) {
           value={Math.min(1, state.width)}
           onChange={(e) => update({ width: Number(e.target.value) })}
         />
-      </label>
-      {entry.flags.groups && (
+      </label>}
+      {entry.flags.groups && !hide.groups && (
         <label>
           {t('groups')}
           <select data-testid="groups-select" value={state.groups} onChange={(e) => update({ groups: Number(e.target.value) })}>
@@ -115,11 +124,11 @@ export function ArchPanel({ state, update }: Props) {
           </select>
         </label>
       )}
-      <label className="check">
+      {!hide.notop && <label className="check">
         <input type="checkbox" data-testid="notop-check" checked={state.noTop} onChange={(e) => update({ noTop: e.target.checked })} />
         {t('noTop')}
-      </label>
-      {entry.flags.convBias && (
+      </label>}
+      {entry.flags.convBias && !hide.convbias && (
         <label className="check">
           <input
             type="checkbox"
@@ -130,7 +139,7 @@ export function ArchPanel({ state, update }: Props) {
           {t('convBias')}
         </label>
       )}
-      {entry.flags.aux && (
+      {entry.flags.aux && !hide.aux && (
         <label className="check">
           <input type="checkbox" data-testid="aux-check" checked={state.aux} onChange={(e) => update({ aux: e.target.checked })} />
           {t('aux')}

@@ -1,7 +1,11 @@
 import { lineChartLayout, smooth, type Series } from '../views/lineChart';
+import { fill, useLocaleFormat } from './i18n/format';
+import { useMessages } from './i18n/index';
+import { trainingMessages } from './i18n/training';
 import type { BatchPoint, EpochPoint } from './useTrainingEngine';
 
-const COLORS: Record<string, string> = { train: '#1f6feb', 'train-smooth': '#1f6feb', val: '#d9480f' };
+// Both reach 4.5:1 on white, as the legend text in the caption uses them too.
+const COLORS: Record<string, string> = { train: '#1f6feb', 'train-smooth': '#1f6feb', val: '#c2410c' };
 
 interface Props {
   title: string;
@@ -13,6 +17,8 @@ interface Props {
 
 /** Training (per batch, smoothed) and validation (per epoch) curves, x in epochs. D3 maths, React SVG. */
 export function CurvesChart({ title, metric, batches, epochs, batchesPerEpoch }: Props) {
+  const t = useMessages(trainingMessages);
+  const f = useLocaleFormat();
   const width = 360;
   const height = 170;
   const per = Math.max(1, batchesPerEpoch);
@@ -24,7 +30,7 @@ export function CurvesChart({ title, metric, batches, epochs, batchesPerEpoch }:
   const layout = lineChartLayout(series, width, height, metric === 'accuracy' ? [0, 1] : undefined);
   const last = values.at(-1);
   const lastVal = series[1].points.at(-1)?.[1];
-  const summary = `${title}: last training ${last !== undefined ? last.toFixed(4) : '–'}, last validation ${lastVal !== undefined ? lastVal.toFixed(4) : '–'}`;
+  const summary = fill(t('chartSummary'), { title, train: last !== undefined ? f.fixed(last, 4) : '–', val: lastVal !== undefined ? f.fixed(lastVal, 4) : '–' });
   return (
     <figure className="chart" data-testid={`chart-${metric}`}>
       <svg width={width} height={height} role="img" aria-label={summary}>
@@ -49,7 +55,7 @@ export function CurvesChart({ title, metric, batches, epochs, batchesPerEpoch }:
         ))}
       </svg>
       <figcaption>
-        {title} — <span style={{ color: COLORS.train }}>training</span> / <span style={{ color: COLORS.val }}>validation</span>. {summary}
+        {title} — <span style={{ color: COLORS.train }}>{t('training')}</span> / <span style={{ color: COLORS.val }}>{t('validation')}</span>. {summary}
       </figcaption>
     </figure>
   );

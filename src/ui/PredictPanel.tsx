@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DatasetInfo, Prediction, SampleImage } from '../engine/protocol';
+import { fill, useLocaleFormat } from './i18n/format';
+import { useMessages } from './i18n/index';
+import { trainingMessages } from './i18n/training';
 import { decodeImageFile, paintPixels, readPixels } from './imagePixels';
 
 interface Props {
@@ -20,6 +23,8 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
   const drawing = useRef(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const shape = dataset?.imageShape ?? [28, 28, 1];
+  const t = useMessages(trainingMessages);
+  const f = useLocaleFormat();
 
   useEffect(() => {
     if (sample && sampleCanvas.current) paintPixels(sampleCanvas.current, sample.pixels, sample.shape);
@@ -50,16 +55,16 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
     <div className="predict">
       <div className="row">
         <div>
-          <canvas ref={sampleCanvas} className="pixelated" width={28} height={28} style={{ width: 84, height: 84 }} aria-label={sample ? `Test image ${sample.index}, label ${name(sample.label)}` : 'No test image yet'} data-testid="sample-canvas" />
+          <canvas ref={sampleCanvas} className="pixelated" width={28} height={28} style={{ width: 84, height: 84 }} role="img" aria-label={sample ? fill(t('testImage'), { index: sample.index, label: name(sample.label) }) : t('noTestImage')} data-testid="sample-canvas" />
           <div className="row">
-            <button type="button" className="secondary" onClick={() => pickSample(Math.floor(Math.random() * 100000))}>
-              Random test image
+            <button type="button" className="secondary" data-testid="random-test-image" onClick={() => pickSample(Math.floor(Math.random() * 100000))}>
+              {t('randomTestImage')}
             </button>
             <button type="button" data-testid="predict-button" disabled={!canPredict || !sample} onClick={() => sample && predict({ pixels: sample.pixels, shape: sample.shape, label: sample.label })}>
-              Predict
+              {t('predict')}
             </button>
           </div>
-          {sample && <p>True label: {name(sample.label)}</p>}
+          {sample && <p>{fill(t('trueLabel'), { label: name(sample.label) })}</p>}
         </div>
         <div>
           <canvas
@@ -67,7 +72,8 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
             width={PAD}
             height={PAD}
             style={{ width: 140, height: 140, touchAction: 'none', border: '1px solid #d8dbe0' }}
-            aria-label="Drawing pad: draw a digit with the mouse or a finger"
+            role="img"
+            aria-label={t('drawPad')}
             data-testid="draw-pad"
             onPointerDown={(e) => {
               drawing.current = true;
@@ -79,15 +85,15 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
           />
           <div className="row">
             <button type="button" className="secondary" onClick={clearPad}>
-              Clear
+              {t('clear')}
             </button>
             <button type="button" data-testid="predict-drawing" disabled={!canPredict} onClick={() => pad.current && predict({ pixels: readPixels(pad.current, shape), shape: [...shape] })}>
-              Predict drawing
+              {t('predictDrawing')}
             </button>
           </div>
         </div>
         <label>
-          Upload an image
+          {t('upload')}
           <input
             type="file"
             accept="image/*"
@@ -115,12 +121,12 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
         </p>
       )}
       {prediction && (
-        <ol className="predict-bars" data-testid="predict-result" aria-label="Top predictions">
+        <ol className="predict-bars" data-testid="predict-result" aria-label={t('topPredictions')}>
           {prediction.top.map((p) => (
             <li key={p.index}>
               <span>{p.name}</span>
               <span className="bar" style={{ width: `${Math.max(1, p.probability * 100)}%` }} />
-              <span>{(p.probability * 100).toFixed(1)}%</span>
+              <span>{f.percent(p.probability, 1)}</span>
             </li>
           ))}
         </ol>

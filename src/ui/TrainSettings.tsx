@@ -1,5 +1,9 @@
 import type { BackendStatus } from '../engine/protocol';
+import { useHidden } from './classroom/useHidden';
 import type { BackendChoice, DatasetId, ExperimentState, OptimizerName } from './experiment';
+import { useMessages } from './i18n/index';
+import { trainingMessages } from './i18n/training';
+import { uploadsMessages } from './i18n/uploads';
 
 interface Props {
   state: ExperimentState;
@@ -8,78 +12,89 @@ interface Props {
   disabled: boolean;
 }
 
-/** Dataset, compile (optimizer, learning rate, loss) and fit (epochs, batch, split, shuffle, seed) settings. */
+/**
+ * Dataset, compile (optimizer, learning rate, loss) and fit (epochs, batch, split, shuffle, seed) settings.
+ * A teacher's link can hide any of them (`?dataset_hide=1`, see classroom/hiddenControls.ts).
+ */
 export function TrainSettings({ state, update, backend, disabled }: Props) {
+  const t = useMessages(trainingMessages);
+  const tu = useMessages(uploadsMessages);
+  const hide = {
+    dataset: useHidden('dataset'), backend: useHidden('backend'), optimizer: useHidden('optimizer'), lr: useHidden('lr'),
+    momentum: useHidden('momentum'), loss: useHidden('loss'), epochs: useHidden('epochs'), batch: useHidden('batch'),
+    valsplit: useHidden('valsplit'), limit: useHidden('limit'), seed: useHidden('seed'), shuffle: useHidden('shuffle'),
+  };
   const num = (v: string, fallback: number) => (Number.isFinite(Number(v)) && v.trim() !== '' ? Number(v) : fallback);
   return (
     <div className="grid-2">
-      <label>
-        Dataset
+      {!hide.dataset && <label>
+        {t('dataset')}
         <select data-testid="dataset-select" value={state.dataset} disabled={disabled} onChange={(e) => update({ dataset: e.target.value as DatasetId })}>
-          <option value="mnist">MNIST (digits)</option>
-          <option value="fashion-mnist">Fashion-MNIST (clothes)</option>
-          <option value="shapes">Colour shapes (generated, RGB)</option>
+          <option value="mnist">{t('datasetMnist')}</option>
+          <option value="fashion-mnist">{t('datasetFashion')}</option>
+          <option value="shapes">{t('datasetShapes')}</option>
+          <option value="uploads">{tu('datasetUploads')}</option>
         </select>
-      </label>
-      <label>
-        Backend
+      </label>}
+      {!hide.backend && <label>
+        {t('backend')}
         <select data-testid="backend-select" value={state.backend} disabled={disabled} onChange={(e) => update({ backend: e.target.value as BackendChoice })}>
-          <option value="auto">Automatic</option>
+          <option value="auto">{t('automatic')}</option>
           {(backend?.available ?? ['webgpu', 'webgl', 'wasm', 'cpu']).map((b) => (
             <option key={b} value={b}>
               {b}
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Optimizer
+      </label>}
+      {!hide.optimizer && <label>
+        {t('optimizer')}
         <select data-testid="optimizer-select" value={state.optimizer} disabled={disabled} onChange={(e) => update({ optimizer: e.target.value as OptimizerName })}>
           <option value="adam">Adam</option>
-          <option value="sgd">SGD with momentum</option>
+          <option value="sgd">{t('sgd')}</option>
           <option value="rmsprop">RMSprop</option>
         </select>
-      </label>
-      <label>
-        Learning rate
+      </label>}
+      {!hide.lr && <label>
+        {t('learningRate')}
         <input data-testid="lr-input" type="number" step="any" min={1e-7} value={state.learningRate} disabled={disabled} onChange={(e) => update({ learningRate: num(e.target.value, state.learningRate) })} />
-      </label>
-      {state.optimizer !== 'adam' && (
+      </label>}
+      {state.optimizer !== 'adam' && !hide.momentum && (
         <label>
-          Momentum
+          {t('momentum')}
           <input type="number" step={0.05} min={0} max={0.999} value={state.momentum} disabled={disabled} onChange={(e) => update({ momentum: num(e.target.value, state.momentum) })} />
         </label>
       )}
-      <label>
-        Loss
-        <select disabled value="cce" aria-label="Loss">
-          <option value="cce">Categorical cross-entropy</option>
+      {!hide.loss && <label>
+        {t('lossFunction')}
+        <select disabled value="cce">
+          <option value="cce">{t('crossEntropy')}</option>
         </select>
-      </label>
-      <label>
-        Epochs
+      </label>}
+      {!hide.epochs && <label>
+        {t('epochs')}
         <input data-testid="epochs-input" type="number" min={1} max={200} value={state.epochs} disabled={disabled} onChange={(e) => update({ epochs: Math.max(1, Math.round(num(e.target.value, state.epochs))) })} />
-      </label>
-      <label>
-        Batch size
+      </label>}
+      {!hide.batch && <label>
+        {t('batchSize')}
         <input data-testid="batch-input" type="number" min={1} max={1024} value={state.batchSize} disabled={disabled} onChange={(e) => update({ batchSize: Math.max(1, Math.round(num(e.target.value, state.batchSize))) })} />
-      </label>
-      <label>
-        Validation split
+      </label>}
+      {!hide.valsplit && <label>
+        {t('validationSplit')}
         <input type="number" min={0} max={0.5} step={0.05} value={state.validationSplit} disabled={disabled} onChange={(e) => update({ validationSplit: Math.min(0.5, Math.max(0, num(e.target.value, state.validationSplit))) })} />
-      </label>
-      <label>
-        Training examples (0 = all)
+      </label>}
+      {!hide.limit && <label>
+        {t('trainLimit')}
         <input data-testid="limit-input" type="number" min={0} step={100} value={state.trainLimit} disabled={disabled} onChange={(e) => update({ trainLimit: Math.max(0, Math.round(num(e.target.value, state.trainLimit))) })} />
-      </label>
-      <label>
-        Seed
+      </label>}
+      {!hide.seed && <label>
+        {t('seed')}
         <input type="number" min={0} value={state.seed} disabled={disabled} onChange={(e) => update({ seed: Math.max(0, Math.round(num(e.target.value, state.seed))) })} />
-      </label>
-      <label className="check">
+      </label>}
+      {!hide.shuffle && <label className="check">
         <input type="checkbox" checked={state.shuffle} disabled={disabled} onChange={(e) => update({ shuffle: e.target.checked })} />
-        Shuffle each epoch
-      </label>
+        {t('shuffle')}
+      </label>}
     </div>
   );
 }

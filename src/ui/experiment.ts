@@ -1,8 +1,11 @@
+import type { LessonId } from './classroom/lessonIds';
+import { defaultAugmentConfig, type AugmentConfig } from '../augment/config';
+
 /**
  * The experiment a page shows: network and options, dataset, training settings, view. It is the
  * single source of the share link (see urlCodec.ts) and of what the engine is asked to do.
  */
-export type DatasetId = 'mnist' | 'fashion-mnist' | 'shapes';
+export type DatasetId = 'mnist' | 'fashion-mnist' | 'shapes' | 'uploads';
 export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
 export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type Lang = 'en' | 'ja';
@@ -34,6 +37,16 @@ export interface ExperimentState {
   seed: number;
   backend: BackendChoice;
   lang: Lang;
+  /** The lesson preset whose card is shown ('' = none); see src/ui/classroom/lessons.ts. */
+  lesson: LessonId | '';
+  /** The data-testid of the panel a link opens on (scrolled into view); '' = none. */
+  panel: string;
+  /** Presentation layout: large type for a projector. */
+  present: boolean;
+  /** Augmentation of training batches (src/augment); all off by default. */
+  augment: AugmentConfig;
+  /** Seeds the augmentation draws and the preview grid. */
+  augmentSeed: number;
 }
 
 export const DEFAULT_EXPERIMENT: ExperimentState = {
@@ -58,4 +71,9 @@ export const DEFAULT_EXPERIMENT: ExperimentState = {
   seed: 42,
   backend: 'auto',
   lang: 'en',
+  lesson: '',
+  panel: '',
+  present: false,
+  augment: defaultAugmentConfig,
+  augmentSeed: 1,
 };

@@ -1,5 +1,7 @@
 import { ARCH_IDS, zooEntry } from '../arch/index';
+import { LESSON_IDS } from './classroom/lessonIds';
 import { DEFAULT_EXPERIMENT, type ExperimentState } from './experiment';
+import { parseAugment, writeAugment } from './uploads/augmentUrl';
 
 /**
  * One table drives both directions of the share link: each row names a URL key, the state field it
@@ -49,7 +51,7 @@ const ROWS = [
   row('notop', 'noTop', bool, writeBool),
   row('convbias', 'convBias', nullable(bool), (v) => (v === null ? '' : writeBool(v))),
   row('aux', 'aux', bool, writeBool),
-  row('dataset', 'dataset', oneOf(['mnist', 'fashion-mnist', 'shapes'] as const)),
+  row('dataset', 'dataset', oneOf(['mnist', 'fashion-mnist', 'shapes', 'uploads'] as const)),
   row('epochs', 'epochs', int(1, 200)),
   row('batch', 'batchSize', int(1, 1024)),
   row('lr', 'learningRate', num(1e-7, 1e4)),
@@ -61,6 +63,12 @@ const ROWS = [
   row('seed', 'seed', int(0, 2 ** 31 - 1)),
   row('backend', 'backend', oneOf(['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const)),
   row('lang', 'lang', oneOf(['en', 'ja'] as const)),
+  row('lesson', 'lesson', oneOf(LESSON_IDS)),
+  // A panel's data-testid: lower-case slug only, so it is safe inside a CSS attribute selector.
+  row('panel', 'panel', (t) => (/^[a-z][a-z0-9-]{0,39}$/.test(t) ? t : undefined)),
+  row('present', 'present', bool, writeBool),
+  row('aug', 'augment', parseAugment, writeAugment),
+  row('augseed', 'augmentSeed', int(0, 2 ** 31 - 1)),
 ] as const;
 
 /** Keys the codec knows (plus `v`, the version). Other keys are reported and ignored. */

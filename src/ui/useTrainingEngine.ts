@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArchGraph } from '../arch/index';
 import { callback } from '../engine/client';
 import type {
-  BackendStatus, BuildResult, DatasetInfo, EvaluateResult, FitResult, Prediction, SampleImage, TrainEvent,
+  BackendStatus, BuildResult, CompileSettings, DatasetInfo, EvaluateResult, FitResult, FitSettings, Prediction, SampleImage, TrainEvent,
 } from '../engine/protocol';
 import type { EngineClient } from '../engine/client';
 import { useWorker } from './engineContext';
@@ -46,11 +46,29 @@ export interface TrainingView {
   sample: SampleImage | null;
   /** Tensors alive in the worker (tf.memory().numTensors), refreshed after each engine operation. */
   tensors: number | null;
+  /** Set while a feature module's model (e.g. transfer learning) is installed instead of one built from the arch. */
+  adopted: string | null;
+}
+
+/**
+ * A model a feature module installed in the worker (transfer learning: a pretrained base with a new
+ * head): Train fits it with `fit` instead of building one from the picked architecture.
+ */
+export interface AdoptedModel {
+  /** Shown in the UI: e.g. "transfer". */
+  label: string;
+  build: BuildResult;
+  dataset: DatasetInfo;
+  /** Compiles (after the module's freezing) and fits the installed model in the worker. */
+  fit: (compile: CompileSettings, fit: FitSettings, onEvent: (e: TrainEvent) => void) => Promise<FitResult>;
+  pause: () => void;
+  resume: () => void;
+  stop: () => void;
 }
 
 const INITIAL: TrainingView = {
   backend: null, backendError: null, dataset: null, datasetProgress: 0, build: null, phase: 'idle', epoch: 0, epochs: 0, batch: 0, batches: 0,
-  batchHistory: [], epochHistory: [], examplesPerSec: 0, fitResult: null, error: null, evaluation: null, prediction: null, sample: null, tensors: null,
+  batchHistory: [], epochHistory: [], examplesPerSec: 0, fitResult: null, error: null, evaluation: null, prediction: null, sample: null, tensors: null, adopted: null,
 };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -68,6 +86,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
   const [view, setView] = useState<TrainingView>(INITIAL);
   const worker = useWorker();
   const engineRef = useRef<EngineClient | null>(null);
+  const adoptedRef = useRef<AdoptedModel | null>(null);
   useEffect(() => {
     engineRef.current = worker ? worker.core : null;
   }, [worker]);
@@ -77,7 +96,8 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     const engine = engineRef.current;
     if (!engine) return;
     let live = true;
-    patch({ backend: null, backendError: null, build: null });
+    adoptedRef.current = null; // init() disposes every model, an adopted one too
+    patch({ backend: null, backendError: null, build: null, adopted: null });
     engine.init(state.backend).then(
       (backend) => live && patch({ backend }),
       (e) => live && patch({ backendError: message(e) }),
@@ -89,7 +109,13 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
 
   const refreshTensors = useCallback(async () => {
     const engine = engineRef.current;
-    if (engine) patch({ tensors: await engine.numTensors() });
+    if (!engine) return;
+    try {
+      patch({ tensors: await engine.numTensors() });
+    } catch {
+      // Before the backend is up tf.memory() throws (a network switch racing the first init): the next
+      // engine operation refreshes the count; an unhandled rejection here would only be noise.
+    }
   }, [patch]);
 
   // A different network or dataset makes the trained model meaningless: reset the view (during render,
@@ -98,10 +124,11 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
   const [shownKey, setShownKey] = useState(modelKey);
   if (shownKey !== modelKey) {
     setShownKey(modelKey);
-    setView((v) => ({ ...v, build: null, fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], error: null, phase: 'idle', epoch: 0, batch: 0 }));
+    setView((v) => ({ ...v, build: null, fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], error: null, phase: 'idle', epoch: 0, batch: 0, adopted: null }));
   }
   useEffect(() => {
     const engine = engineRef.current;
+    adoptedRef.current = null;
     if (engine) void engine.disposeModel().then(() => refreshTensors());
   }, [modelKey, refreshTensors]);
 
@@ -120,15 +147,22 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
   const train = useCallback(async () => {
     const engine = engineRef.current;
     if (!engine) return;
+    const adopted = adoptedRef.current;
     patch({ phase: 'loading', error: null, fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], epoch: 0, batch: 0 });
     try {
-      const dataset = await engine.loadDataset(state.dataset, dataBaseUrl(), callback((loaded: number, total: number) => patch({ datasetProgress: total ? loaded / total : 0 })));
-      patch({ dataset, datasetProgress: 1, phase: 'building' });
-      const graph = graphFor(dataset.classNames.length);
-      if (!graph) throw new Error('This network configuration is impossible; see the message above.');
-      const build = await engine.build(graph, state.seed, { batchSize: state.batchSize, optimizer: state.optimizer });
-      patch({ build });
-      await engine.compile({ optimizer: state.optimizer, learningRate: state.learningRate, momentum: state.momentum, loss: 'categoricalCrossentropy' });
+      const compileSettings: CompileSettings = { optimizer: state.optimizer, learningRate: state.learningRate, momentum: state.momentum, loss: 'categoricalCrossentropy' };
+      if (adopted) {
+        // An adopted model is already built (and frozen) in the worker; its fit compiles after freezing.
+        patch({ dataset: adopted.dataset, build: adopted.build, datasetProgress: 1 });
+      } else {
+        const dataset = await engine.loadDataset(state.dataset, dataBaseUrl(), callback((loaded: number, total: number) => patch({ datasetProgress: total ? loaded / total : 0 })));
+        patch({ dataset, datasetProgress: 1, phase: 'building' });
+        const graph = graphFor(dataset.classNames.length);
+        if (!graph) throw new Error('This network configuration is impossible; see the message above.');
+        const build = await engine.build(graph, state.seed, { batchSize: state.batchSize, optimizer: state.optimizer });
+        patch({ build });
+        await engine.compile(compileSettings);
+      }
       patch({ phase: 'training' });
       let step = 0;
       const onEvent = (e: TrainEvent) => {
@@ -142,10 +176,8 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
         } else if (e.type === 'paused') patch({ phase: 'paused' });
         else if (e.type === 'resumed') patch({ phase: 'training' });
       };
-      const fitResult = await engine.fit(
-        { epochs: state.epochs, batchSize: state.batchSize, validationSplit: state.validationSplit, shuffle: state.shuffle, seed: state.seed, trainLimit: state.trainLimit },
-        callback(onEvent),
-      );
+      const fitSettings: FitSettings = { epochs: state.epochs, batchSize: state.batchSize, validationSplit: state.validationSplit, shuffle: state.shuffle, seed: state.seed, trainLimit: state.trainLimit, augment: state.augment, augmentSeed: state.augmentSeed };
+      const fitResult = adopted ? await adopted.fit(compileSettings, fitSettings, callback(onEvent)) : await engine.fit(fitSettings, callback(onEvent));
       const failed = fitResult.end === 'nan' || fitResult.end === 'error' || fitResult.end === 'device-lost';
       patch({ fitResult, phase: 'done', error: failed ? fitResult.message : null });
       if (fitResult.end === 'device-lost') patch({ backend: await engine.init('auto') });
@@ -156,9 +188,21 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     await refreshTensors();
   }, [state, graphFor, patch, evaluate, refreshTensors]);
 
-  const pause = useCallback(() => void engineRef.current?.pause(), []);
-  const resume = useCallback(() => void engineRef.current?.resume(), []);
-  const stop = useCallback(() => void engineRef.current?.stop(), []);
+  const pause = useCallback(() => void (adoptedRef.current ? adoptedRef.current.pause() : engineRef.current?.pause()), []);
+  const resume = useCallback(() => void (adoptedRef.current ? adoptedRef.current.resume() : engineRef.current?.resume()), []);
+  const stop = useCallback(() => void (adoptedRef.current ? adoptedRef.current.stop() : engineRef.current?.stop()), []);
+
+  /**
+   * Installs (or, with null, forgets) a feature module's model as the one Train fits. `fresh` clears
+   * the curves and results (a new model); without it only the build info and dataset are updated
+   * (e.g. after re-freezing the same model).
+   */
+  const adoptModel = useCallback((adopted: AdoptedModel | null, fresh = true) => {
+    adoptedRef.current = adopted;
+    const reset = fresh ? { fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], error: null, phase: 'idle' as const, epoch: 0, batch: 0 } : {};
+    patch({ ...reset, adopted: adopted?.label ?? null, build: adopted?.build ?? null, dataset: adopted?.dataset ?? null });
+    void refreshTensors();
+  }, [patch, refreshTensors]);
 
   const pickSample = useCallback(async (index: number) => {
     const engine = engineRef.current;
@@ -182,5 +226,5 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     await refreshTensors();
   }, [patch, refreshTensors]);
 
-  return { view, train, pause, resume, stop, evaluate, predict, pickSample };
+  return { view, train, pause, resume, stop, evaluate, predict, pickSample, adoptModel };
 }

@@ -100,7 +100,7 @@ export function TrainingSection({ state, update, info }: Props) {
             memory: f.fixed(view.build.memoryEstimate / 2 ** 20, 1),
             budget: f.fixed(view.build.memoryBudget / 2 ** 20, 0),
           })}
-          {view.build.classes !== info.outputShape[0] && ` ${fill(t('headResized'), { n: info.outputShape[0] ?? 0 })}`}
+          {view.adopted === null && view.build.classes !== info.outputShape[0] && ` ${fill(t('headResized'), { n: info.outputShape[0] ?? 0 })}`}
         </p>
       )}
       {view.error && (

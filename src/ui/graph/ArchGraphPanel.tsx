@@ -1,4 +1,4 @@
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ArchGraph, GraphInfo } from '../../arch/index';
 import { layoutArchGraph, type Box, type LayoutNode } from '../../views/archGraph/index';
 import { LangContext, useFormatNumber, useMessages } from '../i18n/index';
@@ -36,6 +36,8 @@ const NO_FROZEN: ReadonlySet<string> = new Set();
  * modules collapsible; zoom/pan by wheel, drag and keys; export as SVG or PNG.
  */
 export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
+  // The panel can appear twice (the chosen network and a transfer base): ids must be unique per instance.
+  const uid = useId();
   const t = useMessages(graphMessages);
   const fmt = useFormatNumber();
   const lang = useContext(LangContext);
@@ -135,8 +137,8 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
   };
 
   return (
-    <section className="panel graph-panel" aria-labelledby="graph-heading" data-testid="arch-graph-panel">
-      <h2 id="graph-heading">
+    <section className="panel graph-panel" aria-labelledby={`${uid}-heading`} data-testid="arch-graph-panel">
+      <h2 id={`${uid}-heading`}>
         {t('graphHeading')}: {graph.name}
       </h2>
       <p className="graph-hint">{t('graphHint')}</p>
@@ -177,7 +179,7 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
         tabIndex={0}
         role="group"
         aria-label={`${t('graphLabel')} ${graph.name}`}
-        aria-describedby="graph-details"
+        aria-describedby={`${uid}-details`}
         fontFamily="system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Noto Sans JP', sans-serif"
       >
         <rect data-background x={0} y={0} width="100%" height="100%" fill="#ffffff" />
@@ -206,7 +208,7 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
           {layout.nodes.filter((n) => !inBranch.has(n.id)).map(block)}
         </g>
       </svg>
-      <p id="graph-details" className="graph-details" data-testid="graph-details" role="status" aria-live="polite">
+      <p id={`${uid}-details`} className="graph-details" data-testid="graph-details" role="status" aria-live="polite">
         {activeNode ? describeNode(activeNode, t, fmt, isFrozen(activeNode)) : t('detailsNone')}
       </p>
       <GraphLegend showShortcuts={layout.skips.length > 0} showFrozen={frozen.size > 0} />

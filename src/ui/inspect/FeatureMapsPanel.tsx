@@ -10,6 +10,7 @@ import { FeatureMapCanvas } from './FeatureMapCanvas';
 import { FilterCanvas } from './FilterCanvas';
 import { GradCamView } from './GradCamView';
 import { useThrottledFetch, type Fetched } from './useThrottledFetch';
+import { WebcamCapture } from '../uploads/WebcamCapture';
 
 type Shape3 = [number, number, number];
 type ImagePick = { kind: 'test'; index: number } | { kind: 'upload'; id: number; name: string; pixels: Uint8Array; shape: Shape3 };
@@ -122,6 +123,16 @@ export function FeatureMapsPanel() {
                 }}
               />
             </label>
+            <WebcamCapture
+              disabled={false}
+              onFrame={(bitmap) => {
+                // A camera frame is treated like an upload: brought to the dataset's H×W×C, then adapted.
+                const shape: Shape3 = [...dataset.imageShape];
+                const pixels = readPixels(bitmap, shape, false);
+                bitmap.close();
+                choose({ kind: 'upload', id: Date.now(), name: 'webcam', pixels, shape });
+              }}
+            />
             <label>
               {t('layer')}
               <select data-testid="inspect-layer" value={layer ?? ''} onChange={(e) => setLayerChoice(e.target.value)}>
@@ -133,7 +144,7 @@ export function FeatureMapsPanel() {
               </select>
             </label>
           </div>
-          {pick.kind === 'upload' && <p>{fill(t('uploaded'), { name: pick.name })}</p>}
+          {pick.kind === 'upload' && <p data-testid="inspect-image-name">{fill(t('uploaded'), { name: pick.name })}</p>}
           {pick.kind === 'test' && shownImage && 'index' in shownImage && (
             <p>{fill(t('inputCaption'), { index: shownImage.index, label: dataset.classNames[shownImage.label] ?? shownImage.label })}</p>
           )}

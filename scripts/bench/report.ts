@@ -1,0 +1,151 @@
+/**
+ * From raw measurements to the report: the derived ratios (vs ConvNetJS, engine over bare loop,
+ * augmentation), tensor leaks per epoch, and the plain-text tables `npm run bench` prints.
+ */
+import type { SkippedCase } from './plan';
+import {
+  BENCH_MODELS, type AugmentOutcome, type AugmentResult, type AugmentSpec, type BenchReport, type BundleReport, type CaseOutcome,
+  type CaseSpec, type RunResult, type UiRunResult,
+} from './schema';
+
+/** A case as the driver saw it, before the derived figures. */
+export interface RawRun {
+  readonly spec: CaseSpec;
+  readonly outcome: CaseOutcome | null;
+  readonly error: string | null;
+  readonly wallSec: number;
+}
+
+/** An augmentation case as the driver saw it. */
+export interface RawAugment {
+  readonly spec: AugmentSpec;
+  readonly outcome: AugmentOutcome | null;
+  readonly error: string | null;
+  readonly wallSec: number;
+}
+
+/** The issue's target: training with augmentation keeps at least this fraction of the examples/s. */
+export const AUGMENT_TARGET = 0.8;
+
+const rate = (r: RawRun | undefined): number | null => (r?.outcome ? r.outcome.train.examplesPerSec : null);
+const ratio = (a: number | null, b: number | null): number | null => (a !== null && b !== null && b > 0 ? a / b : null);
+
+/** Adds the derived figures to every run, and a row for each skipped pair. */
+export function deriveRuns(raw: readonly RawRun[], skipped: readonly SkippedCase[] = []): RunResult[] {
+  const find = (model: string, trainer: string, backend: string): RawRun | undefined =>
+    raw.find((r) => r.spec.model === model && r.spec.trainer === trainer && r.spec.backend === backend && r.outcome);
+  return raw.map((r): RunResult => {
+    const { model, trainer, backend } = r.spec;
+    const own = rate(r);
+    const t = r.outcome?.tensors;
+    const lenet = model === 'lenet5';
+    return {
+      model, trainer, backend,
+      status: r.outcome ? 'ok' : 'error',
+      error: r.outcome ? null : (r.error ?? 'unknown error'),
+      outcome: r.outcome,
+      tensorsLeakedPerEpoch: t ? (t.afterLeakCheck - t.afterTimed) / t.leakCheckEpochs : null,
+      vsConvnetjsMain: lenet ? ratio(own, rate(find(model, 'convnetjs-main', 'js'))) : null,
+      vsConvnetjsWorker: lenet ? ratio(own, rate(find(model, 'convnetjs-worker', 'js'))) : null,
+      engineOverBare: trainer === 'engine' ? ratio(own, rate(find(model, 'tfjs-bare', backend))) : null,
+      wallSec: r.wallSec,
+    };
+  }).concat(skipped.map((k): RunResult => ({
+    model: k.model, trainer: 'engine', backend: k.backend, status: 'skipped', error: k.reason, outcome: null,
+    tensorsLeakedPerEpoch: null, vsConvnetjsMain: null, vsConvnetjsWorker: null, engineOverBare: null, wallSec: 0,
+  })));
+}
+
+/** Adds the with/without ratio and the target check. */
+export function deriveAugment(raw: readonly RawAugment[]): AugmentResult[] {
+  return raw.map((r) => {
+    const o = r.outcome;
+    const q = o ? ratio(o.with.examplesPerSec, o.without.examplesPerSec) : null;
+    return {
+      model: r.spec.model, backend: r.spec.backend, recipe: r.spec.recipe,
+      status: o ? 'ok' : 'error', error: o ? null : (r.error ?? 'unknown error'), outcome: o,
+      ratio: q, target: AUGMENT_TARGET, meetsTarget: q === null ? null : q >= AUGMENT_TARGET, wallSec: r.wallSec,
+    };
+  });
+}
+
+/** Pads a table of strings into aligned columns (first column left, the rest right). */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const num = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
+const times = (x: number | null): string => (x === null ? '–' : `${x.toFixed(2)}×`);
+
+function trainerLabel(r: RunResult): string {
+  return r.trainer === 'engine' ? 'engine (ours)' : r.trainer === 'tfjs-bare' ? 'bare tfjs loop' : r.trainer === 'convnetjs-main' ? 'ConvNetJS, main thread' : 'ConvNetJS, worker';
+}
+
+/** The printed report: one table per model, the augmentation table, the UI run and the bundle size. */
+export function formatReport(report: BenchReport): string {
+  const out: string[] = [];
+  const env = report.environment;
+  out.push(`CNN Playground benchmark, ${report.startedAt} (${report.durationSec.toFixed(0)} s)`);
+  out.push(`${env.browser}; ${env.hardwareConcurrency} logical cores (${env.cpu}), load average ${env.loadAverage.start.toFixed(1)} → ${env.loadAverage.end.toFixed(1)}`);
+  out.push(`WebGL: ${env.webglRenderer}; WebGPU: ${env.webgpuAdapter}`);
+  out.push(`batch ${report.settings.train.batchSize}, ${report.settings.optimizer}; ConvNetJS: ${report.settings.convnetjsTrainer}. Each run trains one untimed warm-up batch first.`);
+  for (const model of Object.values(BENCH_MODELS)) {
+    const rows = report.runs.filter((r) => r.model === model.id);
+    if (rows.length === 0) continue;
+    out.push('', model.title);
+    const lenet = model.id === 'lenet5';
+    const header = ['trainer', 'backend', 'train ex/s', 'timed', 'infer ex/s', ...(lenet ? ['÷ CNJS main', '÷ CNJS worker'] : []), 'engine/bare', 'leak/epoch', 'longest task', 'stop'];
+    out.push(formatTable(header, rows.map((r) => {
+      const o = r.outcome;
+      if (!o) return [trainerLabel(r), r.backend, r.status, '', '', ...(lenet ? ['', ''] : []), '', '', '', ''];
+      const main = o.mainThread;
+      return [
+        trainerLabel(r), r.backend, num(o.train.examplesPerSec), `${o.train.examples} in ${num(o.train.seconds)} s`,
+        num(o.inference?.examplesPerSec ?? null, 0),
+        ...(lenet ? [times(r.vsConvnetjsMain), times(r.vsConvnetjsWorker)] : []),
+        times(r.engineOverBare), num(r.tensorsLeakedPerEpoch, 0),
+        main ? (main.longestTaskMs > 0 ? `${main.longestTaskMs} ms` : `<50 ms (gap ${num(main.maxTimerGapMs, 0)} ms)`) : '–',
+        o.stoppedBy,
+      ];
+    })));
+    for (const r of rows.filter((x) => x.error)) out.push(`  ${r.status === 'skipped' ? r.backend : `${trainerLabel(r)} on ${r.backend}`}: ${r.error}`);
+  }
+  if (report.augmentation.length) {
+    out.push('', `Augmentation (our engine, FitSettings.augment; target: with ≥ ${AUGMENT_TARGET * 100}% of without)`);
+    out.push(formatTable(['model', 'backend', 'recipe', 'without ex/s', 'with ex/s', 'with/without', '+ms/batch', 'target'],
+      report.augmentation.map((a) => {
+        const o = a.outcome;
+        return [a.model, a.backend, a.recipe, num(o?.without.examplesPerSec), num(o?.with.examplesPerSec), a.ratio === null ? 'error' : `${(a.ratio * 100).toFixed(0)}%`, num(o?.augmentMsPerBatch), a.meetsTarget === null ? '–' : a.meetsTarget ? 'met' : 'MISSED'];
+      })));
+    for (const a of report.augmentation.filter((x) => x.error)) out.push(`  ${a.model} on ${a.backend}: ${a.error}`);
+  }
+  for (const u of report.ui) {
+    out.push('', `The app's UI training LeNet-5 (backend=${u.requestedBackend}, ${u.trainExamples} examples):`);
+    if (u.status === 'error' || !u.mainThread) out.push(`  error: ${u.error}`);
+    else {
+      const m = u.mainThread;
+      out.push(`  ${u.backendStatus}`);
+      out.push(`  shown ${num(u.shownExamplesPerSec, 0)} examples/s; training took ${num(u.trainSec)} s; longest main-thread task ${m.longestTaskMs > 0 ? `${m.longestTaskMs} ms` : 'under 50 ms'} (${m.longTasks} long tasks); longest timer gap ${num(m.maxTimerGapMs, 0)} ms`);
+    }
+  }
+  if (report.bundle) out.push('', bundleLine(report.bundle));
+  return out.join('\n');
+}
+
+/** One line on the app's initial JS. */
+export function bundleLine(b: BundleReport): string {
+  const kb = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+  const worker = b.workerJs.map((w) => `${w.file} ${kb(w.gzipBytes)} gzip`).join(', ') || 'none';
+  return `App initial main-thread JS: ${kb(b.initialJsGzipBytes)} gzip (${kb(b.initialJsBytes)} raw, ${b.initialJs.length} file(s)); CSS ${kb(b.initialCssGzipBytes)} gzip; worker, loaded later: ${worker}`;
+}
+
+/** A UI run that could not run. */
+export function uiError(requestedBackend: string, trainExamples: number, error: unknown): UiRunResult {
+  return {
+    requestedBackend, status: 'error', error: error instanceof Error ? error.message : String(error), backendStatus: '', trainExamples,
+    shownExamplesPerSec: null, trainSec: null, mainThread: null,
+  };
+}

@@ -1,7 +1,7 @@
 /**
  * Bilinear resampling of a batch at arbitrary per-pixel source positions, built from ops every tfjs
  * backend registers (cpu, webgl, webgpu, wasm): Range, Floor, Sub, Mul, Add, ClipByValue, Equal,
- * Cast, Reshape, Pack, GatherNd, ExpandDims, AddN. It replaces `tf.image.transform`, whose cpu kernel in
+ * Cast, Reshape, GatherV2, ExpandDims, AddN. It replaces `tf.image.transform`, whose cpu kernel in
  * tfjs 4.22 only transforms the first image of a batch, and `tf.image.cropAndResize`, which can drop a
  * crop's last in-image row to its extrapolation value through rounding.
  */
@@ -45,12 +45,16 @@ export function sampleBilinear(
     const wy0 = inside(y0, y0c, tf.sub(1, fy));
     const wy1 = inside(y1, y1c, fy);
 
-    // gatherND with (n, y, x) triples keeps every index small (no 2^24 float limit on webgl); the wasm
-    // GatherV2 kernel with batchDims = 1 mis-offsets images after the first in tfjs 4.22.
-    const batchIndex = tf.add(tf.reshape(tf.range(0, n, 1, 'float32'), [n, 1, 1]), tf.zeros([n, ho, wo]));
+    // One flat gather over [N·H·W, C] rows: the index (n·H + y)·W + x stays far below 2^24 (exact even
+    // as a WebGL float), and GatherV2 with batchDims 0 avoids the wasm batchDims = 1 bug of tfjs 4.22.
+    // (Building (n, y, x) triples with tf.stack cost 3/4 of the augmentation time on wasm.)
+    const c = images.shape[3];
+    const rows = tf.reshape(images, [n * h * w, c]);
+    const base = tf.reshape(tf.mul(tf.range(0, n, 1, 'float32'), h * w), [n, 1, 1]);
     const corner = (yc: tf.Tensor, xc: tf.Tensor, weight: tf.Tensor): tf.Tensor => {
-      const indices = tf.cast(tf.stack([batchIndex, yc, xc], 3), 'int32');
-      return tf.mul(tf.gatherND(images, indices), tf.expandDims(weight, 3));
+      const index = tf.cast(tf.add(base, tf.add(tf.mul(yc, w), xc)), 'int32'); // whole numbers: exact
+      const picked = tf.reshape(tf.gather(rows, tf.reshape(index, [-1]), 0), [n, ho, wo, c]);
+      return tf.mul(picked, tf.expandDims(weight, 3));
     };
     return tf.addN([
       corner(y0c, x0c, tf.mul(wy0, wx0)),

@@ -48,6 +48,16 @@ describe('Engine (CPU backend)', () => {
     expect(tf.memory().numTensors).toBe(baseline);
   });
 
+  it('recompiling with SGD momentum and replacing the model leave no tensor behind', async () => {
+    const baseline = tf.memory().numTensors;
+    await engine.build(buildArch('lenet5', { classes: 6, width: 0.5 }), 4);
+    for (let i = 0; i < 3; i++) await engine.compile({ optimizer: 'sgd', learningRate: 0.01, momentum: 0.9, loss: 'categoricalCrossentropy' });
+    await engine.fit({ ...fit, trainLimit: 64 }, () => undefined);
+    await engine.build(buildArch('lenet5', { classes: 6, width: 0.25 }), 5);
+    await engine.disposeModel();
+    expect(tf.memory().numTensors).toBe(baseline);
+  });
+
   it('stops on a NaN loss, says so, and keeps finite weights', async () => {
     await engine.build(buildArch('lenet5', { classes: 6 }), 3);
     await engine.compile({ optimizer: 'adam', learningRate: 1e3, momentum: 0.9, loss: 'categoricalCrossentropy' });

@@ -18,6 +18,7 @@ import { RunControl } from './runControl';
 import { augmentTransform } from './uploads/augmentTransform';
 import { predictMain } from './trainStep';
 import { restoreWeights, type WeightSnapshot } from './weightSnapshot';
+import { disposeOptimizer } from './disposeOptimizer';
 
 type Shape3 = [number, number, number];
 
@@ -115,7 +116,7 @@ export class Engine implements EngineApi {
 
   async compile(settings: CompileSettings): Promise<void> {
     if (!this.model) throw new Error('Build a model first.');
-    this.optimizer?.dispose();
+    disposeOptimizer(this.optimizer);
     const lr = settings.learningRate;
     this.optimizer = settings.optimizer === 'adam' ? tf.train.adam(lr) : settings.optimizer === 'sgd' ? tf.train.momentum(lr, settings.momentum) : tf.train.rmsprop(lr, 0.9, settings.momentum);
   }
@@ -231,7 +232,7 @@ export class Engine implements EngineApi {
   /** Replaces the current model (disposing the old one), e.g. with a pretrained base and a new head. */
   setModel(model: tfl.LayersModel, graph: ArchGraph): void {
     if (this.model !== model) this.model?.dispose();
-    this.optimizer?.dispose();
+    disposeOptimizer(this.optimizer);
     this.optimizer = null;
     this.model = model;
     this.graph = graph;
@@ -257,7 +258,7 @@ export class Engine implements EngineApi {
   async disposeModel(): Promise<void> {
     this.control?.stop();
     this.model?.dispose();
-    this.optimizer?.dispose();
+    disposeOptimizer(this.optimizer);
     this.model = null;
     this.optimizer = null;
     this.lastSnapshot = null;

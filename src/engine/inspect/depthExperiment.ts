@@ -10,6 +10,7 @@ import { trainStep } from '../trainStep';
 import { validateDepthSettings, type DepthExperimentResult, type DepthExperimentSettings, type DepthProgress, type DepthRun, type LayerGradientNorm, type NetFamily } from './depthPresets';
 import { stepWithGradientNorms } from './gradientNorms';
 import { recomputeBatchNormStatistics } from './preciseBatchNorm';
+import { disposeOptimizer } from '../disposeOptimizer';
 
 type Shape3 = readonly [number, number, number];
 
@@ -26,12 +27,6 @@ function makeOptimizer(s: DepthExperimentSettings): tf.Optimizer {
   return s.optimizer === 'adam' ? tf.train.adam(s.learningRate) : tf.train.momentum(s.learningRate, s.momentum);
 }
 
-/** Disposes an optimizer completely: tfjs 4.22's MomentumOptimizer.dispose() forgets SGD's kept −lr scalar `c`. */
-function disposeOptimizer(optimizer: tf.Optimizer): void {
-  optimizer.dispose();
-  const c = (optimizer as unknown as { c?: tf.Tensor }).c;
-  if (c && !c.isDisposed) c.dispose();
-}
 
 /** The first batch's indices of epoch 0 and every later one: the same order for every network of a run. */
 function* batchIndices(s: DepthExperimentSettings, n: number, epoch: number): Generator<Int32Array> {

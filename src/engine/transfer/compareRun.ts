@@ -23,15 +23,9 @@ export function makeOptimizer(s: CompileSettings): tf.Optimizer {
   return s.optimizer === 'adam' ? tf.train.adam(s.learningRate) : s.optimizer === 'sgd' ? tf.train.momentum(s.learningRate, s.momentum) : tf.train.rmsprop(s.learningRate, 0.9, s.momentum);
 }
 
-/**
- * Disposes an optimizer completely: tfjs 4.22's MomentumOptimizer.dispose forgets the learning-rate
- * scalar its SGD parent keeps (`c`), leaking one tensor per optimizer.
- */
-export function disposeOptimizer(optimizer: tf.Optimizer): void {
-  optimizer.dispose();
-  const rate = (optimizer as unknown as { c?: tf.Tensor }).c;
-  if (rate && !rate.isDisposed) rate.dispose();
-}
+import { disposeOptimizer } from '../disposeOptimizer';
+
+export { disposeOptimizer };
 
 /**
  * Fits an installed transfer model: on cached base outputs when only the head trains and no

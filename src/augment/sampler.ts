@@ -80,12 +80,13 @@ export function affineGrid(
 ): { srcX: tf.Tensor3D; srcY: tf.Tensor3D } {
   return tf.tidy(() => {
     const n = maps.length;
-    const coeffs = tf.tensor2d(maps.flat(), [n, 6], 'float32');
-    const [a, b, c, d, e, f] = tf.split(tf.reshape(coeffs, [n, 1, 1, 6]), 6, 3).map((t) => tf.reshape(t, [n, 1, 1]));
+    // Each coefficient straight from the maps (a split of one [N, 6] tensor costs a SplitV per call).
+    const [a, b, c, d, e, f] = [0, 1, 2, 3, 4, 5].map((k) => tf.tensor3d(maps.map((m) => m[k]), [n, 1, 1], 'float32'));
     let gx: tf.Tensor = tf.reshape(tf.range(0, w, 1, 'float32'), [1, 1, w]);
     let gy: tf.Tensor = tf.reshape(tf.range(0, h, 1, 'float32'), [1, h, 1]);
     if (displacement !== undefined) {
-      const [dx, dy] = tf.split(displacement, 2, 3).map((t) => tf.reshape(t, [n, h, w]));
+      // Gather, not split: wasm's SplitV copies a strided last axis slowly (5 ms a batch here).
+      const [dx, dy] = [0, 1].map((k) => tf.reshape(tf.gather(displacement, tf.tensor1d([k], 'int32'), 3), [n, h, w]));
       gx = tf.add(gx, dx);
       gy = tf.add(gy, dy);
     }

@@ -2,7 +2,9 @@
  * A faster `GatherV2` for the wasm backend's common case: gathering whole slices (e.g. the rows of
  * a batch, which `model.fit` does every step). tfjs 4.22's C kernel copies element by element with
  * index arithmetic; here each slice is one `TypedArray.set` (a memcpy) inside the wasm heap.
- * Small slices and `batchDims > 0` go to the stock kernel.
+ * Small slices (e.g. single pixels gathered by the augmentation sampler) are copied element by element
+ * (the stock kernel's per-element index arithmetic made them ~40× slower); `batchDims > 0` goes to the
+ * stock kernel.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import {
@@ -17,7 +19,7 @@ import {
 import { runStockKernel } from './stockKernels';
 import { i32View, WASM } from './wasmKernelUtils';
 
-/** Below this many elements per slice, the per-slice call overhead outweighs the C loop. */
+/** Below this many elements per slice, a plain copy loop beats a subarray + set per slice. */
 const MIN_SLICE = 32;
 
 interface GatherV2Args {
@@ -34,7 +36,7 @@ export function gatherV2(args: GatherV2Args): TensorInfo {
   const batchDims = attrs.batchDims ?? 0;
   const sliceSize = util.sizeFromShape(x.shape.slice(axis + 1));
   const typed = x.dtype === 'float32' || x.dtype === 'int32';
-  if (batchDims !== 0 || sliceSize < MIN_SLICE || !typed || indices.dtype !== 'int32') {
+  if (batchDims !== 0 || !typed || indices.dtype !== 'int32') {
     return runStockKernel(GatherV2, args);
   }
   const shapeInfo = backend_util.segment_util.collectGatherOpShapeInfo(x, indices, axis, 0);
@@ -52,7 +54,9 @@ export function gatherV2(args: GatherV2Args): TensorInfo {
   for (let o = 0; o < outerSize; o++) {
     for (let i = 0; i < idx.length; i++) {
       const from = (o * axisSize + idx[i]) * sliceSize;
-      dst.set(src.subarray(from, from + sliceSize), (o * idx.length + i) * sliceSize);
+      const to = (o * idx.length + i) * sliceSize;
+      if (sliceSize >= MIN_SLICE) dst.set(src.subarray(from, from + sliceSize), to);
+      else for (let j = 0; j < sliceSize; j++) dst[to + j] = src[from + j]; // e.g. one pixel of a 1-channel image
     }
   }
   return out;

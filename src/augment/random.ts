@@ -3,6 +3,8 @@
  * drawn identically on every backend and can be shown by the UI.
  */
 
+import { createRandom } from '../data/random';
+
 /** A generator of uniform numbers in [0, 1). */
 export type Rng = () => number;
 
@@ -11,14 +13,7 @@ export type Rng = () => number;
  * @param seed any number; reduced to 32 bits.
  */
 export function mulberry32(seed: number): Rng {
-  let state = toUint32(seed);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(toUint32(seed)).next;
 }
 
 /**

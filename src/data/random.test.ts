@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, deriveSeed } from './random';
+import { createRandom, deriveSeed, seededPermutation } from './random';
 
 describe('createRandom', () => {
   it('repeats its sequence for the same seed and differs for another', () => {
@@ -61,5 +61,31 @@ describe('deriveSeed', () => {
     const seeds = new Set([deriveSeed(1, 'train'), deriveSeed(1, 'test'), deriveSeed(2, 'train'), deriveSeed(2, 'test')]);
     expect(seeds.size).toBe(4);
     for (const s of seeds) expect(Number.isInteger(s) && s >= 0 && s < 2 ** 32).toBe(true);
+  });
+});
+
+describe('seededPermutation', () => {
+  /** The engine's original inline implementation, kept here to pin the batch order across refactors. */
+  function reference(n: number, seed: number): number[] {
+    const order = Array.from({ length: n }, (_, i) => i);
+    let a = seed >>> 0;
+    const next = () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return order;
+  }
+
+  it.each([[1, 0], [64, 1], [2000, 7919], [513, 42]])('n=%i seed=%i is a permutation in the engine’s historical order', (n, seed) => {
+    const p = Array.from(seededPermutation(n, seed));
+    expect(p).toEqual(reference(n, seed));
+    expect([...p].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
   });
 });

@@ -70,3 +70,17 @@ export function deriveSeed(seed: number, stream: string): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+/** A seeded Fisher–Yates permutation of 0..n-1 (mulberry32), so a seed reproduces the batch order. */
+export function seededPermutation(n: number, seed: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const next = createRandom(seed).next;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    const tmp = order[i];
+    order[i] = order[j];
+    order[j] = tmp;
+  }
+  return order;
+}

@@ -54,23 +54,4 @@ export function makeBatch(
   }) as { x: tf.Tensor4D; y: tf.Tensor2D; labels: Int32Array };
 }
 
-/** A seeded Fisher–Yates permutation of 0..n-1 (mulberry32), so a seed reproduces the batch order. */
-export function seededPermutation(n: number, seed: number): Int32Array {
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    const tmp = order[i];
-    order[i] = order[j];
-    order[j] = tmp;
-  }
-  return order;
-}
+export { seededPermutation } from '../data/random';

@@ -29,17 +29,8 @@ export function throughputOf(examples: number, ms: number): Throughput {
   return { examples, seconds, examplesPerSec: seconds > 0 ? examples / seconds : 0 };
 }
 
-/** Lets queued messages and rendering run (a MessageChannel round trip is not clamped like setTimeout). */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(0);
-  });
-}
+/** Lets queued messages and rendering run: the engine's own MessageChannel yield. */
+export { yieldToEventLoop } from '../../../src/engine/runControl';
 
 /** Sleeps; used to let late event messages arrive. */
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

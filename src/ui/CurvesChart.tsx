@@ -3,6 +3,7 @@ import { fill, useLocaleFormat } from './i18n/format';
 import { useMessages } from './i18n/index';
 import { trainingMessages } from './i18n/training';
 import type { BatchPoint, EpochPoint } from './useTrainingEngine';
+import { ChartTicks } from './ChartTicks';
 
 // Both reach 4.5:1 on white, as the legend text in the caption uses them too.
 const COLORS: Record<string, string> = { train: '#1f6feb', 'train-smooth': '#1f6feb', val: '#c2410c' };
@@ -34,19 +35,7 @@ export function CurvesChart({ title, metric, batches, epochs, batchesPerEpoch }:
   return (
     <figure className="chart" data-testid={`chart-${metric}`}>
       <svg width={width} height={height} role="img" aria-label={summary}>
-        {layout.yTicks.map((t) => (
-          <g key={`y${t.y}`}>
-            <line x1={layout.inner.left} x2={layout.inner.left + layout.inner.width} y1={t.y} y2={t.y} stroke="#eceef1" />
-            <text x={layout.inner.left - 4} y={t.y + 3} textAnchor="end">
-              {t.label}
-            </text>
-          </g>
-        ))}
-        {layout.xTicks.map((t) => (
-          <text key={`x${t.x}`} x={t.x} y={height - 5} textAnchor="middle">
-            {t.label}
-          </text>
-        ))}
+        <ChartTicks inner={layout.inner} xTicks={layout.xTicks} yTicks={layout.yTicks} height={height} />
         {layout.paths.map((p) => (
           <path key={p.id} d={p.d} fill="none" stroke={COLORS[p.id]} strokeWidth={p.id === 'val' ? 2 : 1.5} data-series={p.id} />
         ))}

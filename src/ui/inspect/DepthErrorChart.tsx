@@ -3,6 +3,7 @@ import { depthErrorChart } from '../../views/inspect/depthCharts';
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { inspectMessages } from '../i18n/inspect';
+import { ChartTicks } from '../ChartTicks';
 
 /** Line colours of the two families, shared with the gradient-norm chart. */
 export const FAMILY_COLORS = { plain: '#d9480f', residual: '#1f6feb' } as const;
@@ -24,19 +25,7 @@ export function DepthErrorChart({ runs }: { runs: readonly DepthRun[] }) {
   return (
     <figure className="chart" data-testid="depth-error-chart">
       <svg width={WIDTH} height={HEIGHT + 14} role="img" aria-label={`${t('errorChart')}. ${summary}`}>
-        {chart.layout.yTicks.map((tick) => (
-          <g key={`y${tick.y}`}>
-            <line x1={inner.left} x2={inner.left + inner.width} y1={tick.y} y2={tick.y} stroke="#eceef1" />
-            <text x={inner.left - 4} y={tick.y + 3} textAnchor="end">
-              {tick.label}
-            </text>
-          </g>
-        ))}
-        {chart.xTicks.map((tick) => (
-          <text key={`x${tick.x}`} x={tick.x} y={HEIGHT - 5} textAnchor="middle">
-            {tick.label}
-          </text>
-        ))}
+        <ChartTicks inner={inner} xTicks={chart.xTicks} yTicks={chart.layout.yTicks} height={HEIGHT} />
         <text x={inner.left + inner.width / 2} y={HEIGHT + 10} textAnchor="middle">
           {t('axisDepth')}
         </text>

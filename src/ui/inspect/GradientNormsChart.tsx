@@ -4,6 +4,7 @@ import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { inspectMessages } from '../i18n/inspect';
 import { FAMILY_COLORS } from './DepthErrorChart';
+import { ChartTicks } from '../ChartTicks';
 
 const WIDTH = 420;
 const HEIGHT = 220;
@@ -28,19 +29,7 @@ export function GradientNormsChart({ norms }: { norms: DepthExperimentResult['gr
   return (
     <figure className="chart" data-testid="gradient-norms">
       <svg width={WIDTH} height={HEIGHT + 14} role="img" aria-label={`${title}. ${summary}`}>
-        {chart.yTicks.map((tick) => (
-          <g key={`y${tick.y}`}>
-            <line x1={inner.left} x2={inner.left + inner.width} y1={tick.y} y2={tick.y} stroke="#eceef1" />
-            <text x={inner.left - 4} y={tick.y + 3} textAnchor="end">
-              {tick.label}
-            </text>
-          </g>
-        ))}
-        {chart.xTicks.map((tick) => (
-          <text key={`x${tick.x}`} x={tick.x} y={HEIGHT - 5} textAnchor="middle">
-            {tick.label}
-          </text>
-        ))}
+        <ChartTicks inner={inner} xTicks={chart.xTicks} yTicks={chart.yTicks} height={HEIGHT} />
         <text x={inner.left + inner.width / 2} y={HEIGHT + 10} textAnchor="middle">
           {t('axisLayer')}
         </text>

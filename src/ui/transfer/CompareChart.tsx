@@ -1,5 +1,6 @@
 import type { ComparePoint } from '../../engine/transfer/transferProtocol';
 import { lineChartLayout, type Series } from '../../views/lineChart';
+import { ChartTicks } from '../ChartTicks';
 
 /** From scratch in orange, transfer in blue (both ≥ 4.5:1 on white: the caption uses them as text colours). */
 export const ARM_COLORS = { scratch: '#c2410c', transfer: '#1f6feb' } as const;
@@ -28,19 +29,7 @@ export function CompareChart({ title, metric, scratch, transfer, labels }: Props
   return (
     <figure className="chart" data-testid={`transfer-compare-chart-${metric}`}>
       <svg width={width} height={height} role="img" aria-label={summary}>
-        {layout.yTicks.map((t) => (
-          <g key={`y${t.y}`}>
-            <line x1={layout.inner.left} x2={layout.inner.left + layout.inner.width} y1={t.y} y2={t.y} stroke="#eceef1" />
-            <text x={layout.inner.left - 4} y={t.y + 3} textAnchor="end">
-              {t.label}
-            </text>
-          </g>
-        ))}
-        {layout.xTicks.map((t) => (
-          <text key={`x${t.x}`} x={t.x} y={height - 5} textAnchor="middle">
-            {t.label}
-          </text>
-        ))}
+        <ChartTicks inner={layout.inner} xTicks={layout.xTicks} yTicks={layout.yTicks} height={height} />
         {layout.paths.map((p) => (
           <path key={p.id} d={p.d} fill="none" stroke={ARM_COLORS[p.id as 'scratch' | 'transfer']} strokeWidth={2} data-series={p.id} />
         ))}

@@ -23,7 +23,7 @@ export default tseslint.config(
   {
     files: ['src/arch/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...tfjs, 'react', 'react-dom', '**/model/**', '**/engine/**', '**/ui/**', '**/views/**', '**/data/**', '**/augment/**'], message: 'src/arch is pure TypeScript: no tfjs, React or code outside arch/.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: [...tfjs, 'react', 'react-dom', '**/model/**', '**/engine/**', '**/ui/**', '**/views/**', '**/data/**', '**/augment/**'], message: 'src/arch is pure TypeScript: no tfjs, React or code outside arch/ (and the message catalogues in src/messages).' }] }],
     },
   },
   {

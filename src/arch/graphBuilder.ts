@@ -1,4 +1,4 @@
-import { ArchError } from './types';
+import { archError } from './types';
 import type { ArchGraph, BlockTag, GraphOutput, LayerNode, LayerSpec, Shape } from './types';
 
 /**
@@ -21,10 +21,10 @@ export class GraphBuilder {
 
   /** Adds a layer fed by `inputs` (node names); returns the new node's name. */
   add(name: string, spec: LayerSpec, inputs: readonly string[]): string {
-    if (this.names.has(name)) throw new ArchError(`Duplicate layer name "${name}" in ${this.name}.`, name);
+    if (this.names.has(name)) throw archError('arch.duplicateName', { name, model: this.name }, name);
     for (const input of inputs) {
       if (!this.names.has(input)) {
-        throw new ArchError(`Layer "${name}" takes "${input}", which is not defined before it.`, name);
+        throw archError('arch.undefinedInput', { name, input }, name);
       }
     }
     const block = this.blockStack.at(-1);
@@ -45,13 +45,13 @@ export class GraphBuilder {
 
   /** Marks `node` as a graph output. The first `main` output is the classifier used at inference. */
   output(node: string, role: GraphOutput['role'] = 'main', lossWeight = 1): void {
-    if (!this.names.has(node)) throw new ArchError(`Output "${node}" is not a layer of ${this.name}.`, node);
+    if (!this.names.has(node)) throw archError('arch.unknownOutput', { name: node, model: this.name }, node);
     this.outputs.push({ node, role, lossWeight });
   }
 
   /** Freezes the graph. Without an explicit output, the last layer is the main output. */
   build(): ArchGraph {
-    if (this.nodes.length === 0) throw new ArchError(`${this.name} has no layers.`);
+    if (this.nodes.length === 0) throw archError('arch.noLayers', { model: this.name });
     const outputs: GraphOutput[] =
       this.outputs.length > 0 ? [...this.outputs] : [{ node: this.nodes[this.nodes.length - 1].name, role: 'main', lossWeight: 1 }];
     return { name: this.name, nodes: [...this.nodes], outputs };

@@ -1,5 +1,5 @@
 import { inferLayer } from './layerInference';
-import { ArchError } from './types';
+import { ArchError, archError } from './types';
 import type { ArchGraph, GraphInfo, LayerInfo, Shape } from './types';
 
 /**
@@ -13,7 +13,7 @@ export function inferGraph(graph: ArchGraph): GraphInfo {
   for (const node of graph.nodes) {
     const inputShapes = node.inputs.map((input) => {
       const shape = shapes.get(input);
-      if (!shape) throw new ArchError(`Layer "${node.name}" takes "${input}", which is not defined before it.`, node.name);
+      if (!shape) throw archError('arch.undefinedInput', { name: node.name, input }, node.name);
       return shape;
     });
     let figures;
@@ -22,7 +22,7 @@ export function inferGraph(graph: ArchGraph): GraphInfo {
     } catch (error) {
       const input = graph.nodes[0]?.spec;
       if (error instanceof ArchError && input?.kind === 'input' && node.spec.kind !== 'input') {
-        throw new ArchError(`${graph.name} with a ${input.shape.join('×')} input: ${error.message}`, node.name);
+        throw archError('arch.withInput', { model: graph.name, input: input.shape.join('×'), problem: error.detail }, node.name);
       }
       throw error;
     }
@@ -41,7 +41,7 @@ export function inferGraph(graph: ArchGraph): GraphInfo {
     });
   }
   const input = graph.nodes.find((n) => n.spec.kind === 'input');
-  if (!input || input.spec.kind !== 'input') throw new ArchError(`${graph.name} has no input layer.`);
+  if (!input || input.spec.kind !== 'input') throw archError('arch.noInputLayer', { model: graph.name });
   const main = graph.outputs.find((o) => o.role === 'main') ?? graph.outputs[0];
   const sum = (pick: (l: LayerInfo) => number): number => layers.reduce((acc, l) => acc + pick(l), 0);
   const trainableParams = sum((l) => l.trainableParams);

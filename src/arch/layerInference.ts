@@ -1,4 +1,4 @@
-import { ArchError } from './types';
+import { archError } from './types';
 import type { LayerSpec, Pad2d, Padding, Shape } from './types';
 
 /** Shape, parameters and multiply-accumulates of one layer, for one example. */
@@ -29,8 +29,7 @@ export function windowOutput(n: number, k: number, s: number, padding: Padding, 
 
 function expectRank(name: string, kind: string, shape: Shape, rank: number): void {
   if (shape.length !== rank) {
-    const what = rank === 3 ? 'an H×W×C feature map' : 'a flat vector';
-    throw new ArchError(`Layer "${name}" (${kind}) needs ${what}, but its input is ${formatShape(shape)}.`, name);
+    throw archError(rank === 3 ? 'arch.needsFeatureMap' : 'arch.needsVector', { name, kind, shape: formatShape(shape) }, name);
   }
 }
 
@@ -47,12 +46,8 @@ function slidingWindow(
   const ho = windowOutput(h, kernel[0], strides[0], padding, 'h');
   const wo = windowOutput(w, kernel[1], strides[1], padding, 'w');
   if (!(ho >= 1 && wo >= 1) || !Number.isFinite(ho) || !Number.isFinite(wo)) {
-    throw new ArchError(
-      `Layer "${name}" (${kind} ${kernel[0]}×${kernel[1]}, stride ${strides[0]}, ${paddingText(padding)} padding) ` +
-        `cannot slide over a ${formatShape(input)} input: the output would be ${ho}×${wo}. ` +
-        `Use a larger input or fewer downsampling layers.`,
-      name,
-    );
+    const params = { name, kind, kernel: `${kernel[0]}×${kernel[1]}`, stride: strides[0], padding: paddingText(padding), shape: formatShape(input), output: `${ho}×${wo}` };
+    throw archError('arch.cannotSlide', params, name);
   }
   return [ho, wo];
 }
@@ -63,7 +58,7 @@ function paddingText(padding: Padding): string {
 
 function checkPad(name: string, pad: Pad2d): void {
   if ([pad.top, pad.bottom, pad.left, pad.right].some((p) => !Number.isInteger(p) || p < 0)) {
-    throw new ArchError(`Layer "${name}" has a negative or fractional padding.`, name);
+    throw archError('arch.badPadding', { name }, name);
   }
 }
 
@@ -77,13 +72,13 @@ function checkPad(name: string, pad: Pad2d): void {
 export function inferLayer(name: string, spec: LayerSpec, inputs: readonly Shape[]): LayerFigures {
   const none = { trainableParams: 0, nonTrainableParams: 0, macs: 0 };
   const single = (): Shape => {
-    if (inputs.length !== 1) throw new ArchError(`Layer "${name}" (${spec.kind}) takes one input, got ${inputs.length}.`, name);
+    if (inputs.length !== 1) throw archError('arch.oneInput', { name, kind: spec.kind, count: inputs.length }, name);
     return inputs[0];
   };
   switch (spec.kind) {
     case 'input': {
       if (spec.shape.length !== 3 || spec.shape.some((d) => !Number.isInteger(d) || d < 1)) {
-        throw new ArchError(`Input shape must be H×W×C positive integers, got ${formatShape(spec.shape)}.`, name);
+        throw archError('arch.inputShape', { shape: formatShape(spec.shape) }, name);
       }
       return { outputShape: spec.shape, ...none };
     }
@@ -93,13 +88,10 @@ export function inferLayer(name: string, spec: LayerSpec, inputs: readonly Shape
       if (typeof spec.padding === 'object') checkPad(name, spec.padding);
       const cin = input[2];
       if (!Number.isInteger(spec.filters) || spec.filters < 1) {
-        throw new ArchError(`Layer "${name}" (conv2d) needs at least one filter, got ${spec.filters}.`, name);
+        throw archError('arch.noFilters', { name, filters: spec.filters }, name);
       }
       if (cin % spec.groups !== 0 || spec.filters % spec.groups !== 0) {
-        throw new ArchError(
-          `Layer "${name}" (conv2d, groups ${spec.groups}): input channels ${cin} and filters ${spec.filters} must both divide by the group count.`,
-          name,
-        );
+        throw archError('arch.groupsDivide', { name, groups: spec.groups, channels: cin, filters: spec.filters }, name);
       }
       const perFilter = spec.kernel[0] * spec.kernel[1] * (cin / spec.groups);
       return {
@@ -136,7 +128,7 @@ export function inferLayer(name: string, spec: LayerSpec, inputs: readonly Shape
       const input = single();
       expectRank(name, 'dense', input, 1);
       if (!Number.isInteger(spec.units) || spec.units < 1) {
-        throw new ArchError(`Layer "${name}" (dense) needs at least one unit, got ${spec.units}.`, name);
+        throw archError('arch.noUnits', { name, units: spec.units }, name);
       }
       const n = input[0];
       return { outputShape: [spec.units], trainableParams: n * spec.units + (spec.useBias ? spec.units : 0), nonTrainableParams: 0, macs: n * spec.units };
@@ -154,27 +146,24 @@ export function inferLayer(name: string, spec: LayerSpec, inputs: readonly Shape
       const input = single();
       expectRank(name, spec.kind, input, 3);
       if (spec.filters < input[2]) {
-        throw new ArchError(`Layer "${name}" (zero-pad shortcut) cannot shrink ${input[2]} channels to ${spec.filters}.`, name);
+        throw archError('arch.padShrink', { name, channels: input[2], filters: spec.filters }, name);
       }
       return { outputShape: [Math.ceil(input[0] / spec.stride), Math.ceil(input[1] / spec.stride), spec.filters], ...none };
     }
     case 'add': {
-      if (inputs.length < 2) throw new ArchError(`Layer "${name}" (add) needs two or more inputs.`, name);
+      if (inputs.length < 2) throw archError('arch.addTwo', { name }, name);
       const first = formatShape(inputs[0]);
       if (inputs.some((s) => formatShape(s) !== first)) {
-        throw new ArchError(`Layer "${name}" (add) cannot add shapes ${inputs.map(formatShape).join(' + ')}: they must be equal.`, name);
+        throw archError('arch.addShapes', { name, shapes: inputs.map(formatShape).join(' + ') }, name);
       }
       return { outputShape: inputs[0], ...none };
     }
     case 'concat': {
-      if (inputs.length < 1) throw new ArchError(`Layer "${name}" (concat) needs inputs.`, name);
+      if (inputs.length < 1) throw archError('arch.concatNone', { name }, name);
       inputs.forEach((s) => expectRank(name, 'concat', s, 3));
       const [h, w] = inputs[0];
       if (inputs.some((s) => s[0] !== h || s[1] !== w)) {
-        throw new ArchError(
-          `Layer "${name}" (concat) needs equal H×W, got ${inputs.map(formatShape).join(', ')}.`,
-          name,
-        );
+        throw archError('arch.concatSize', { name, shapes: inputs.map(formatShape).join(', ') }, name);
       }
       return { outputShape: [h, w, inputs.reduce((c, s) => c + s[2], 0)], ...none };
     }

@@ -4,6 +4,7 @@
  *
  * Shapes never include the batch dimension. Image tensors are channels-last: [height, width, channels].
  */
+import { message, sayMessage, UserError, type ArchMessageCode, type RichParams, type UserMessage } from '../messages/index';
 
 /** A per-example tensor shape: [H, W, C] for feature maps, [N] for vectors. */
 export type Shape = readonly number[];
@@ -204,13 +205,19 @@ export interface GraphInfo {
   readonly activations: number;
 }
 
-/** An impossible configuration: names the layer and the shapes involved. */
-export class ArchError extends Error {
+/**
+ * An impossible configuration: names the layer and the shapes involved. Its `detail` (code + parameters
+ * from src/messages/archMessages.ts) lets the playground say it in Japanese; `message` is the English.
+ */
+export class ArchError extends UserError {
   constructor(
-    message: string,
+    detail: UserMessage<ArchMessageCode>,
     readonly layer?: string,
   ) {
-    super(message);
+    super(detail, sayMessage(detail, 'en'));
     this.name = 'ArchError';
   }
 }
+
+/** Throws-ready {@link ArchError} for `code` with `params`, about `layer` when given. */
+export const archError = (code: ArchMessageCode, params: RichParams = {}, layer?: string): ArchError => new ArchError(message(code, params), layer);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sayMessage } from '../messages/index';
 import { adaptImages, describeAdaptation, planAdaptation } from './adaptInput';
 
 /** Builds one `h × w × c` image from a function of (y, x, c). */
@@ -32,15 +33,15 @@ describe('planAdaptation', () => {
 
 describe('describeAdaptation', () => {
   it.each([
-    [[28, 28, 1], [32, 32, 1], '28×28×1 → zero-padded to 32×32×1 (2 px on each side)'],
+    [[28, 28, 1], [32, 32, 1], '28×28×1 → 32×32×1: zero-padded, 2 px on each side'],
     [[28, 28, 1], [28, 28, 1], '28×28×1 → used as is'],
-    [[28, 28, 1], [227, 227, 1], '28×28×1 → bilinear resize to 227×227×1'],
-    [[28, 28, 1], [32, 32, 3], '28×28×1 → zero-padded to 32×32 (2 px on each side), grey replicated to RGB: 32×32×3'],
-    [[32, 32, 3], [28, 28, 1], '32×32×3 → bilinear resize to 28×28, RGB to grey by luminance: 28×28×1'],
-    [[32, 32, 1], [32, 32, 3], '32×32×1 → grey replicated to RGB: 32×32×3'],
-    [[28, 28, 1], [29, 29, 1], '28×28×1 → zero-padded to 29×29×1 (top 0, bottom 1, left 0, right 1 px)'],
+    [[28, 28, 1], [227, 227, 1], '28×28×1 → 227×227×1: bilinear resize'],
+    [[28, 28, 1], [32, 32, 3], '28×28×1 → 32×32×3: zero-padded, 2 px on each side, grey replicated to RGB'],
+    [[32, 32, 3], [28, 28, 1], '32×32×3 → 28×28×1: bilinear resize, RGB to grey by luminance'],
+    [[32, 32, 1], [32, 32, 3], '32×32×1 → 32×32×3: grey replicated to RGB'],
+    [[28, 28, 1], [29, 29, 1], '28×28×1 → 29×29×1: zero-padded, top 0, bottom 1, left 0, right 1 px'],
   ] as const)('%j → %j', (from, to, text) => {
-    expect(describeAdaptation(from, to)).toBe(text);
+    expect(sayMessage(describeAdaptation(from, to), 'en')).toBe(text);
   });
 });
 
@@ -48,7 +49,7 @@ describe('adaptImages', () => {
   it('scales to [0, 1] unchanged when the shapes agree', () => {
     const { data, description } = adaptImages(Uint8Array.from([0, 51, 255, 102]), [2, 2, 1], [2, 2, 1]);
     expect(Array.from(data)).toEqual([0, 0.2, 1, 0.4].map((v) => Math.fround(v)));
-    expect(description).toBe('2×2×1 → used as is');
+    expect(sayMessage(description, 'en')).toBe('2×2×1 → used as is');
   });
 
   it('zero-pads 28×28 into the middle of 32×32', () => {
@@ -110,7 +111,7 @@ describe('adaptImages', () => {
   it('pads and replicates in one go (MNIST for a 32×32 RGB net)', () => {
     const src = image(28, 28, 1, () => 255);
     const { data, description } = adaptImages(src, [28, 28, 1], [32, 32, 3]);
-    expect(description).toBe('28×28×1 → zero-padded to 32×32 (2 px on each side), grey replicated to RGB: 32×32×3');
+    expect(sayMessage(description, 'en')).toBe('28×28×1 → 32×32×3: zero-padded, 2 px on each side, grey replicated to RGB');
     expect(Array.from(data.subarray(0, 3))).toEqual([0, 0, 0]);
     const centre = (16 * 32 + 16) * 3;
     expect(Array.from(data.subarray(centre, centre + 3))).toEqual([1, 1, 1]);

@@ -3,6 +3,7 @@
  * same aspect (MNIST 28×28 → 32×32 for LeNet-5, as LeCun et al. padded), bilinear resize otherwise,
  * grey ↔ RGB by replicating the channel or taking luminance. Pure functions on typed arrays.
  */
+import { message, type UserMessage } from '../messages/index';
 import type { ImageShape } from './datasetTypes';
 
 /** Zero-pad only when the border adds at most this fraction of the source size (28 → 35 pads, 28 → 36 resizes). */
@@ -55,19 +56,20 @@ export function planAdaptation(from: ImageShape, to: ImageShape): AdaptationPlan
 const fmt = (s: ImageShape): string => s.join('×');
 
 /**
- * A one-line human description, e.g. `28×28×1 → zero-padded to 32×32×1 (2 px on each side)`.
+ * What the adaptation does, as a message the UI says in its language, e.g. (English)
+ * `28×28×1 → 32×32×1: zero-padded, 2 px on each side`.
  * @throws Error when the channels cannot be converted
  */
-export function describeAdaptation(from: ImageShape, to: ImageShape): string {
+export function describeAdaptation(from: ImageShape, to: ImageShape): UserMessage {
   const plan = planAdaptation(from, to);
-  const size = `${to[0]}×${to[1]}`;
+  if (plan.spatial === 'same' && plan.channels === 'same') return message('adapt.asIs', { from: fmt(from) });
   const { top, bottom, left, right } = plan.pad;
-  const border = top === bottom && top === left && top === right ? `${top} px on each side` : `top ${top}, bottom ${bottom}, left ${left}, right ${right} px`;
-  const spatial = plan.spatial === 'pad' ? `zero-padded to ${size}` : plan.spatial === 'resize' ? `bilinear resize to ${size}` : '';
-  const detail = plan.spatial === 'pad' ? ` (${border})` : '';
-  if (plan.channels === 'same') return plan.spatial === 'same' ? `${fmt(from)} → used as is` : `${fmt(from)} → ${spatial}×${to[2]}${detail}`;
-  const channels = plan.channels === 'grey-to-rgb' ? 'grey replicated to RGB' : 'RGB to grey by luminance';
-  return `${fmt(from)} → ${spatial ? `${spatial}${detail}, ` : ''}${channels}: ${fmt(to)}`;
+  const border = top === bottom && top === left && top === right ? message('adapt.borderEven', { px: top }) : message('adapt.borderUneven', { top, bottom, left, right });
+  const steps: UserMessage[] = [];
+  if (plan.spatial === 'pad') steps.push(message('adapt.pad', { border }));
+  if (plan.spatial === 'resize') steps.push(message('adapt.resize'));
+  if (plan.channels !== 'same') steps.push(message(plan.channels === 'grey-to-rgb' ? 'adapt.greyToRgb' : 'adapt.rgbToGrey'));
+  return message('adapt.steps', { from: fmt(from), to: fmt(to), steps });
 }
 
 /** Per output row (or column): source indices `i0`, `i1` and the weight of `i1`; `i0 = -1` means zero padding. */
@@ -103,7 +105,7 @@ function axisSampling(source: number, target: number, spatial: AdaptationPlan['s
  * @returns `data`: `N × to` floats, channels-last; `description`: as {@link describeAdaptation}
  * @throws Error if `images.length` is not a multiple of the source image size, or channels cannot be converted
  */
-export function adaptImages(images: Uint8Array, from: ImageShape, to: ImageShape): { data: Float32Array; description: string } {
+export function adaptImages(images: Uint8Array, from: ImageShape, to: ImageShape): { data: Float32Array; description: UserMessage } {
   const plan = planAdaptation(from, to);
   const description = describeAdaptation(from, to);
   const [fh, fw, fc] = from;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sayMessage } from '../messages/index';
 import { backendOrder, type GpuProbe } from './backends';
 
 const probe = (p: Partial<{ webgpu: Partial<GpuProbe['webgpu']>; webgl: Partial<GpuProbe['webgl']> }>): GpuProbe => ({
@@ -10,14 +11,15 @@ describe('backendOrder', () => {
   it('prefers WebGPU then WebGL on a real GPU', () => {
     const r = backendOrder(probe({ webgpu: { available: true, description: 'nvidia ampere' }, webgl: { available: true, renderer: 'NVIDIA RTX' } }), true);
     expect(r.order).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
-    expect(r.reason).toContain('nvidia');
+    expect(sayMessage(r.reason, 'en')).toContain('nvidia');
   });
 
   it('prefers WASM when the GPU is software-emulated (SwiftShader, fallback adapter), and says why', () => {
     const r = backendOrder(probe({ webgpu: { available: true, fallback: true, description: 'swiftshader' }, webgl: { available: true, software: true, renderer: 'ANGLE (SwiftShader Device)' } }), true);
     expect(r.order[0]).toBe('wasm');
     expect(r.order).toEqual(['wasm', 'webgpu', 'webgl', 'cpu']);
-    expect(r.reason).toMatch(/No hardware GPU.*fallback adapter.*SwiftShader.*WASM/);
+    expect(sayMessage(r.reason, 'en')).toMatch(/No hardware GPU.*fallback adapter.*SwiftShader.*WASM/);
+    expect(sayMessage(r.reason, 'ja')).toMatch(/ハードウェア GPU がありません.*SwiftShader.*WASM/);
   });
 
   it('falls back to WebGL when only WebGL is real, and to CPU when WASM cannot train', () => {

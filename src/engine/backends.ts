@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { engineError, message, type UserMessage } from '../messages/index';
 import type { BackendName, BackendRequest, BackendStatus } from './protocol';
 
 /** What we learn of the machine's GPU before choosing. */
@@ -63,22 +64,22 @@ export async function probeGpu(): Promise<GpuProbe> {
  * software emulation (SwiftShader, llvmpipe, WebGPU's fallback adapter), WASM trains faster: prefer it.
  * `wasmTrains` says whether our WASM training kernels are registered.
  */
-export function backendOrder(probe: GpuProbe, wasmTrains: boolean): { order: BackendName[]; reason: string } {
+export function backendOrder(probe: GpuProbe, wasmTrains: boolean): { order: BackendName[]; reason: UserMessage } {
   const realWebgpu = probe.webgpu.available && !probe.webgpu.fallback;
   const realWebgl = probe.webgl.available && !probe.webgl.software;
   const order: BackendName[] = [];
-  let reason: string;
+  const webgpu = probe.webgpu.fallback || probe.webgpu.available ? message('backend.webgpuFallbackOnly') : message('backend.webgpuUnavailable', { detail: probe.webgpu.description });
+  let reason: UserMessage;
   if (realWebgpu) {
     order.push('webgpu');
-    reason = `WebGPU adapter: ${probe.webgpu.description}`;
+    reason = message('backend.webgpu', { adapter: probe.webgpu.description });
   } else if (realWebgl) {
-    reason = `WebGPU unavailable (${probe.webgpu.fallback ? 'only a software fallback adapter' : probe.webgpu.description}); WebGL on ${probe.webgl.renderer}`;
+    reason = message('backend.webgl', { webgpu, renderer: probe.webgl.renderer });
   } else if (wasmTrains) {
-    const why = probe.webgl.available ? `WebGL renders in software (${probe.webgl.renderer})` : 'no WebGL';
-    const gpu = probe.webgpu.available ? 'WebGPU has only a software fallback adapter' : `WebGPU unavailable: ${probe.webgpu.description}`;
-    reason = `No hardware GPU: ${gpu}; ${why}. WASM (CPU, SIMD) trains faster here`;
+    const webgl = probe.webgl.available ? message('backend.webglSoftware', { renderer: probe.webgl.renderer }) : message('backend.webglNone');
+    reason = message('backend.wasm', { webgpu, webgl });
   } else {
-    reason = `WebGPU unavailable: ${probe.webgpu.description}`;
+    reason = message('backend.cpuOnly', { detail: probe.webgpu.description });
   }
   if (realWebgl) order.push('webgl');
   if (wasmTrains) order.push('wasm');
@@ -91,6 +92,7 @@ export function backendOrder(probe: GpuProbe, wasmTrains: boolean): { order: Bac
 /**
  * Activates the requested backend (or the first that works in `order`), checking tf.getBackend()
  * because tf.setBackend can fall back silently.
+ * @throws UserError `backend.noneStarted` when none starts.
  */
 export async function activateBackend(request: BackendRequest, probe: GpuProbe, wasmTrains: boolean): Promise<BackendStatus> {
   const { order, reason } = backendOrder(probe, wasmTrains);
@@ -102,10 +104,11 @@ export async function activateBackend(request: BackendRequest, probe: GpuProbe, 
       const ok = await tf.setBackend(name);
       await tf.ready();
       if (ok && tf.getBackend() === name) {
+        const failed = failures.join('; ');
         const why =
           request === 'auto'
-            ? failures.length ? `${reason}; ${failures.join('; ')}` : reason
-            : name === request ? `chosen by you` : `${request} failed (${failures.join('; ')}); using ${name}`;
+            ? failures.length ? message('backend.withFailures', { reason, failures: failed }) : reason
+            : name === request ? message('backend.chosen') : message('backend.fallback', { request, failures: failed, name });
         return { name, reason: why, available };
       }
       failures.push(`${name} did not initialise`);
@@ -113,7 +116,7 @@ export async function activateBackend(request: BackendRequest, probe: GpuProbe, 
       failures.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  throw new Error(`No tfjs backend could start: ${failures.join('; ')}`);
+  throw engineError('backend.noneStarted', { failures: failures.join('; ') });
 }
 
 /** The training-memory budget we allow per backend, in bytes (browsers cap GPU and WASM memory). */

@@ -3,7 +3,10 @@
  * in the worker bundle.
  */
 import * as Comlink from 'comlink';
+import { installErrorTransfer } from './errorTransfer';
 import type { WorkerApi } from './workerApi';
+
+installErrorTransfer();
 
 export type WorkerClient = Comlink.Remote<WorkerApi>;
 export type EngineClient = WorkerClient['core'];

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArch } from '../arch/index';
 import { Engine } from './engine';
 import type { TrainEvent } from './protocol';
+import { sayMessage } from '../messages/index';
 
 const fit = { epochs: 1, batchSize: 32, validationSplit: 0.25, shuffle: true, seed: 1, trainLimit: 128 };
 
@@ -21,7 +22,7 @@ describe('Engine (CPU backend)', () => {
     const graph = buildArch('lenet5', { classes: 6 });
     const built = await engine.build(graph, 3);
     expect(built.totalParams).toBe(5 * 5 * 6 + 6 + 5 * 5 * 6 * 16 + 16 + 400 * 120 + 120 + 120 * 84 + 84 + 84 * 6 + 6);
-    expect(built.adaptation).toContain('32×32×3');
+    expect(sayMessage(built.adaptation, 'en')).toContain('32×32×3');
     const afterBuild = tf.memory().numTensors;
     await engine.compile({ optimizer: 'adam', learningRate: 0.003, momentum: 0.9, loss: 'categoricalCrossentropy' });
     const events: TrainEvent[] = [];
@@ -64,6 +65,8 @@ describe('Engine (CPU backend)', () => {
     const result = await engine.fit({ ...fit, trainLimit: 512, epochs: 3 }, () => undefined);
     expect(result.end).toBe('nan');
     expect(result.message).toMatch(/lower learning rate/);
+    expect(result.detail?.code).toBe('fit.nan');
+    expect(sayMessage(result.detail!, 'ja')).toMatch(/学習率を下げて/);
     const evaluation = await engine.evaluate(50);
     expect(Number.isFinite(evaluation.loss)).toBe(true);
     await engine.disposeModel();
@@ -72,6 +75,7 @@ describe('Engine (CPU backend)', () => {
   it('refuses a model too large for memory before allocating it', async () => {
     const before = tf.memory().numTensors;
     await expect(engine.build(buildArch('vgg16', { classes: 6 }), 1, { batchSize: 64, optimizer: 'adam' })).rejects.toThrow(/too large to train here.*MiB.*width multiplier/);
+    await expect(engine.build(buildArch('vgg16', { classes: 6 }), 1)).rejects.toMatchObject({ detail: { code: 'engine.modelTooLarge' } });
     expect(tf.memory().numTensors).toBe(before);
   });
 

@@ -4,6 +4,7 @@ import { estimateTrainingMemory, formatShape, inferGraph, type ArchGraph } from 
 import { generateColorShapes } from '../data/colorShapes';
 import type { ImageDataset } from '../data/datasetTypes';
 import { loadBundledDataset } from '../data/loadBundled';
+import { engineError, message, type EngineMessageCode } from '../messages/index';
 import { buildModel } from '../model/index';
 import { activateBackend, memoryBudget, probeGpu, type GpuProbe } from './backends';
 import { describeAdaptation } from '../data/adaptInput';
@@ -20,6 +21,9 @@ import { predictMain } from './trainStep';
 import { restoreWeights, type WeightSnapshot } from './weightSnapshot';
 import { disposeOptimizer } from './disposeOptimizer';
 
+/** Why training is held off: one of the engine catalogue's `engine.busy…` messages. */
+export type BusyCode = Extract<EngineMessageCode, `engine.busy${string}`>;
+
 type Shape3 = [number, number, number];
 
 /** The colour-shapes dataset is generated, not downloaded: these sizes and seed make it reproducible. */
@@ -32,6 +36,15 @@ export interface BuildPlan {
 }
 
 const MiB = 2 ** 20;
+
+/** Loads a bundled dataset; a failure (offline, truncated shard) becomes a message the UI can translate. */
+async function loadBundled(id: 'mnist' | 'fashion-mnist', baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<ImageDataset> {
+  try {
+    return await loadBundledDataset(id, baseUrl, onProgress);
+  } catch (e) {
+    throw engineError('engine.datasetFailed', { dataset: id, detail: e instanceof Error ? e.message : String(e) }, { cause: e });
+  }
+}
 
 /**
  * Owns the model, the optimizer, the dataset and every tensor. Runs inside the worker (see
@@ -51,7 +64,7 @@ export class Engine implements EngineApi {
   /** Datasets built on request by feature modules (e.g. 'uploads'); never cached, as they change. */
   private readonly datasetProviders = new Map<EngineDatasetId, () => Promise<ImageDataset>>();
   /** Why training is held off while a feature module runs a long job of its own (see {@link claim}). */
-  private claimedBy: string | null = null;
+  private claimedBy: BusyCode | null = null;
 
   constructor(private readonly wasmTrains: () => boolean = () => false) {}
 
@@ -70,10 +83,10 @@ export class Engine implements EngineApi {
       this.datasetId = id;
       onProgress(1, 1);
     } else if (id === 'uploads') {
-      throw new Error('Uploaded images are not available in this worker.');
+      throw engineError('engine.uploadsUnavailable');
     } else if (this.datasetId !== id || !this.data) {
       this.data = null;
-      this.data = id === 'shapes' ? generateColorShapes(SHAPES_SPEC) : await loadBundledDataset(id, baseUrl, onProgress);
+      this.data = id === 'shapes' ? generateColorShapes(SHAPES_SPEC) : await loadBundled(id, baseUrl, onProgress);
       if (id === 'shapes') onProgress(1, 1);
       this.datasetId = id;
     }
@@ -88,11 +101,9 @@ export class Engine implements EngineApi {
     const estimate = estimateTrainingMemory(info, plan.batchSize, plan.optimizer).total;
     const budget = memoryBudget(backend);
     if (estimate > budget) {
-      throw new Error(
-        `${graph.name} is too large to train here: about ${(estimate / MiB).toFixed(0)} MiB at batch ${plan.batchSize} ` +
-          `(weights, gradients, ${plan.optimizer} state and activations) but the ${backend} backend allows about ${(budget / MiB).toFixed(0)} MiB. ` +
-          `Try a smaller width multiplier (e.g. 0.25), a smaller input (e.g. 32,32,3) or a smaller batch.`,
-      );
+      throw engineError('engine.modelTooLarge', {
+        model: graph.name, estimate: (estimate / MiB).toFixed(0), batch: plan.batchSize, optimizer: plan.optimizer, backend, budget: (budget / MiB).toFixed(0),
+      });
     }
     this.disposeModel();
     this.graph = graph;
@@ -115,7 +126,7 @@ export class Engine implements EngineApi {
   }
 
   async compile(settings: CompileSettings): Promise<void> {
-    if (!this.model) throw new Error('Build a model first.');
+    if (!this.model) throw engineError('engine.needModel');
     disposeOptimizer(this.optimizer);
     const lr = settings.learningRate;
     this.optimizer = settings.optimizer === 'adam' ? tf.train.adam(lr) : settings.optimizer === 'sgd' ? tf.train.momentum(lr, settings.momentum) : tf.train.rmsprop(lr, 0.9, settings.momentum);
@@ -123,8 +134,8 @@ export class Engine implements EngineApi {
 
   async fit(settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<FitResult> {
     const { model, optimizer, data, graph } = this.requireReady();
-    if (this.control) throw new Error('Training is already running.');
-    if (this.claimedBy) throw new Error(this.claimedBy);
+    if (this.control) throw engineError('engine.trainingRunning');
+    if (this.claimedBy) throw engineError(this.claimedBy);
     const info = inferGraph(graph);
     this.control = new RunControl();
     try {
@@ -153,7 +164,7 @@ export class Engine implements EngineApi {
     this.optimizer = null;
     const next = this.backendStatus?.available.find((b) => b !== lost && b !== 'webgpu' && b !== 'webgl') ?? 'cpu';
     this.backendStatus = await activateBackend(next, this.probe ?? (await probeGpu()), this.wasmTrains());
-    this.backendStatus = { ...this.backendStatus, reason: `${lost} device lost during training; switched to ${this.backendStatus.name}` };
+    this.backendStatus = { ...this.backendStatus, reason: message('backend.deviceLost', { lost: lost ?? 'GPU', name: this.backendStatus.name }) };
     if (graph) {
       this.model = buildModel(graph, { seed: this.seed });
       if (snapshot) restoreWeights(this.model, snapshot);
@@ -183,7 +194,7 @@ export class Engine implements EngineApi {
     const info = inferGraph(graph);
     const input = info.inputShape as Shape3;
     const [h, w, c] = image.shape;
-    if (image.pixels.length !== h * w * c) throw new Error(`Image has ${image.pixels.length} values, expected ${formatShape(image.shape)}.`);
+    if (image.pixels.length !== h * w * c) throw engineError('engine.imageSize', { count: image.pixels.length, shape: formatShape(image.shape) });
     const floats = image.pixels instanceof Float32Array ? image.pixels : Float32Array.from(image.pixels, (v) => v / 255);
     const probs = tf.tidy(() => {
       const raw = tf.tensor4d(floats, [1, h, w, c]);
@@ -204,7 +215,7 @@ export class Engine implements EngineApi {
 
   async sample(index: number): Promise<SampleImage> {
     const data = this.data;
-    if (!data) throw new Error('Load a dataset first.');
+    if (!data) throw engineError('engine.needDataset');
     const i = ((index % data.test.count) + data.test.count) % data.test.count;
     const size = data.imageShape[0] * data.imageShape[1] * data.imageShape[2];
     return { index: i, label: data.test.labels[i], shape: [...data.imageShape] as Shape3, pixels: data.test.images.slice(i * size, (i + 1) * size) };
@@ -243,8 +254,8 @@ export class Engine implements EngineApi {
    * Holds training off while a feature module runs its own long job in this worker (e.g. the depth
    * experiment): until the returned release is called, `fit` refuses with `reason`.
    */
-  claim(reason: string): () => void {
-    if (this.claimedBy) throw new Error(this.claimedBy);
+  claim(reason: BusyCode): () => void {
+    if (this.claimedBy) throw engineError(this.claimedBy);
     this.claimedBy = reason;
     return () => {
       if (this.claimedBy === reason) this.claimedBy = null;
@@ -269,14 +280,14 @@ export class Engine implements EngineApi {
   }
 
   private requireModel(): { model: tfl.LayersModel; data: ImageDataset; graph: ArchGraph } {
-    if (!this.model || !this.graph) throw new Error('Build a model first.');
-    if (!this.data) throw new Error('Load a dataset first.');
+    if (!this.model || !this.graph) throw engineError('engine.needModel');
+    if (!this.data) throw engineError('engine.needDataset');
     return { model: this.model, data: this.data, graph: this.graph };
   }
 
   private requireReady(): { model: tfl.LayersModel; optimizer: tf.Optimizer; data: ImageDataset; graph: ArchGraph } {
     const m = this.requireModel();
-    if (!this.optimizer) throw new Error('Compile the model first.');
+    if (!this.optimizer) throw engineError('engine.needCompile');
     return { ...m, optimizer: this.optimizer };
   }
 }

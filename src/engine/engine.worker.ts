@@ -13,6 +13,7 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { Engine } from './engine';
+import { installErrorTransfer } from './errorTransfer';
 import { InspectApi } from './inspect/inspectApi';
 import { UploadsApi } from './uploads/uploadsApi';
 import { TransferApi } from './transfer/transferApi';
@@ -35,6 +36,9 @@ try {
 } catch (error) {
   console.warn('WASM training kernels unavailable', error);
 }
+
+// Errors keep their message code and parameters across the boundary (the UI translates them).
+installErrorTransfer();
 
 const core = new Engine(() => wasmReady);
 const api: WorkerApi = {

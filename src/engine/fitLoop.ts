@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ImageDataset } from '../data/datasetTypes';
+import { message, sayMessage, userMessageOf, type UserMessage } from '../messages/index';
 import { makeBatch, seededPermutation } from './batches';
 import type { FitResult, FitSettings, TrainEvent } from './protocol';
 import type { RunControl } from './runControl';
@@ -61,6 +62,9 @@ export async function measure(
   return { loss: lossSum / Math.max(1, indices.length), accuracy: accSum / Math.max(1, indices.length) };
 }
 
+/** A fit result's explanation: English text for logs and scripts, and the message as data for the UI. */
+export const said = (why: UserMessage | null): Pick<FitResult, 'message' | 'detail'> => ({ message: why ? sayMessage(why, 'en') : null, detail: why });
+
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
@@ -71,13 +75,13 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 export async function fitLoop(a: FitArgs): Promise<FitResult> {
   const { model, data, settings, control } = a;
   const { train, val } = splitIndices(data.train.count, settings);
-  if (train < 1) return { end: 'error', message: 'No training examples: lower the validation split or raise the limit.', epochsCompleted: 0, tensorsAfter: tf.memory().numTensors };
+  if (train < 1) return { end: 'error', ...said(message('fit.noExamples')), epochsCompleted: 0, tensorsAfter: tf.memory().numTensors };
   const valIdx = Int32Array.from({ length: val }, (_, i) => train + i);
   const batches = Math.ceil(train / settings.batchSize);
   let lastGood: WeightSnapshot = await snapshotWeights(model);
   let epochsCompleted = 0;
   let step = 0;
-  const end = (kind: FitResult['end'], message: string | null): FitResult => ({ end: kind, message, epochsCompleted, tensorsAfter: tf.memory().numTensors });
+  const end = (kind: FitResult['end'], why: UserMessage | null): FitResult => ({ end: kind, ...said(why), epochsCompleted, tensorsAfter: tf.memory().numTensors });
   try {
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
       a.onEvent({ type: 'epochStart', epoch, epochs: settings.epochs, batches });
@@ -109,7 +113,7 @@ export async function fitLoop(a: FitArgs): Promise<FitResult> {
         step++;
         if (!Number.isFinite(loss)) {
           restoreWeights(model, lastGood);
-          return end('nan', `The loss became ${loss} at epoch ${epoch + 1}, batch ${b + 1}: training stopped and the weights of the last good epoch were kept. Try a lower learning rate (e.g. a tenth of the current one).`);
+          return end('nan', message('fit.nan', { loss: String(loss), epoch: epoch + 1, batch: b + 1 }));
         }
         seen += idx.length;
         lossSum += loss * idx.length;
@@ -119,7 +123,7 @@ export async function fitLoop(a: FitArgs): Promise<FitResult> {
           () => a.onEvent({ type: 'paused' }),
           () => a.onEvent({ type: 'resumed' }),
         );
-        if (stop) return end('stopped', `Stopped at epoch ${epoch + 1}, batch ${b + 1}; the trained weights are kept.`);
+        if (stop) return end('stopped', message('fit.stopped', { epoch: epoch + 1, batch: b + 1 }));
       }
       const examplesPerSec = seen / ((now() - t0) / 1000);
       const v = val > 0 ? await measure(model, data, 'train', valIdx, a.input, a.classes, Math.max(settings.batchSize, 128)) : null;
@@ -130,10 +134,12 @@ export async function fitLoop(a: FitArgs): Promise<FitResult> {
     }
     return end('completed', null);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const lost = /context lost|device (was )?lost|CONTEXT_LOST|webgl.*lost|GPUDevice.*lost/i.test(message);
+    const detail = error instanceof Error ? error.message : String(error);
+    const lost = /context lost|device (was )?lost|CONTEXT_LOST|webgl.*lost|GPUDevice.*lost/i.test(detail);
+    // Our own errors (e.g. an augmentation refusal) keep their message as data.
+    const inner = userMessageOf(error);
     return end(lost ? 'device-lost' : 'error', lost
-      ? `The GPU device was lost during training (${message}). Training stopped; the weights of the last completed epoch (${epochsCompleted}) are kept.`
-      : `Training failed: ${message}`);
+      ? message('fit.deviceLost', { detail, epochs: epochsCompleted })
+      : message('fit.failed', { detail: inner ?? detail }));
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { ArchGraph } from '../arch/index';
 import type { AugmentConfig } from '../augment/config';
+import type { UserMessage } from '../messages/index';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendRequest = 'auto' | BackendName;
@@ -13,7 +14,8 @@ export type EngineDatasetId = 'mnist' | 'fashion-mnist' | 'shapes' | 'uploads';
 /** Which backend runs, and why it was chosen (shown to the user). */
 export interface BackendStatus {
   name: BackendName;
-  reason: string;
+  /** Why this backend, as a message the UI says in its language. */
+  reason: UserMessage;
   /** Backends that work here, for the manual override. */
   available: BackendName[];
 }
@@ -59,8 +61,8 @@ export interface BuildResult {
   totalParams: number;
   trainableParams: number;
   nonTrainableParams: number;
-  /** How dataset images are adapted to the input (e.g. "28×28×1 → zero-padded to 32×32×1"). */
-  adaptation: string;
+  /** How dataset images are adapted to the input (e.g. "28×28×1 → 32×32×1: zero-padded, 2 px on each side"). */
+  adaptation: UserMessage;
   /** Estimated training memory and the backend's budget, in bytes. */
   memoryEstimate: number;
   memoryBudget: number;
@@ -77,8 +79,10 @@ export type FitEnd = 'completed' | 'stopped' | 'nan' | 'device-lost' | 'error';
 
 export interface FitResult {
   end: FitEnd;
-  /** A user-facing explanation when `end` is not `completed`. */
+  /** A user-facing explanation when `end` is not `completed`, in English (logs, scripts). */
   message: string | null;
+  /** The same explanation as data, which the UI says in its language. */
+  detail: UserMessage | null;
   epochsCompleted: number;
   tensorsAfter: number;
 }

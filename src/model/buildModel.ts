@@ -1,5 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { ArchError, type ArchGraph } from '../arch';
+import { archError, type ArchGraph } from '../arch';
 import { asSymbolic, layerSeed, layersForNode } from './nodeLayers';
 
 /** Options of {@link buildModel}. */
@@ -21,7 +21,7 @@ export function buildModel(graph: ArchGraph, options: BuildModelOptions = {}): t
   const inputs: tfl.SymbolicTensor[] = [];
   const lookup = (name: string, consumer: string): tfl.SymbolicTensor => {
     const t = tensors.get(name);
-    if (!t) throw new ArchError(`Layer "${consumer}" takes "${name}", which is not defined before it.`, consumer);
+    if (!t) throw archError('arch.undefinedInput', { name: consumer, input: name }, consumer);
     return t;
   };
   graph.nodes.forEach((node, index) => {
@@ -39,7 +39,7 @@ export function buildModel(graph: ArchGraph, options: BuildModelOptions = {}): t
     );
     tensors.set(node.name, asSymbolic(output, node.name));
   });
-  if (inputs.length === 0) throw new ArchError(`${graph.name} has no input layer.`);
+  if (inputs.length === 0) throw archError('arch.noInputLayer', { model: graph.name });
   const outputs = graph.outputs.map((o) => lookup(o.node, `output ${o.node}`));
   return tfl.model({ inputs, outputs, name: graph.name });
 }

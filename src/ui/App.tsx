@@ -15,6 +15,7 @@ import { useArchInfo } from './useArchInfo';
 import { useExperiment } from './useExperiment';
 import { UrlNoticeBanner } from './UrlNoticeBanner';
 import { lazyPanel } from './lazyPanel';
+import { sayMessage } from '../messages/index';
 
 // Heavy views load after the first view (their own chunks): the page shows the picker, summary and
 // training controls from about 120 KB of gzipped JavaScript (measure: npx tsx scripts/mainBundleSize.ts).
@@ -73,7 +74,7 @@ export function App() {
           </ErrorBoundary>
           {'error' in arch ? (
             <div className="panel error" role="alert" data-testid="arch-error">
-              {t.archError} {arch.error}
+              {t.archError} {sayMessage(arch.error, state.lang)}
             </div>
           ) : (
             <>

@@ -4,6 +4,8 @@ import { fill, useLocaleFormat } from './i18n/format';
 import { useMessages } from './i18n/index';
 import { trainingMessages } from './i18n/training';
 import { decodeImageFile, paintPixels, readPixels } from './imagePixels';
+import { toUserMessage, type UserMessage } from '../messages/index';
+import { useSay } from './i18n/say';
 
 interface Props {
   dataset: DatasetInfo | null;
@@ -21,7 +23,8 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
   const sampleCanvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [uploadError, setUploadError] = useState<UserMessage | null>(null);
+  const { say } = useSay();
   const shape = dataset?.imageShape ?? [28, 28, 1];
   const t = useMessages(trainingMessages);
   const f = useLocaleFormat();
@@ -109,7 +112,7 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
                 bitmap.close();
                 predict({ pixels, shape: [...shape] });
               } catch (error) {
-                setUploadError(error instanceof Error ? error.message : String(error));
+                setUploadError(toUserMessage(error));
               }
             }}
           />
@@ -117,7 +120,7 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
       </div>
       {uploadError && (
         <p className="error" role="alert">
-          {uploadError}
+          {say(uploadError)}
         </p>
       )}
       {prediction && (

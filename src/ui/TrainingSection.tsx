@@ -4,6 +4,7 @@ import { EvaluationPanel } from './EvaluationPanel';
 import type { ExperimentState } from './experiment';
 import { fill, useLocaleFormat } from './i18n/format';
 import { useMessages } from './i18n/index';
+import { useSay } from './i18n/say';
 import { trainingMessages } from './i18n/training';
 import { PredictPanel } from './PredictPanel';
 import { TrainSettings } from './TrainSettings';
@@ -31,6 +32,7 @@ export function TrainingSection({ state, update, info }: Props) {
   const { view, train, pause, resume, stop, evaluate, predict, pickSample } = useTraining();
   const t = useMessages(trainingMessages);
   const f = useLocaleFormat();
+  const { say } = useSay();
   const running = view.phase === 'loading' || view.phase === 'building' || view.phase === 'training' || view.phase === 'paused' || view.phase === 'evaluating';
   const lastBatch = view.batchHistory.at(-1);
   const trained = view.epochHistory.length > 0 || view.fitResult !== null;
@@ -41,10 +43,10 @@ export function TrainingSection({ state, update, info }: Props) {
       <p data-testid="backend-status" className="backend-status" role="status">
         {view.backend ? (
           <>
-            {t('backend')}: <b>{view.backend.name}</b> — {view.backend.reason}
+            {t('backend')}: <b>{view.backend.name}</b> — {say(view.backend.reason)}
           </>
         ) : view.backendError ? (
-          <span className="error">{t('backend')}: {view.backendError}</span>
+          <span className="error">{t('backend')}: {say(view.backendError)}</span>
         ) : (
           `${t('backend')}: ${t('backendStarting')}`
         )}
@@ -96,7 +98,7 @@ export function TrainingSection({ state, update, info }: Props) {
             shape: formatShape(view.build.inputShape),
             classes: view.build.classes,
             params: f.count(view.build.totalParams),
-            adaptation: view.build.adaptation,
+            adaptation: say(view.build.adaptation),
             memory: f.fixed(view.build.memoryEstimate / 2 ** 20, 1),
             budget: f.fixed(view.build.memoryBudget / 2 ** 20, 0),
           })}
@@ -105,10 +107,10 @@ export function TrainingSection({ state, update, info }: Props) {
       )}
       {view.error && (
         <p className="error panel" role="alert" data-testid="training-error">
-          {view.error}
+          {say(view.error)}
         </p>
       )}
-      {view.fitResult?.end === 'stopped' && <p role="status">{view.fitResult.message}</p>}
+      {view.fitResult?.end === 'stopped' && view.fitResult.detail && <p role="status">{say(view.fitResult.detail)}</p>}
       {(view.phase === 'training' || view.phase === 'paused' || trained) && (
         <div className="progress">
           <label>

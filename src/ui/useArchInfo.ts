@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { ArchError, buildArch, inferGraph, type ArchGraph, type ArchOptions, type GraphInfo } from '../arch/index';
+import type { UserMessage } from '../messages/index';
 import type { ExperimentState } from './experiment';
 
 /** The arch options an experiment asks for (nulls mean "the network's default"). */
@@ -17,7 +18,7 @@ export function archOptionsOf(s: ExperimentState): ArchOptions {
 }
 
 /** Builds and infers the chosen network on the main thread (pure TypeScript, no tfjs). */
-export function useArchInfo(s: ExperimentState): { graph: ArchGraph; info: GraphInfo } | { error: string } {
+export function useArchInfo(s: ExperimentState): { graph: ArchGraph; info: GraphInfo } | { error: UserMessage } {
   const options = archOptionsOf(s);
   const key = `${s.arch}|${JSON.stringify(options)}`;
   return useMemo(() => {
@@ -25,7 +26,7 @@ export function useArchInfo(s: ExperimentState): { graph: ArchGraph; info: Graph
       const graph = buildArch(s.arch, options);
       return { graph, info: inferGraph(graph) };
     } catch (error) {
-      if (error instanceof ArchError) return { error: error.message };
+      if (error instanceof ArchError) return { error: error.detail };
       throw error;
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps

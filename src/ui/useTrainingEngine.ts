@@ -5,6 +5,7 @@ import type {
   BackendStatus, BuildResult, CompileSettings, DatasetInfo, EvaluateResult, FitResult, FitSettings, Prediction, SampleImage, TrainEvent,
 } from '../engine/protocol';
 import type { EngineClient } from '../engine/client';
+import { toUserMessage, type UserMessage } from '../messages/index';
 import { useWorker } from './engineContext';
 import type { ExperimentState } from './experiment';
 
@@ -27,7 +28,7 @@ export type Phase = 'idle' | 'loading' | 'building' | 'training' | 'paused' | 'e
 
 export interface TrainingView {
   backend: BackendStatus | null;
-  backendError: string | null;
+  backendError: UserMessage | null;
   dataset: DatasetInfo | null;
   datasetProgress: number;
   build: BuildResult | null;
@@ -40,7 +41,8 @@ export interface TrainingView {
   epochHistory: EpochPoint[];
   examplesPerSec: number;
   fitResult: FitResult | null;
-  error: string | null;
+  /** What went wrong, as data: rendered in the current language (switching language re-says it). */
+  error: UserMessage | null;
   evaluation: EvaluateResult | null;
   prediction: Prediction | null;
   sample: SampleImage | null;
@@ -71,7 +73,7 @@ const INITIAL: TrainingView = {
   batchHistory: [], epochHistory: [], examplesPerSec: 0, fitResult: null, error: null, evaluation: null, prediction: null, sample: null, tensors: null, adopted: null,
 };
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const message = toUserMessage;
 
 /** The data folder, resolved against the page (the worker resolves relative URLs against its own script). */
 function dataBaseUrl(): string {
@@ -179,7 +181,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
       const fitSettings: FitSettings = { epochs: state.epochs, batchSize: state.batchSize, validationSplit: state.validationSplit, shuffle: state.shuffle, seed: state.seed, trainLimit: state.trainLimit, augment: state.augment, augmentSeed: state.augmentSeed };
       const fitResult = adopted ? await adopted.fit(compileSettings, fitSettings, callback(onEvent)) : await engine.fit(fitSettings, callback(onEvent));
       const failed = fitResult.end === 'nan' || fitResult.end === 'error' || fitResult.end === 'device-lost';
-      patch({ fitResult, phase: 'done', error: failed ? fitResult.message : null });
+      patch({ fitResult, phase: 'done', error: failed ? fitResult.detail : null });
       if (fitResult.end === 'device-lost') patch({ backend: await engine.init('auto') });
       if (!failed) await evaluate();
     } catch (e) {

@@ -7,6 +7,7 @@
 import { buildArch } from '../../../src/arch/index';
 import { recommendedAugmentConfig, recommendedDigitAugmentConfig, type AugmentConfig } from '../../../src/augment/config';
 import { callback, startEngine, type EngineClient } from '../../../src/engine/client';
+import { sayMessage } from '../../../src/messages/index';
 import type { BackendStatus, FitResult, FitSettings, TrainEvent } from '../../../src/engine/protocol';
 import {
   BENCH_MODELS, LEAK_CHECK_BATCH, type AugmentOutcome, type AugmentSpec, type BenchBackend, type BenchModelId, type CaseOutcome, type CaseSpec,
@@ -96,7 +97,7 @@ export async function runEngineCase(spec: CaseSpec, dataBaseUrl: string): Promis
       inference = throughputOf(result.count, performance.now() - t1);
     }
     return {
-      actualBackend: status.name, backendNote: status.reason,
+      actualBackend: status.name, backendNote: sayMessage(status.reason, 'en'),
       trainedExamples: spec.batchSize + timed.train.examples,
       stoppedBy: timed.result.end === 'stopped' ? 'time' : 'examples',
       train: timed.train, inference, lastLoss: timed.lastLoss,

@@ -1,4 +1,4 @@
-import { ArchError } from '../types';
+import { archError } from '../types';
 import type { ArchGraph } from '../types';
 import { alexnet } from './alexnet';
 import { cifarNet, type CifarDepth } from './cifarResnet';
@@ -63,7 +63,7 @@ export const ARCH_IDS: readonly string[] = entries.map((e) => e.id);
 /** Looks up a zoo entry. @throws ArchError listing the known ids when `id` is unknown. */
 export function zooEntry(id: string): ZooEntry {
   const entry = ZOO.get(id);
-  if (!entry) throw new ArchError(`Unknown architecture "${id}". Known: ${ARCH_IDS.join(', ')}.`);
+  if (!entry) throw archError('arch.unknownArch', { id, known: ARCH_IDS.join(', ') });
   return entry;
 }
 
@@ -72,12 +72,12 @@ export function resolveOptions(entry: ZooEntry, options: ArchOptions = {}): Reso
   const variant = options.variant ?? entry.variants[0] ?? 'default';
   if (options.variant !== undefined && !entry.variants.includes(options.variant)) {
     const known = entry.variants.length ? entry.variants.join(', ') : 'none';
-    throw new ArchError(`${entry.title} has no variant "${options.variant}" (variants: ${known}).`);
+    throw archError('arch.noVariant', { title: entry.title, variant: String(options.variant), known });
   }
   if (options.groups !== undefined && options.groups !== 1 && !entry.flags.groups) {
-    throw new ArchError(`--groups applies to AlexNet only, not ${entry.title}.`);
+    throw archError('arch.groupsOnlyAlexnet', { title: entry.title });
   }
-  if (options.aux && !entry.flags.aux) throw new ArchError(`--aux applies to GoogLeNet only, not ${entry.title}.`);
+  if (options.aux && !entry.flags.aux) throw archError('arch.auxOnlyGooglenet', { title: entry.title });
   const resolved: ResolvedOptions = {
     input: options.input ?? entry.defaultInput,
     classes: options.classes ?? entry.defaultClasses,

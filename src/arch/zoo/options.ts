@@ -1,4 +1,4 @@
-import { ArchError } from '../types';
+import { archError } from '../types';
 
 /** The user-facing options every zoo entry accepts (the CLI flags and the URL parameters). */
 export interface ArchOptions {
@@ -36,14 +36,14 @@ export interface ResolvedOptions {
 export function validateOptions(o: ResolvedOptions): void {
   const [h, w, c] = o.input;
   if (![h, w, c].every((d) => Number.isInteger(d) && d >= 1 && d <= 4096)) {
-    throw new ArchError(`--input must be three positive integers H,W,C (each at most 4096), got ${o.input.join(',')}.`);
+    throw archError('arch.badInputOption', { got: o.input.join(',') });
   }
   if (!Number.isInteger(o.classes) || o.classes < 1 || o.classes > 100_000) {
-    throw new ArchError(`--classes must be an integer from 1 to 100000, got ${o.classes}.`);
+    throw archError('arch.badClasses', { got: o.classes });
   }
-  if (!(o.width > 0 && o.width <= 4)) throw new ArchError(`--width must be in (0, 4], got ${o.width}.`);
+  if (!(o.width > 0 && o.width <= 4)) throw archError('arch.badWidth', { got: o.width });
   if (!Number.isInteger(o.groups) || o.groups < 1 || o.groups > 64) {
-    throw new ArchError(`--groups must be an integer from 1 to 64, got ${o.groups}.`);
+    throw archError('arch.badGroups', { got: o.groups });
   }
 }
 

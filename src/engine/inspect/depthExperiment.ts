@@ -11,6 +11,7 @@ import { validateDepthSettings, type DepthExperimentResult, type DepthExperiment
 import { stepWithGradientNorms } from './gradientNorms';
 import { recomputeBatchNormStatistics } from './preciseBatchNorm';
 import { disposeOptimizer } from '../disposeOptimizer';
+import { inspectError } from '../../messages/index';
 
 type Shape3 = readonly [number, number, number];
 
@@ -104,7 +105,7 @@ async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradie
         seen += idx.length;
         a.progress({ family: a.family, depth: a.depth, epoch, epochs: s.epochs, batch: b + 1, batches, loss });
         b++;
-        if (await a.control.checkpoint()) throw new Error('The depth experiment was stopped.');
+        if (await a.control.checkpoint()) throw inspectError('inspect.experimentStopped');
       }
       if (seen) lastEpochLoss = lossSum / seen;
     }

@@ -3,6 +3,8 @@
  * worse with depth, residual nets do not). Plain data, no tfjs: the UI imports this file.
  */
 
+import { inspectError } from '../../messages/index';
+
 /** Depths 6n + 2 the zoo builds as `plainD` / `resnetD`. */
 export type ExperimentDepth = 8 | 20 | 32 | 44 | 56;
 export const EXPERIMENT_DEPTHS: readonly ExperimentDepth[] = [8, 20, 32, 44, 56];
@@ -90,10 +92,10 @@ export interface DepthExperimentResult {
 
 /** Checks settings from the UI (or a caller) before any tensor is made. @throws Error naming the bad value. */
 export function validateDepthSettings(s: DepthExperimentSettings): void {
-  if (s.depths.length < 1 || s.depths.some((d) => !EXPERIMENT_DEPTHS.includes(d))) throw new Error(`Depths must be among ${EXPERIMENT_DEPTHS.join(', ')}; got ${s.depths.join(', ')}.`);
-  if (!(s.width > 0 && s.width <= 1)) throw new Error(`Width must be in (0, 1], got ${s.width}.`);
-  if (!Number.isInteger(s.examples) || s.examples < s.batchSize || s.examples > 20000) throw new Error(`Examples must be an integer from the batch size to 20000, got ${s.examples}.`);
-  if (!Number.isInteger(s.epochs) || s.epochs < 1 || s.epochs > 50) throw new Error(`Epochs must be 1–50, got ${s.epochs}.`);
-  if (!Number.isInteger(s.batchSize) || s.batchSize < 2) throw new Error(`Batch size must be an integer ≥ 2, got ${s.batchSize}.`);
-  if (!(s.learningRate > 0 && s.learningRate < 10)) throw new Error(`Learning rate must be in (0, 10), got ${s.learningRate}.`);
+  if (s.depths.length < 1 || s.depths.some((d) => !EXPERIMENT_DEPTHS.includes(d))) throw inspectError('inspect.badDepths', { allowed: EXPERIMENT_DEPTHS.join(', '), got: s.depths.join(', ') });
+  if (!(s.width > 0 && s.width <= 1)) throw inspectError('inspect.badWidth', { got: s.width });
+  if (!Number.isInteger(s.examples) || s.examples < s.batchSize || s.examples > 20000) throw inspectError('inspect.badExamples', { got: s.examples });
+  if (!Number.isInteger(s.epochs) || s.epochs < 1 || s.epochs > 50) throw inspectError('inspect.badEpochs', { got: s.epochs });
+  if (!Number.isInteger(s.batchSize) || s.batchSize < 2) throw inspectError('inspect.badBatch', { got: s.batchSize });
+  if (!(s.learningRate > 0 && s.learningRate < 10)) throw inspectError('inspect.badLearningRate', { got: s.learningRate });
 }

@@ -4,6 +4,7 @@ import type { ImageDataset } from '../../data/datasetTypes';
 import { adaptBatch } from '../batches';
 import type { SampleImage } from '../protocol';
 import type { InspectImage } from './inspectTypes';
+import { inspectError } from '../../messages/index';
 
 type Shape3 = [number, number, number];
 
@@ -25,8 +26,8 @@ export function imageBatch(image: InspectImage, data: ImageDataset, input: Shape
   const sample = 'testIndex' in image ? testImage(data, image.testIndex) : null;
   const { pixels, shape } = sample ?? (image as Exclude<InspectImage, { testIndex: number }>);
   const [h, w, c] = shape;
-  if (pixels.length !== h * w * c) throw new Error(`Image has ${pixels.length} values, expected ${formatShape(shape)}.`);
-  if (c !== data.imageShape[2]) throw new Error(`Image has ${c} channel(s) but ${data.name} has ${data.imageShape[2]}.`);
+  if (pixels.length !== h * w * c) throw inspectError('inspect.imageSize', { count: pixels.length, shape: formatShape(shape) });
+  if (c !== data.imageShape[2]) throw inspectError('inspect.imageChannels', { channels: c, dataset: data.name, expected: data.imageShape[2] });
   const floats = pixels instanceof Float32Array ? pixels : Float32Array.from(pixels, (v) => v / 255);
   const x = tf.tidy(() => {
     const raw = tf.tensor4d(floats, [1, h, w, c]);

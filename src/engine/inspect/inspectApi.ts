@@ -11,6 +11,7 @@ import { imageBatch } from './imageBatch';
 import { inspectableLayers } from './inspectLayers';
 import { convKernel, extentOf, gradCam, layerActivations } from './inspectOps';
 import type { FeatureMaps, Filters, GradCam, InspectImage, InspectLayers } from './inspectTypes';
+import { engineError, inspectError } from '../../messages/index';
 
 type Shape3 = [number, number, number];
 
@@ -48,7 +49,7 @@ export class InspectApi {
   async filters(layer?: string): Promise<Filters> {
     const { model, graph } = this.requireModel();
     const name = layer ?? inspectableLayers(model, graph).firstConv;
-    if (!name) throw new Error(`${graph.name} has no convolution.`);
+    if (!name) throw inspectError('inspect.noConvolution', { model: graph.name });
     const { values, shape } = await convKernel(model, name);
     return Comlink.transfer({ layer: name, shape, values, ...extentOf(values) }, [values.buffer]);
   }
@@ -60,7 +61,7 @@ export class InspectApi {
   async gradCam(request: { image: InspectImage; classIndex?: number; layer?: string; k?: number }): Promise<GradCam> {
     const { model, graph, data, input } = this.requireData();
     const layer = request.layer ?? inspectableLayers(model, graph).gradCamLayer;
-    if (!layer) throw new Error(`${graph.name} has no feature-map layer larger than 1×1 to explain.`);
+    if (!layer) throw inspectError('inspect.noFeatureMap', { model: graph.name });
     const { x, sample } = imageBatch(request.image, data, input);
     try {
       const cam = await gradCam(model, graph, x, layer, request.classIndex);
@@ -82,11 +83,11 @@ export class InspectApi {
    */
   async runDepthExperiment(settings: DepthExperimentSettings, onProgress: (p: DepthProgress) => void): Promise<DepthExperimentResult> {
     const { training, backend } = this.engine.current();
-    if (training) throw new Error('Training is running: stop it (or let it finish) before starting the depth experiment.');
-    if (this.experiment) throw new Error('The depth experiment is already running.');
+    if (training) throw inspectError('inspect.trainingRunning');
+    if (this.experiment) throw inspectError('inspect.experimentRunning');
     const control = new RunControl();
     this.experiment = control;
-    const release = this.engine.claim('The depth experiment is running: training starts when it ends (or is stopped).');
+    const release = this.engine.claim('engine.busyDepthExperiment');
     try {
       const result = await runDepthExperiment(settings, control, onProgress);
       return { ...result, backend: backend?.name ?? tf.getBackend() };
@@ -103,14 +104,14 @@ export class InspectApi {
 
   private requireModel(): { model: tfl.LayersModel; graph: ArchGraph } {
     const { model, graph } = this.engine.current();
-    if (!model || !graph) throw new Error('Build (or train) a model first.');
+    if (!model || !graph) throw inspectError('inspect.needModel');
     return { model, graph };
   }
 
   private requireData(): { model: tfl.LayersModel; graph: ArchGraph; data: ImageDataset; input: Shape3 } {
     const { model, graph } = this.requireModel();
     const { data } = this.engine.current();
-    if (!data) throw new Error('Load a dataset first.');
+    if (!data) throw engineError('engine.needDataset');
     const [h, w, c] = inferGraph(graph).inputShape;
     return { model, graph, data, input: [h, w, c] };
   }

@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { makeBatch, seededPermutation } from '../batches';
-import { splitIndices } from '../fitLoop';
+import { message, type UserMessage } from '../../messages/index';
+import { said, splitIndices } from '../fitLoop';
 import type { FitResult, FitSettings, TrainEvent } from '../protocol';
 import type { RunControl } from '../runControl';
 import { accuracy, categoricalCrossentropy, unclippedCrossentropy } from '../trainStep';
@@ -104,7 +105,7 @@ export async function cachedHeadFit(a: CachedFitArgs): Promise<{ result: FitResu
   const snapshot = async () => Promise.all(head.getWeights().map(async (w) => ({ values: Float32Array.from(await w.data()), shape: w.shape })));
   let lastGood = await snapshot();
   let epochsCompleted = 0;
-  const end = (kind: FitResult['end'], message: string | null): FitResult => ({ end: kind, message, epochsCompleted, tensorsAfter: tf.memory().numTensors });
+  const end = (kind: FitResult['end'], why: UserMessage | null): FitResult => ({ end: kind, ...said(why), epochsCompleted, tensorsAfter: tf.memory().numTensors });
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     a.onEvent({ type: 'epochStart', epoch, epochs: settings.epochs, batches });
     const order = settings.shuffle ? seededPermutation(train, settings.seed + epoch * 7919) : Int32Array.from({ length: train }, (_, i) => i);
@@ -135,14 +136,14 @@ export async function cachedHeadFit(a: CachedFitArgs): Promise<{ result: FitResu
         const restored = lastGood.map((w) => tf.tensor(w.values, w.shape));
         head.setWeights(restored);
         tf.dispose(restored);
-        return { result: end('nan', `The loss became ${loss} at epoch ${epoch + 1}, batch ${b + 1}: training stopped and the weights of the last good epoch were kept. Try a lower learning rate (e.g. a tenth of the current one).`), cache };
+        return { result: end('nan', message('fit.nan', { loss: String(loss), epoch: epoch + 1, batch: b + 1 })), cache };
       }
       seen += idx.length;
       lossSum += loss * idx.length;
       accSum += accuracyValue * idx.length;
       a.onEvent({ type: 'batchEnd', epoch, batch: b, batches, loss, accuracy: accuracyValue, examplesPerSec: seen / ((now() - e0) / 1000) });
       const stop = await control.checkpoint(() => a.onEvent({ type: 'paused' }), () => a.onEvent({ type: 'resumed' }));
-      if (stop) return { result: end('stopped', `Stopped at epoch ${epoch + 1}, batch ${b + 1}; the trained weights are kept.`), cache };
+      if (stop) return { result: end('stopped', message('fit.stopped', { epoch: epoch + 1, batch: b + 1 })), cache };
     }
     const v = valRows ? await measureRows(head, valRows, classes) : null;
     epochsCompleted = epoch + 1;

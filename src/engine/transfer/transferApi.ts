@@ -122,7 +122,7 @@ export class TransferApi {
     const installed = this.requireInstalled();
     const data = this.requireData();
     this.requireIdle();
-    const release = this.core.claim('Transfer learning is training in this worker: wait or stop it first.');
+    const release = this.core.claim('engine.busyTransfer');
     this.control = new RunControl();
     const optimizer = makeOptimizer(compile);
     try {
@@ -152,7 +152,7 @@ export class TransferApi {
     const { base, req: apply } = this.applied;
     const data = this.requireData();
     this.requireIdle();
-    const release = this.core.claim('A transfer comparison run is training in this worker: wait or stop it first.');
+    const release = this.core.claim('engine.busyTransferCompare');
     this.control = new RunControl();
     try {
       return await compareRun({ base, cutAt: apply.cutAt, pooling: apply.pooling, seed: apply.seed, mode: this.installed?.mode ?? apply.mode, data, compile, fit: settings, control: this.control, onProgress });

@@ -70,7 +70,7 @@ export class AugmentComparison {
     const input = info.inputShape as Shape3;
     const classes = info.outputShape[0];
     // Holds the Train button's fit off until both runs are done: two loops would halve each other's speed.
-    const release = this.engine.claim('The augmentation experiment is running: wait for it to finish or stop it.');
+    const release = this.engine.claim('engine.busyAugmentExperiment');
     const control = new RunControl();
     this.control = control;
     const runs: CompareResult['runs'] = [];
@@ -92,7 +92,7 @@ export class AugmentComparison {
             },
             transformBatch: run === 'augmented' ? augmentTransform(req.augment, req.augmentSeed, subset.data, subset.examples, input[2]) : undefined,
           });
-          runs.push({ run, end: result.end, message: result.message });
+          runs.push({ run, end: result.end, message: result.message, detail: result.detail });
           if (result.end !== 'completed') break;
         } finally {
           model.dispose();

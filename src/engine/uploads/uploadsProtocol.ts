@@ -8,6 +8,7 @@ import type { PcaColorStats } from '../../augment/pcaStats';
 import type { DatasetWarning } from '../../data/uploads/split';
 import type { SkippedRecord } from '../../data/uploads/uploadStore';
 import type { UploadRejection } from '../../data/uploads/validate';
+import type { UserMessage } from '../../messages/index';
 import type { CompileSettings, FitEnd } from '../protocol';
 
 /** Data-layer types the UI needs, re-exported so it imports one protocol file. */
@@ -110,6 +111,6 @@ export type CompareEvent =
 
 /** How each run ended, and the worker's tensor count afterwards (should equal the count before). */
 export interface CompareResult {
-  runs: { run: CompareRun; end: FitEnd; message: string | null }[];
+  runs: { run: CompareRun; end: FitEnd; message: string | null; detail: UserMessage | null }[];
   tensorsAfter: number;
 }

@@ -13,6 +13,8 @@ import { InceptionBranchGroup } from './InceptionBranchGroup';
 import { ModuleToggles } from './ModuleToggles';
 import { SkipEdge } from './SkipEdge';
 import './graph.css';
+import { toUserMessage, type UserMessage } from '../../messages/index';
+import { useSay } from '../i18n/say';
 
 interface Props {
   graph: ArchGraph;
@@ -48,7 +50,8 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [hovered, setHovered] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<UserMessage | null>(null);
+  const { say } = useSay();
   const layout = useMemo(() => layoutArchGraph(graph, info, { expanded }), [graph, info, expanded]);
   const byId = useMemo(() => new Map(layout.nodes.map((n) => [n.id, n])), [layout]);
 
@@ -132,7 +135,7 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
       const blob = format === 'svg' ? new Blob([markup], { type: 'image/svg+xml' }) : await svgMarkupToPng(markup, layout.bounds);
       downloadBlob(blob, `${graph.name}-graph.${format}`);
     } catch (error) {
-      setExportError(error instanceof Error ? error.message : String(error));
+      setExportError(toUserMessage(error));
     }
   };
 
@@ -161,7 +164,7 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
       </div>
       {exportError ? (
         <p className="error" role="alert">
-          {t('exportFailed')} {exportError}
+          {t('exportFailed')} {say(exportError)}
         </p>
       ) : null}
       {layout.modules.length > 0 ? (

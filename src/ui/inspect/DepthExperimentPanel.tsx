@@ -9,6 +9,8 @@ import { useTraining } from '../trainingContext';
 import { DepthErrorChart } from './DepthErrorChart';
 import { DepthResultTable } from './DepthResultTable';
 import { GradientNormsChart } from './GradientNormsChart';
+import { toUserMessage, type UserMessage } from '../../messages/index';
+import { useSay } from '../i18n/say';
 
 /**
  * The depth experiment (He et al. 2015): plain vs residual nets of several depths trained in the worker
@@ -24,7 +26,8 @@ export function DepthExperimentPanel() {
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<DepthProgress | null>(null);
   const [result, setResult] = useState<DepthExperimentResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<UserMessage | null>(null);
+  const { say } = useSay();
   const training = view.phase === 'training' || view.phase === 'paused' || view.phase === 'loading' || view.phase === 'building';
 
   const run = async () => {
@@ -35,7 +38,7 @@ export function DepthExperimentPanel() {
     try {
       setResult(await inspect.runDepthExperiment(DEPTH_PRESETS[preset], callback((p: DepthProgress) => setProgress(p))));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(toUserMessage(e));
     } finally {
       setRunning(false);
     }
@@ -80,7 +83,7 @@ export function DepthExperimentPanel() {
       )}
       {error && (
         <p className="error" role="alert" data-testid="depth-error">
-          {error}
+          {say(error)}
         </p>
       )}
       {result && s && (

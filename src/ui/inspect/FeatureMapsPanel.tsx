@@ -11,6 +11,8 @@ import { FilterCanvas } from './FilterCanvas';
 import { GradCamView } from './GradCamView';
 import { useThrottledFetch, type Fetched } from './useThrottledFetch';
 import { WebcamCapture } from '../uploads/WebcamCapture';
+import { toUserMessage, type UserMessage } from '../../messages/index';
+import { useSay } from '../i18n/say';
 
 type Shape3 = [number, number, number];
 type ImagePick = { kind: 'test'; index: number } | { kind: 'upload'; id: number; name: string; pixels: Uint8Array; shape: Shape3 };
@@ -26,12 +28,13 @@ const LIVE_OTHERS_MS = 1000;
  */
 export function FeatureMapsPanel() {
   const t = useMessages(inspectMessages);
+  const { say } = useSay();
   const { view } = useTraining();
   const inspect = useWorker()?.inspect ?? null;
   const [pick, setPick] = useState<ImagePick>({ kind: 'test', index: 0 });
   const [layerChoice, setLayerChoice] = useState<string | null>(null);
   const [camClass, setCamClass] = useState<number | null>(null);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [uploadError, setUploadError] = useState<UserMessage | null>(null);
   // A new build (same network or not) is a new model: number them so every fetch is redone.
   const [seenBuild, setSeenBuild] = useState(view.build);
   const [buildId, setBuildId] = useState(0);
@@ -118,7 +121,7 @@ export function FeatureMapsPanel() {
                     bitmap.close();
                     choose({ kind: 'upload', id: Date.now(), name: file.name, pixels, shape });
                   } catch (err) {
-                    setUploadError(err instanceof Error ? err.message : String(err));
+                    setUploadError(toUserMessage(err));
                   }
                 }}
               />
@@ -150,7 +153,7 @@ export function FeatureMapsPanel() {
           )}
           {error && (
             <p className="error" role="alert" data-testid="inspect-error">
-              {error}
+              {say(error)}
             </p>
           )}
           {maps.data && <FeatureMapCanvas maps={maps.data} />}

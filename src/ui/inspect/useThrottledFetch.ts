@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { toUserMessage, type UserMessage } from '../../messages/index';
 
 const EMPTY = { data: null, error: null, key: null } as const;
 
 /** The latest result of a {@link useThrottledFetch}, with the key it was fetched for. */
 export interface Fetched<T> {
   data: T | null;
-  error: string | null;
+  error: UserMessage | null;
   key: string | null;
 }
 
@@ -46,7 +47,7 @@ export function useThrottledFetch<T>(key: string | null, fetcher: () => Promise<
       lastStart.current = performance.now();
       fetchNow().then(
         (data) => mounted.current && latest.current.key !== null && setResult({ data, error: null, key: wanted }),
-        (e: unknown) => mounted.current && setResult((r) => ({ ...r, error: e instanceof Error ? e.message : String(e), key: wanted })),
+        (e: unknown) => mounted.current && setResult((r) => ({ ...r, error: toUserMessage(e), key: wanted })),
       ).finally(() => {
         busy.current = false;
         if (mounted.current && latest.current.key !== wanted) pump.current();

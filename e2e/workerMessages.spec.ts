@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+
+// Messages made in the worker (backend choice, input adaptation, NaN stop, memory refusal) and in
+// src/arch (impossible shapes) travel as codes + parameters and are said in the page's language.
+test.describe('worker and architecture messages follow the UI language', () => {
+  test('Japanese: backend reason, adaptation and the NaN stop; switching to English re-says them', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto('./?lang=ja&arch=lenet5&dataset=mnist&epochs=2&limit=640&lr=1000');
+    // This machine has no hardware GPU, so the reason is the WASM one.
+    await expect(page.getByTestId('backend-status')).toContainText('ハードウェア GPU がありません', { timeout: 60_000 });
+    await page.getByTestId('train-button').click();
+    await expect(page.getByTestId('build-info')).toContainText('28×28×1 → 32×32×1: ゼロパディング（各辺 2 px）', { timeout: 60_000 });
+    await expect(page.getByTestId('training-error')).toContainText(/損失が (NaN|Infinity) になりました.*学習率を下げて/, { timeout: 120_000 });
+    await page.getByTestId('language-select').selectOption('en');
+    await expect(page.getByTestId('training-error')).toContainText(/loss became (NaN|Infinity).*lower learning rate/);
+    await expect(page.getByTestId('backend-status')).toContainText('No hardware GPU');
+    await expect(page.getByTestId('build-info')).toContainText('28×28×1 → 32×32×1: zero-padded, 2 px on each side');
+  });
+
+  test('Japanese: the memory refusal and an impossible input size', async ({ page }) => {
+    await page.goto('./?lang=ja&arch=vgg16&dataset=shapes&batch=64');
+    await expect(page.getByTestId('backend-status')).toContainText('WASM', { timeout: 60_000 });
+    await page.getByTestId('train-button').click();
+    await expect(page.getByTestId('training-error')).toContainText(/ここで学習するには大きすぎます.*MiB.*幅の倍率/, { timeout: 60_000 });
+    await page.goto('./?lang=ja&arch=lenet5&variant=classic&input=20,20,1');
+    await expect(page.getByTestId('arch-error')).toContainText(/入力 20×20×1 の .*"c5_conv".*スライドできません/);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * Every catalogue of non-UI messages, merged per language, so the UI can render any `UserMessage` the
+ * worker sends. A feature adds its catalogue file here (one line).
+ */
+import { message, renderMessage, type CatalogueLang, type MessageCatalogue } from './catalogue';
+import { archMessages } from './archMessages';
+import { engineMessages } from './engineMessages';
+import { inspectMessages } from './inspectMessages';
+import { userMessageOf, type UserMessage } from './userMessage';
+
+export { catalogueError, defineCatalogue, message, renderMessage, type CatalogueLang, type MessageCatalogue, type RichParams } from './catalogue';
+export { archMessages, type ArchMessageCode } from './archMessages';
+export { engineError, engineMessages, type EngineMessageCode } from './engineMessages';
+export { inspectError, inspectMessages, type InspectMessageCode } from './inspectMessages';
+export { fill, placeholders, userMessageOf, UserError, type MessageParams, type UserMessage } from './userMessage';
+
+/** All catalogues (the test checks codes are unique and both languages match). */
+export const MESSAGE_CATALOGUES: readonly MessageCatalogue<string>[] = [archMessages, engineMessages, inspectMessages];
+
+const merged = (lang: CatalogueLang): Readonly<Record<string, string>> => Object.assign({}, ...MESSAGE_CATALOGUES.map((c) => c[lang]));
+const TEMPLATES: Record<CatalogueLang, Readonly<Record<string, string>>> = { en: merged('en'), ja: merged('ja') };
+
+/** `m` in `lang`, with nested messages in the same language. */
+export function sayMessage(m: UserMessage, lang: CatalogueLang): string {
+  return renderMessage(m, TEMPLATES[lang], lang);
+}
+
+/** What an error says, as data: its own message when it carries one, else its text as `error.unexpected`. */
+export function toUserMessage(error: unknown): UserMessage {
+  return userMessageOf(error) ?? message('error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
+}

@@ -22,6 +22,9 @@ describe('buildUploadsDataset', () => {
     expect([d.train.count, d.test.count]).toEqual([12, 3]);
     expect(Array.from(d.test.labels).sort()).toEqual([0, 0, 1]);
     for (let i = 0; i < d.train.count; i++) expect(d.train.images[i * SIZE + 5]).toBe(d.train.labels[i] === 0 ? 10 : 200);
+    // Each training example names its stored image (the augmentation preview follows an image by id).
+    expect(d.trainImageIds.map((id, i) => `${id[0]}${d.train.labels[i]}`)).toEqual(Array.from(d.train.labels, (l) => (l === 0 ? 'a0' : 'b1')));
+    expect(new Set(d.trainImageIds).size).toBe(12);
     // Shuffled: the fit loop validates on the last examples of `train`, which must not be one class.
     expect(new Set(Array.from(d.train.labels.subarray(8))).size).toBe(2);
   });

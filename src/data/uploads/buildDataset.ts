@@ -11,6 +11,17 @@ import { DEFAULT_SPLIT, splitPerClass, type SplitOptions } from './split';
 /** The engine's id for the uploaded dataset. */
 export const UPLOADS_DATASET_ID = 'uploads';
 
+/** The uploaded dataset, and which stored image each training example is (so a preview can follow one image). */
+export interface UploadsDataset extends ImageDataset {
+  /** `train.count` image ids, in the order of `train.images`. */
+  readonly trainImageIds: readonly string[];
+}
+
+/** True for a dataset built by buildUploadsDataset. */
+export function isUploadsDataset(data: ImageDataset): data is UploadsDataset {
+  return 'trainImageIds' in data && Array.isArray((data as Partial<UploadsDataset>).trainImageIds);
+}
+
 function toSplit(images: readonly UploadImage[], labelOf: Map<string, number>): ImageSplit {
   const size = STORED_SHAPE[0] * STORED_SHAPE[1] * STORED_SHAPE[2];
   const pixels = new Uint8Array(images.length * size);
@@ -24,10 +35,10 @@ function toSplit(images: readonly UploadImage[], labelOf: Map<string, number>): 
 
 /**
  * Builds the dataset from the classes that hold images (empty classes get no output unit).
- * @returns imageShape [64, 64, 3]; train [nTrain, 64, 64, 3], test [nVal, 64, 64, 3].
+ * @returns imageShape [64, 64, 3]; train [nTrain, 64, 64, 3], test [nVal, 64, 64, 3]; trainImageIds [nTrain].
  * @throws Error with a user-facing message when there is nothing to train or validate on.
  */
-export function buildUploadsDataset(classes: readonly UploadClass[], images: readonly UploadImage[], options: SplitOptions = DEFAULT_SPLIT): ImageDataset {
+export function buildUploadsDataset(classes: readonly UploadClass[], images: readonly UploadImage[], options: SplitOptions = DEFAULT_SPLIT): UploadsDataset {
   const used = classes.filter((c) => images.some((i) => i.classId === c.id));
   if (used.length === 0) throw new Error('No uploaded images yet: add images to at least two classes under "Your images".');
   if (used.length > 255) throw new Error('Too many classes (more than 255).');
@@ -42,5 +53,6 @@ export function buildUploadsDataset(classes: readonly UploadClass[], images: rea
     classNames: used.map((c) => c.name),
     train: toSplit(train, labelOf),
     test: toSplit(val, labelOf),
+    trainImageIds: train.map((i) => i.id),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STORED_SHAPE, type UploadClass, type UploadImage } from './collection';
 import { decodeClassRecord, decodeImageRecord, encodeClassRecord, encodeImageRecord } from './records';
-import { MemoryUploadStore, decodeLoaded, isQuotaError } from './uploadStore';
+import { MemoryUploadStore, UnreadableRecord, decodeLoaded, isQuotaError } from './uploadStore';
 
 const SIZE = STORED_SHAPE[0] * STORED_SHAPE[1] * STORED_SHAPE[2];
 const cls: UploadClass = { id: 'c1', name: 'cats', createdAt: 1 };
@@ -46,6 +46,32 @@ describe('IndexedDB record codec', () => {
     expect(loaded.skipped.map((s) => `${s.store}:${s.key}`)).toEqual(['classes:bad', 'images:i2', 'images:i3']);
   });
 
+  it('names what a damaged record still holds, and keeps readable images of a lost class aside', () => {
+    const ruined = { ...encodeImageRecord(img('i4')), name: 'cats/ruined.png', pixels: new Uint8Array(3) };
+    const loaded = decodeLoaded(
+      [['c1', encodeClassRecord(cls)], ['lost', { v: 1, id: 'lost', name: 'lost leaves', createdAt: 'yesterday' }]],
+      [['i4', ruined], ['i5', encodeImageRecord(img('i5', 'lost'))], ['i6', new UnreadableRecord('DataError')], ['i7', { ...encodeImageRecord(img('i7')), v: 2 }]],
+    );
+    expect(loaded.skipped.map(({ key, problem, name, className, classId }) => ({ key, problem, name, className, classId }))).toEqual([
+      { key: 'lost', problem: 'fields', name: 'lost leaves', className: null, classId: null },
+      { key: 'i4', problem: 'pixels', name: 'cats/ruined.png', className: 'cats', classId: null },
+      { key: 'i5', problem: 'class-missing', name: 'i5.png', className: 'lost leaves', classId: 'lost' },
+      { key: 'i6', problem: 'unreadable', name: null, className: null, classId: null },
+      { key: 'i7', problem: 'version', name: 'i7.png', className: 'cats', classId: null },
+    ]);
+    expect(loaded.orphans.map((i) => i.id)).toEqual(['i5']);
+    expect(loaded.images).toEqual([]);
+  });
+
+  it('the memory store removes records from both stores', async () => {
+    const store = new MemoryUploadStore();
+    await store.putClass(cls);
+    store.classes.set('bad', 'garbage');
+    store.images.set('junk', { v: 1 });
+    await store.removeRecords([{ store: 'classes', key: 'bad' }, { store: 'images', key: 'junk' }]);
+    expect([...store.classes.keys(), ...store.images.keys()]).toEqual(['c1']);
+  });
+
   it('the memory store persists through encode/decode like IndexedDB', async () => {
     const store = new MemoryUploadStore();
     await store.putClass(cls);
@@ -54,7 +80,7 @@ describe('IndexedDB record codec', () => {
     const loaded = await store.load();
     expect(loaded.images.map((i) => i.id)).toEqual(['i1']);
     await store.deleteClass('c1', ['i1']);
-    expect(await store.load()).toEqual({ classes: [], images: [], skipped: [] });
+    expect(await store.load()).toEqual({ classes: [], images: [], orphans: [], skipped: [] });
   });
 
   it('recognises quota errors', () => {

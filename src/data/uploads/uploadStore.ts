@@ -1,11 +1,12 @@
 /**
  * Persistence of the uploaded classes and images in IndexedDB (through idb), with an in-memory
  * stand-in when IndexedDB is missing (private windows, Node tests). Records are decoded strictly on
- * load: a corrupt record is listed in `skipped` and left out, never allowed to break the page.
+ * load: a corrupt record is listed in `skipped` (with whatever names it still holds) and left out, never
+ * allowed to break the page, until the user removes it (see repair.ts).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { UploadClass, UploadImage } from './collection';
-import { decodeClassRecord, decodeImageRecord, encodeClassRecord, encodeImageRecord, type Decoded } from './records';
+import { decodeClassRecord, decodeImageRecord, encodeClassRecord, encodeImageRecord, readableParts, type Decoded, type RecordProblem } from './records';
 
 /** The IndexedDB database name (stores `classes` and `images`, keyed by id). */
 export const UPLOADS_DB_NAME = 'cnn-playground-uploads';
@@ -16,18 +17,37 @@ interface UploadsDb extends DBSchema {
   images: { key: string; value: unknown };
 }
 
-/** A stored record that could not be read. */
-export interface SkippedRecord {
+/** Where a record lives: its object store and key. */
+export interface RecordKey {
   store: 'classes' | 'images';
   key: string;
+}
+
+/** A stored record that could not be used, and what it still says about itself. */
+export interface SkippedRecord extends RecordKey {
+  problem: RecordProblem;
+  /** The technical detail, in English (e.g. "pixels are not 12288 bytes"). */
   why: string;
+  /** The image's file name or the class's name, when the record still holds a readable one. */
+  name: string | null;
+  /** An image's class name: its loaded class, or the name its damaged class record still holds. */
+  className: string | null;
+  /** `class-missing` images only: the class id they point to (a repair restores a class under it). */
+  classId: string | null;
 }
 
 /** What a store held: the readable classes and images, and the records skipped. */
 export interface LoadedUploads {
   classes: UploadClass[];
   images: UploadImage[];
+  /** Readable images whose class record is damaged or missing (also listed in `skipped`). */
+  orphans: UploadImage[];
   skipped: SkippedRecord[];
+}
+
+/** A record the browser could not even deserialise (IndexedDB `get` threw). */
+export class UnreadableRecord {
+  constructor(readonly detail: string) {}
 }
 
 /** What the uploads library needs from storage. Every write either completes or rejects. */
@@ -35,6 +55,8 @@ export interface UploadStore {
   readonly kind: 'indexeddb' | 'memory';
   load(): Promise<LoadedUploads>;
   putClass(c: UploadClass): Promise<void>;
+  /** Deletes the given records (damaged ones) from both stores in one transaction. */
+  removeRecords(records: readonly RecordKey[]): Promise<void>;
   /** All or nothing: one transaction. */
   putImages(images: readonly UploadImage[]): Promise<void>;
   deleteImages(ids: readonly string[]): Promise<void>;
@@ -48,22 +70,42 @@ export function isQuotaError(error: unknown): boolean {
   return name(error) === 'QuotaExceededError' || /quota/i.test(error instanceof Error ? error.message : String(error));
 }
 
-/** Decodes raw records, splitting them into good values and skipped ones; images of missing classes are skipped too. */
+/**
+ * Decodes raw records, splitting them into good values and skipped ones. Images of a missing or damaged
+ * class are skipped too, but kept aside as `orphans`: their pixels are fine and a repair can keep them.
+ */
 export function decodeLoaded(rawClasses: readonly [string, unknown][], rawImages: readonly [string, unknown][]): LoadedUploads {
   const skipped: SkippedRecord[] = [];
-  const take = <T>(store: SkippedRecord['store'], key: string, d: Decoded<T>): T[] => {
-    if (d.ok) return [d.value];
-    skipped.push({ store, key, why: d.why });
-    return [];
-  };
-  const classes = rawClasses.flatMap(([key, raw]) => take('classes', key, decodeClassRecord(raw)));
-  const known = new Set(classes.map((c) => c.id));
-  const images = rawImages.flatMap(([key, raw]) => take('images', key, decodeImageRecord(raw))).filter((i) => {
-    if (known.has(i.classId)) return true;
-    skipped.push({ store: 'images', key: i.id, why: 'its class is missing' });
-    return false;
-  });
-  return { classes, images, skipped };
+  const decode = <T>(raw: unknown, decoder: (raw: unknown) => Decoded<T>): Decoded<T> =>
+    raw instanceof UnreadableRecord ? { ok: false, problem: 'unreadable', why: raw.detail } : decoder(raw);
+  const classes: UploadClass[] = [];
+  /** Class id → the name a damaged class record still holds (or null). */
+  const damagedClassNames = new Map<string, string | null>();
+  for (const [key, raw] of rawClasses) {
+    const d = decode(raw, decodeClassRecord);
+    if (d.ok) classes.push(d.value);
+    else {
+      const { name } = readableParts(raw);
+      damagedClassNames.set(key, name);
+      skipped.push({ store: 'classes', key, problem: d.problem, why: d.why, name, className: null, classId: null });
+    }
+  }
+  const classNames = new Map(classes.map((c) => [c.id, c.name]));
+  const nameOfClass = (id: string | null) => (id === null ? null : (classNames.get(id) ?? damagedClassNames.get(id) ?? null));
+  const images: UploadImage[] = [];
+  const orphans: UploadImage[] = [];
+  for (const [key, raw] of rawImages) {
+    const d = decode(raw, decodeImageRecord);
+    if (!d.ok) {
+      const parts = readableParts(raw);
+      skipped.push({ store: 'images', key, problem: d.problem, why: d.why, name: parts.name, className: nameOfClass(parts.classId), classId: null });
+    } else if (classNames.has(d.value.classId)) images.push(d.value);
+    else {
+      orphans.push(d.value);
+      skipped.push({ store: 'images', key, problem: 'class-missing', why: 'its class is missing', name: d.value.name, className: nameOfClass(d.value.classId), classId: d.value.classId });
+    }
+  }
+  return { classes, images, orphans, skipped };
 }
 
 /** Keeps records in Maps (structured-cloned like IndexedDB would). For tests and browsers without IndexedDB. */
@@ -82,6 +124,10 @@ export class MemoryUploadStore implements UploadStore {
 
   async putImages(images: readonly UploadImage[]): Promise<void> {
     for (const i of images) this.images.set(i.id, encodeImageRecord(i));
+  }
+
+  async removeRecords(records: readonly RecordKey[]): Promise<void> {
+    for (const r of records) this[r.store].delete(r.key);
   }
 
   async deleteImages(ids: readonly string[]): Promise<void> {
@@ -116,7 +162,7 @@ class IdbUploadStore implements UploadStore {
       try {
         out.push([key, await this.db.get(store, key)]);
       } catch (error) {
-        out.push([key, { unreadable: error instanceof Error ? error.message : String(error) }]);
+        out.push([key, new UnreadableRecord(error instanceof Error ? error.message : String(error))]);
       }
     }
     return out;
@@ -124,6 +170,12 @@ class IdbUploadStore implements UploadStore {
 
   async putClass(c: UploadClass): Promise<void> {
     await this.db.put('classes', encodeClassRecord(c), c.id);
+  }
+
+  async removeRecords(records: readonly RecordKey[]): Promise<void> {
+    if (records.length === 0) return;
+    const tx = this.db.transaction(['classes', 'images'], 'readwrite');
+    await Promise.all([...records.map((r) => tx.objectStore(r.store).delete(r.key)), tx.done]);
   }
 
   async putImages(images: readonly UploadImage[]): Promise<void> {

@@ -1,10 +1,12 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { STORED_SHAPE } from '../../data/uploads/collection';
+import { encodeImageRecord } from '../../data/uploads/records';
 import { MemoryUploadStore, type UploadStore } from '../../data/uploads/uploadStore';
 import { SVG_TEXT, corruptPngBytes, gifBytes, pngBytes } from '../../data/uploads/testing/imageBytes';
 import { UndecodableImageError, type DecodedImage } from './decodeImage';
 import { UploadLibrary, type LibraryDeps } from './uploadLibrary';
+import type { UploadsSnapshot } from './uploadsProtocol';
 
 const SIZE = STORED_SHAPE[0] * STORED_SHAPE[1] * STORED_SHAPE[2];
 
@@ -91,6 +93,42 @@ describe('UploadLibrary', () => {
     const d = lib.dataset();
     expect([d.train.count, d.test.count]).toEqual([8, 2]);
     expect(lib.snapshot().classes.map((c) => [c.trainCount, c.valCount])).toEqual([[4, 1], [4, 1]]);
+  });
+
+  it('reports damaged records by name and removes them on request; readable images of a lost class are kept', async () => {
+    const store = new MemoryUploadStore();
+    const lib = new UploadLibrary(deps(store));
+    await lib.addFiles(['cats', 'dogs'].flatMap((c) => [0, 1].map((i) => ({ file: file(pngBytes({ width: 9 + i, height: 9 })), path: `${c}/${i}.png` }))), target);
+    const cats = lib.snapshot().classes[0].id;
+    const valid = encodeImageRecord({ id: 'x', classId: cats, name: 'x.png', width: 9, height: 9, pixels: new Uint8Array(SIZE), preview: new Blob(['p']), addedAt: 1 });
+    store.images.set('broken', { v: 1, id: 'broken', pixels: 'not pixels' });
+    store.images.set('ruined', { ...valid, id: 'ruined', name: 'cats/ruined.png', pixels: new Uint8Array(3) });
+    store.classes.set('lost', { v: 1, id: 'lost', name: 'lost leaves', createdAt: 'yesterday' });
+    store.images.set('leaf', { ...valid, id: 'leaf', classId: 'lost', name: 'leaf.png' });
+    store.images.set('stray', { ...valid, id: 'stray', classId: 'gone', name: 'stray.png' });
+    store.images.set('fixed-later', { v: 1 });
+
+    const again = new UploadLibrary(deps(store));
+    await again.ready();
+    const shown = again.snapshot().skipped;
+    expect(shown.map((r) => `${r.key}:${r.problem}:${r.name}:${r.className}`)).toEqual([
+      'lost:fields:lost leaves:null', 'broken:fields:null:null', 'ruined:pixels:cats/ruined.png:cats', 'leaf:class-missing:leaf.png:lost leaves',
+      'stray:class-missing:stray.png:null', 'fixed-later:fields:null:null',
+    ]);
+    // Rewritten as a valid record after it was reported: it must survive the removal.
+    store.images.set('fixed-later', { ...valid, id: 'fixed-later' });
+
+    const result = await again.removeDamaged('Recovered images');
+    expect([result.removed, result.recovered, result.restoredClasses]).toEqual([2, 2, ['lost leaves', 'Recovered images']]);
+    expect(result.snapshot.skipped).toEqual([]);
+    const counts = (snap: UploadsSnapshot) => Object.fromEntries(snap.classes.map((c) => [c.name, c.count]));
+    expect(counts(result.snapshot)).toEqual({ cats: 2, dogs: 2, 'lost leaves': 1, 'Recovered images': 1 });
+    expect([...store.images.keys()].sort()).toEqual([...lib.snapshot().images.map((i) => i.id), 'fixed-later', 'leaf', 'stray'].sort());
+
+    const reloaded = new UploadLibrary(deps(store));
+    await reloaded.ready();
+    expect(reloaded.snapshot().skipped).toEqual([]);
+    expect(counts(reloaded.snapshot())).toEqual({ cats: 3, dogs: 2, 'lost leaves': 1, 'Recovered images': 1 });
   });
 
   it('validates class names', async () => {

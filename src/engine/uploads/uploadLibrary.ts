@@ -4,16 +4,16 @@
  * refused file is reported with its reason and the rest of the batch, and everything already stored,
  * is kept. The decoder and store are injectable so the logic runs in Node tests.
  */
-import type { ImageDataset } from '../../data/datasetTypes';
-import { buildUploadsDataset } from '../../data/uploads/buildDataset';
+import { buildUploadsDataset, type UploadsDataset } from '../../data/uploads/buildDataset';
 import { MAX_CLASS_NAME, UploadCollection, normaliseClassName, type UploadClass, type UploadImage } from '../../data/uploads/collection';
 import { classFromPath } from '../../data/uploads/paths';
+import { planRepair } from '../../data/uploads/repair';
 import { DEFAULT_SPLIT, datasetWarnings, splitPerClass } from '../../data/uploads/split';
 import { isQuotaError, openUploadStore, type SkippedRecord, type UploadStore } from '../../data/uploads/uploadStore';
 import { MAX_FILE_BYTES, checkUploadBytes, isHiddenOrSystemPath, type UploadRejection } from '../../data/uploads/validate';
 import { MAX_ZIP_FILE_BYTES, readZipEntries } from '../../data/uploads/zip';
 import { decodeImageBytes, type DecodedImage } from './decodeImage';
-import type { AddResult, UploadFileInput, UploadTarget, UploadsSnapshot } from './uploadsProtocol';
+import type { AddResult, RepairResult, UploadFileInput, UploadTarget, UploadsSnapshot } from './uploadsProtocol';
 
 /** Images written to IndexedDB per transaction. */
 const WRITE_CHUNK = 16;
@@ -75,11 +75,12 @@ export class UploadLibrary {
       storage: this.store?.kind ?? 'memory',
       storageNote: this.storageNote,
       skipped: this.skipped,
+      version: this.version,
     };
   }
 
   /** The dataset the engine trains on (see buildUploadsDataset). */
-  dataset(): ImageDataset {
+  dataset(): UploadsDataset {
     return buildUploadsDataset(this.collection.classes(), this.collection.images(), DEFAULT_SPLIT);
   }
 
@@ -225,6 +226,37 @@ export class UploadLibrary {
     await this.requireStore().deleteImages([id]);
     this.collection.removeImage(id);
     this.version++;
+  }
+
+  /** The file name of an image, or null when it is gone. */
+  imageName(id: string): string | null {
+    return this.collection.image(id)?.name ?? null;
+  }
+
+  /**
+   * "Remove damaged records": deletes the reported records that are still damaged in storage (read again
+   * now, so nothing repaired or rewritten since is touched) and gives readable images of a lost class
+   * their class back (see planRepair), so the next load is clean and no readable image is lost.
+   * @param fallbackName name for a restored class whose old name is unreadable (in the UI's language).
+   */
+  async removeDamaged(fallbackName: string): Promise<RepairResult> {
+    await this.ready();
+    const store = this.requireStore();
+    const fresh = await store.load();
+    const keyOf = (r: { store: string; key: string }) => `${r.store}/${r.key}`;
+    const reported = new Set(this.skipped.map(keyOf));
+    const plan = planRepair(fresh.skipped.filter((s) => reported.has(keyOf(s))), this.collection.classes(), fallbackName, this.deps.now());
+    // Classes first: if deleting then fails, the images they bring back are already safe.
+    for (const c of plan.restoreClasses) await store.putClass(c);
+    await store.removeRecords(plan.remove);
+    for (const c of plan.restoreClasses) this.collection.addClass(c);
+    const restoredIds = new Set(plan.restoreClasses.map((c) => c.id));
+    const recovered = fresh.orphans.filter((i) => restoredIds.has(i.classId) && !this.collection.image(i.id));
+    for (const image of recovered) this.collection.addImage(image);
+    const handled = new Set([...plan.remove.map(keyOf), ...plan.restoreClasses.map((c) => `classes/${c.id}`), ...recovered.map((i) => `images/${i.id}`)]);
+    this.skipped = fresh.skipped.filter((s) => !handled.has(keyOf(s)));
+    if (plan.restoreClasses.length > 0) this.version++;
+    return { removed: plan.remove.length, recovered: recovered.length, restoredClasses: plan.restoreClasses.map((c) => c.name), snapshot: this.snapshot() };
   }
 
   private requireStore(): UploadStore {

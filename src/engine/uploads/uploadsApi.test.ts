@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultAugmentConfig, recommendedAugmentConfig } from '../../augment/config';
+import { defaultAugmentConfig, recommendedAugmentConfig, type AugmentConfig } from '../../augment/config';
 import { STORED_SHAPE } from '../../data/uploads/collection';
 import { MemoryUploadStore } from '../../data/uploads/uploadStore';
 import { pngBytes } from '../../data/uploads/testing/imageBytes';
@@ -9,6 +9,7 @@ import { expectNoTensorLeak } from '../../model/testing/expectNoLeak';
 import { Engine } from '../engine';
 import type { DecodedImage } from './decodeImage';
 import { UploadsApi } from './uploadsApi';
+import type { AugmentPreviewRequest, PreviewSource } from './uploadsProtocol';
 
 const SIZE = STORED_SHAPE[0] * STORED_SHAPE[1] * STORED_SHAPE[2];
 
@@ -28,6 +29,10 @@ function api() {
   const uploads = new UploadsApi(engine, { openStore: async () => ({ store: new MemoryUploadStore(), fallbackReason: null }), decode: fakeDecode, now: () => id, newId: () => `i${++id}` });
   return { engine, uploads };
 }
+
+const LOADED: PreviewSource = { dataset: 'loaded', validationSplit: 0, trainLimit: 0 };
+const UPLOADS: PreviewSource = { ...LOADED, dataset: 'uploads' };
+const req = (index: number, config: AugmentConfig, count: number, source: PreviewSource, imageId: string | null = null): AugmentPreviewRequest => ({ source, index, imageId, config, seed: 7, count });
 
 const files = (n: number) => ['a', 'b'].flatMap((c) => Array.from({ length: n }, (_, i) => ({ file: new Blob([pngBytes({ width: 4 + i, height: 4 }) as Uint8Array<ArrayBuffer>]), path: `${c}/${i}.png` })));
 
@@ -53,17 +58,55 @@ describe('UploadsApi', () => {
     await uploads.addFiles(files(5), { classId: null, fallbackName: 'x' });
     await engine.loadDataset('uploads', '', () => undefined);
     await expectNoTensorLeak(async () => {
-      const p = await uploads.augmentPreview(3, { ...recommendedAugmentConfig, mirror: { ...recommendedAugmentConfig.mirror, p: 1 } }, 7, 12);
+      const p = await uploads.augmentPreview(req(3, { ...recommendedAugmentConfig, mirror: { ...recommendedAugmentConfig.mirror, p: 1 } }, 12, LOADED));
       expect(p.shape).toEqual([64, 64, 3]);
       expect(p.variants.length).toBe(12 * SIZE);
       expect(p.source.length).toBe(SIZE);
       expect(Array.from(p.variants.subarray(0, 30))).not.toEqual(Array.from(p.source.subarray(0, 30)));
-      const identity = await uploads.augmentPreview(3, defaultAugmentConfig, 7, 2);
+      const identity = await uploads.augmentPreview(req(3, defaultAugmentConfig, 2, LOADED));
       expect(Array.from(identity.variants.subarray(SIZE, 2 * SIZE))).toEqual(Array.from(identity.source));
     });
-    const pca = await uploads.pcaInfo();
+    const pca = await uploads.pcaInfo(LOADED);
     expect(pca.images).toBe(8);
     expect(pca.stats?.eigenvalues[0]).toBeGreaterThan(0);
-    await expect(uploads.augmentPreview(0, { ...defaultAugmentConfig, rotate: { enabled: true, p: 1, maxDegrees: 500 } }, 1, 12)).rejects.toThrow(/rotate/);
+    // PCA covers the examples training uses: the fit loop's validation split (the last quarter here) is left out.
+    expect((await uploads.pcaInfo({ ...LOADED, validationSplit: 0.25 })).images).toBe(6);
+    await expect(uploads.augmentPreview(req(0, { ...defaultAugmentConfig, rotate: { enabled: true, p: 1, maxDegrees: 500 } }, 12, LOADED))).rejects.toThrow(/rotate/);
+  });
+
+  it('the uploads preview follows the images: same source image after a change, PCA and variants redrawn, another image when it is deleted', async () => {
+    const { engine, uploads } = api();
+    await engine.init('cpu');
+    await uploads.addFiles(files(5), { classId: null, fallbackName: 'x' });
+    const pcaOnly = { ...defaultAugmentConfig, pcaColor: { ...defaultAugmentConfig.pcaColor, enabled: true, p: 1, sigma: 0.5 } };
+    const first = await uploads.augmentPreview(req(2, pcaOnly, 4, UPLOADS));
+    expect(first.imageId).not.toBeNull();
+    expect(first.imageName).toMatch(/^[ab]\/\d\.png$/);
+    const pcaBefore = await uploads.pcaInfo(UPLOADS);
+    // The preview builds the uploads itself: the engine's dataset (which a training run may use) is untouched.
+    expect(engine.current().data).toBeNull();
+
+    // A fresh import of a third, differently coloured class: the split and the colour statistics change.
+    await uploads.addFiles(Array.from({ length: 5 }, (_, i) => ({ file: new Blob([pngBytes({ width: 40 + i * 7, height: 4 }) as Uint8Array<ArrayBuffer>]), path: `c/${i}.png` })), { classId: null, fallbackName: 'x' });
+    const pcaAfter = await uploads.pcaInfo(UPLOADS);
+    expect(pcaAfter.images).toBe(12);
+    expect(pcaAfter.stats?.eigenvalues).not.toEqual(pcaBefore.stats?.eigenvalues);
+    const kept = await uploads.augmentPreview(req(2, pcaOnly, 4, UPLOADS, first.imageId));
+    expect(kept.imageId).toBe(first.imageId);
+    expect(Array.from(kept.source)).toEqual(Array.from(first.source));
+    expect(Array.from(kept.variants)).not.toEqual(Array.from(first.variants));
+
+    // Its class renamed: same image, new label.
+    const classId = (await uploads.list()).images.find((i) => i.id === first.imageId)?.classId ?? '';
+    await uploads.renameClass(classId, 'renamed');
+    expect((await uploads.augmentPreview(req(2, pcaOnly, 4, UPLOADS, first.imageId))).label).toBe('renamed');
+
+    // The source image deleted: another image that still exists is shown.
+    await uploads.deleteImage(first.imageId ?? '');
+    const replaced = await uploads.augmentPreview(req(2, pcaOnly, 4, UPLOADS, first.imageId));
+    const remaining = (await uploads.list()).images.map((i) => i.id);
+    expect(replaced.imageId).not.toBe(first.imageId);
+    expect(remaining).toContain(replaced.imageId);
+    expect(replaced.imageName).toBe((await uploads.list()).images.find((i) => i.id === replaced.imageId)?.name);
   });
 });

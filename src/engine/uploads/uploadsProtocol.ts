@@ -41,8 +41,19 @@ export interface UploadsSnapshot {
   storage: 'indexeddb' | 'memory';
   /** Why the store fell back to memory (the dataset will not survive a reload), or null. */
   storageNote: string | null;
-  /** Stored records that could not be read at load and were skipped. */
+  /** Stored records that could not be read at load and were skipped (until "Remove damaged records"). */
   skipped: SkippedRecord[];
+  /** Bumped by every change to the classes or images, so views of the data (the augmentation preview) refresh. */
+  version: number;
+}
+
+/** What "Remove damaged records" did: records deleted, readable images kept by restoring their class. */
+export interface RepairResult {
+  removed: number;
+  recovered: number;
+  /** Names of the classes restored for those images. */
+  restoredClasses: string[];
+  snapshot: UploadsSnapshot;
 }
 
 /** A file to add; `path` is its name or its path in a picked/dropped folder (`cats/a.png`). */
@@ -64,10 +75,36 @@ export interface AddResult {
   snapshot: UploadsSnapshot;
 }
 
+/** Which training images the augmentation preview and the PCA statistics are taken from. */
+export interface PreviewSource {
+  /**
+   * 'uploads': the user's images as they are now (built in the uploads module, so the engine's loaded
+   * dataset, which a running training may be using, is left alone); 'loaded': the engine's dataset.
+   */
+  dataset: 'uploads' | 'loaded';
+  /** The fit settings that choose the examples training uses; the PCA statistics cover exactly those. */
+  validationSplit: number;
+  trainLimit: number;
+}
+
+/** A preview to draw: training image `index`, or for uploads the image `imageId` while it still is one. */
+export interface AugmentPreviewRequest {
+  source: PreviewSource;
+  index: number;
+  /** Uploads only: keep showing this image after the images change, unless it left the training set. */
+  imageId: string | null;
+  config: AugmentConfig;
+  seed: number;
+  count: number;
+}
+
 /** One augmented preview: the source image and `count` variants, uint8, the dataset's shape. */
 export interface AugmentPreviewResult {
   datasetName: string;
   index: number;
+  /** Uploads only: the id and file name of the source image (null for bundled datasets). */
+  imageId: string | null;
+  imageName: string | null;
   label: string;
   shape: [number, number, number];
   /** [H, W, C] */

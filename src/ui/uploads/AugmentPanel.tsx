@@ -13,20 +13,22 @@ import './uploads.css';
 interface Props {
   state: ExperimentState;
   update: (patch: Partial<ExperimentState>) => void;
+  /** UploadsSnapshot.version: the preview of "Your images" is redrawn when the images change. */
+  uploadsVersion: number;
 }
 
 /**
  * The augmentation settings of the experiment (used by the next training run), with a live preview of
- * a training image of the chosen dataset and the PCA colour statistics. Collapsed until opened, so the
- * page loads no dataset for it unasked.
+ * a training image of the chosen dataset and the PCA colour statistics of the examples training uses.
+ * Collapsed until opened, so the page loads no dataset for it unasked.
  */
-export function AugmentPanel({ state, update }: Props) {
+export function AugmentPanel({ state, update, uploadsVersion }: Props) {
   const t = useMessages(uploadsMessages);
   const [open, setOpen] = useState(false);
-  const [index, setIndex] = useState(0);
   const config = state.augment;
   const problems = validateAugmentConfig(config);
-  const { preview, pca, error } = useAugmentPreview(open, state.dataset, config, state.augmentSeed, index);
+  const source = { dataset: state.dataset, validationSplit: state.validationSplit, trainLimit: state.trainLimit, uploadsVersion };
+  const { preview, pca, error, nextImage } = useAugmentPreview(open, source, config, state.augmentSeed);
   const set = (c: AugmentConfig) => update({ augment: c });
   return (
     <details className="panel augment" data-testid="augment-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -54,7 +56,7 @@ export function AugmentPanel({ state, update }: Props) {
       {error && <p className="error-text" role="alert" data-testid="augment-preview-error">{error}</p>}
       {!preview && !error && open && <p className="muted">{t('previewLoading')}</p>}
       {preview && <AugmentPreviewGrid preview={preview} />}
-      <button type="button" className="secondary small" onClick={() => setIndex((i) => i + 1)}>{t('nextImage')}</button>
+      <button type="button" className="secondary small" data-testid="augment-next-image" onClick={nextImage}>{t('nextImage')}</button>
       <h3>{t('pcaHeading')}</h3>
       {pca && <PcaComponents info={pca} />}
     </details>

@@ -18,9 +18,12 @@ export function AugmentPreviewGrid({ preview }: { preview: AugmentPreviewResult 
       if (canvas && i < preview.count) paintPixels(canvas, preview.variants.subarray(i * size, (i + 1) * size), preview.shape);
     });
   }, [preview]);
+  const where = { dataset: preview.datasetName, index: preview.index, label: preview.label };
+  // An uploaded image is named, so a student can find it among the thumbnails above.
+  const caption = preview.imageName === null ? fill(t('previewOf'), where) : fill(t('previewOfUpload'), { ...where, name: preview.imageName });
   return (
     <div>
-      <p className="muted small-text" data-testid="augment-preview-caption">{fill(t('previewOf'), { dataset: preview.datasetName, index: preview.index, label: preview.label })}</p>
+      <p className="muted small-text" data-testid="augment-preview-caption" data-image-name={preview.imageName ?? ''}>{caption}</p>
       <div className="augment-preview" data-testid="augment-preview">
         <figure className="source">
           <canvas ref={source} className="pixelated" data-testid="augment-source" />

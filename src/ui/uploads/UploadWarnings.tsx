@@ -3,14 +3,13 @@ import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { uploadsMessages } from '../i18n/uploads';
 
-/** Too few images per class, a single class, storage that will not survive a reload, unreadable records. */
+/** Too few images per class, a single class, storage that will not survive a reload (damaged records: DamagedRecords). */
 export function UploadWarnings({ snapshot }: { snapshot: UploadsSnapshot }) {
   const t = useMessages(uploadsMessages);
   const lines = snapshot.warnings.map((w) =>
     w.kind === 'no-images' ? t('warnNoImages') : w.kind === 'single-class' ? fill(t('warnSingleClass'), { name: w.className }) : fill(t('warnFewImages'), { name: w.className, n: w.count }),
   );
   if (snapshot.storageNote) lines.push(fill(t('storageMemory'), { why: snapshot.storageNote }));
-  if (snapshot.skipped.length > 0) lines.push(fill(t('skippedRecords'), { n: snapshot.skipped.length, why: [...new Set(snapshot.skipped.map((s) => s.why))].join('; ') }));
   if (lines.length === 0) return null;
   return (
     <ul className="upload-warnings notice">

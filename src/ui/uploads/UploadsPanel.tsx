@@ -5,20 +5,23 @@ import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { uploadsMessages } from '../i18n/uploads';
 import { ClassList } from './ClassList';
+import { DamagedRecords } from './DamagedRecords';
 import { DropZone } from './DropZone';
 import { filesFromInput } from './pickedFiles';
 import { UploadErrors } from './UploadErrors';
 import { UploadWarnings } from './UploadWarnings';
-import { useUploads } from './useUploads';
+import type { UploadsState } from './useUploads';
 import { WebcamCapture } from './WebcamCapture';
 import './uploads.css';
 
 const PROBLEM_KEY = { empty: 'classNameEmpty', 'too-long': 'classNameTooLong', taken: 'classNameTaken' } as const;
 
-/** "Your images": add images (drop, pickers, folder, zip, webcam), manage classes, see what was refused and why. */
-export function UploadsPanel() {
+/**
+ * "Your images": add images (drop, pickers, folder, zip, webcam), manage classes, see what was refused and
+ * why, and remove damaged saved records. `uploads` is the section's useUploads() state.
+ */
+export function UploadsPanel({ uploads }: { uploads: UploadsState }) {
   const t = useMessages(uploadsMessages);
-  const uploads = useUploads();
   const { snapshot, progress } = uploads;
   const classes = snapshot?.classes ?? [];
   const [targetId, setTargetId] = useState('');
@@ -79,6 +82,7 @@ export function UploadsPanel() {
       {uploads.error && <p className="error-text" role="alert" data-testid="uploads-failure">{uploads.error}</p>}
       <UploadErrors rejections={uploads.rejections} onDismiss={uploads.dismissRejections} />
       {snapshot && <UploadWarnings snapshot={snapshot} />}
+      {snapshot && <DamagedRecords skipped={snapshot.skipped} repaired={uploads.repaired} onRemove={() => void uploads.removeDamaged(t('recoveredClassName'))} />}
       {snapshot && <ClassList snapshot={snapshot} actions={uploads} />}
       {classes.length > 0 && <p className="muted small-text">{t('splitNote')}</p>}
     </section>

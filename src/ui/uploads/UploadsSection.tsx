@@ -4,6 +4,7 @@ import type { ExperimentState } from '../experiment';
 import { AugmentExperiment } from './AugmentExperiment';
 import { AugmentPanel } from './AugmentPanel';
 import { UploadsPanel } from './UploadsPanel';
+import { useUploads } from './useUploads';
 
 interface Props {
   state: ExperimentState;
@@ -12,15 +13,19 @@ interface Props {
   panelError: (message: string) => ReactNode;
 }
 
-/** The uploads feature's panels: your images, data augmentation, and the with/without experiment. */
+/**
+ * The uploads feature's panels: your images, data augmentation, and the with/without experiment. The
+ * images' state lives here so the augmentation preview redraws when they change.
+ */
 export function UploadsSection({ state, update, panelError }: Props) {
+  const uploads = useUploads();
   return (
     <>
       <ErrorBoundary fallback={panelError}>
-        <UploadsPanel />
+        <UploadsPanel uploads={uploads} />
       </ErrorBoundary>
       <ErrorBoundary fallback={panelError}>
-        <AugmentPanel state={state} update={update} />
+        <AugmentPanel state={state} update={update} uploadsVersion={uploads.snapshot?.version ?? 0} />
       </ErrorBoundary>
       <ErrorBoundary fallback={panelError}>
         <AugmentExperiment state={state} />

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { callback } from '../../engine/client';
-import type { UploadFileInput, UploadRejection, UploadTarget, UploadsSnapshot } from '../../engine/uploads/uploadsProtocol';
+import type { RepairResult, UploadFileInput, UploadRejection, UploadTarget, UploadsSnapshot } from '../../engine/uploads/uploadsProtocol';
 import { useWorker } from '../engineContext';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -16,6 +16,7 @@ export function useUploads() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [lastAdded, setLastAdded] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [repaired, setRepaired] = useState<Omit<RepairResult, 'snapshot'> | null>(null);
 
   useEffect(() => {
     if (!worker) return;
@@ -60,10 +61,24 @@ export function useUploads() {
     frame.close();
   }, [worker, act]);
 
+  /** Deletes the damaged records the snapshot reports; readable images of a lost class get it back as `fallbackName`. */
+  const removeDamaged = useCallback(async (fallbackName: string) => {
+    if (!worker) return;
+    setError(null);
+    try {
+      const { snapshot: next, ...summary } = await worker.uploads.removeDamaged(fallbackName);
+      setSnapshot(next);
+      setRepaired(summary);
+    } catch (e) {
+      setError(message(e));
+    }
+  }, [worker]);
+
   return {
-    snapshot, rejections, progress, lastAdded, error,
+    snapshot, rejections, progress, lastAdded, error, repaired,
     addFiles,
     addFrame,
+    removeDamaged,
     dismissRejections: useCallback(() => setRejections([]), []),
     createClass: useCallback((name: string) => worker && act(() => worker.uploads.createClass(name)), [worker, act]),
     renameClass: useCallback((id: string, name: string) => worker && act(() => worker.uploads.renameClass(id, name)), [worker, act]),

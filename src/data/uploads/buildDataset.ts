@@ -7,6 +7,7 @@ import type { ImageDataset, ImageSplit } from '../datasetTypes';
 import { createRandom } from '../random';
 import { STORED_SHAPE, type UploadClass, type UploadImage } from './collection';
 import { DEFAULT_SPLIT, splitPerClass, type SplitOptions } from './split';
+import { uploadsError } from '../../messages/index';
 
 /** The engine's id for the uploaded dataset. */
 export const UPLOADS_DATASET_ID = 'uploads';
@@ -40,11 +41,11 @@ function toSplit(images: readonly UploadImage[], labelOf: Map<string, number>): 
  */
 export function buildUploadsDataset(classes: readonly UploadClass[], images: readonly UploadImage[], options: SplitOptions = DEFAULT_SPLIT): UploadsDataset {
   const used = classes.filter((c) => images.some((i) => i.classId === c.id));
-  if (used.length === 0) throw new Error('No uploaded images yet: add images to at least two classes under "Your images".');
-  if (used.length > 255) throw new Error('Too many classes (more than 255).');
+  if (used.length === 0) throw uploadsError('uploads.none');
+  if (used.length > 255) throw uploadsError('uploads.tooManyClasses');
   const labelOf = new Map(used.map((c, i) => [c.id, i]));
   const { train, val } = splitPerClass(images.filter((i) => labelOf.has(i.classId)), options);
-  if (val.length === 0) throw new Error('No image can be held out for validation: add at least two images to a class.');
+  if (val.length === 0) throw uploadsError('uploads.noValidation');
   createRandom(options.seed).shuffle(train);
   return {
     id: UPLOADS_DATASET_ID,

@@ -14,6 +14,7 @@ import type { CompileSettings } from '../protocol';
 import { RunControl } from '../runControl';
 import { augmentTransform } from './augmentTransform';
 import type { CompareEvent, CompareRequest, CompareResult, CompareRun } from './uploadsProtocol';
+import { engineError, uploadsError } from '../../messages/index';
 
 type Shape3 = [number, number, number];
 
@@ -60,12 +61,12 @@ export class AugmentComparison {
 
   async run(req: CompareRequest, onEvent: (e: CompareEvent) => void): Promise<CompareResult> {
     const { data, training, backend } = this.engine.current();
-    if (!data) throw new Error('Load a dataset first.');
-    if (training || this.control) throw new Error('Training is already running: wait for it to finish or stop it.');
+    if (!data) throw engineError('engine.needDataset');
+    if (training || this.control) throw uploadsError('uploads.experimentBusy');
     const info = inferGraph(req.graph);
     const budget = memoryBudget(backend?.name ?? 'cpu');
     const estimate = estimateTrainingMemory(info, req.batchSize, req.compile.optimizer).total;
-    if (estimate > budget) throw new Error(`${req.graph.name} is too large to train here (about ${(estimate / 2 ** 20).toFixed(0)} MiB): pick a smaller network or batch.`);
+    if (estimate > budget) throw uploadsError('uploads.experimentTooLarge', { model: req.graph.name, estimate: (estimate / 2 ** 20).toFixed(0) });
     const subset = comparisonSubset(data, req.examples, req.validation);
     const input = info.inputShape as Shape3;
     const classes = info.outputShape[0];

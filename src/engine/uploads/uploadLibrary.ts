@@ -14,6 +14,7 @@ import { MAX_FILE_BYTES, checkUploadBytes, isHiddenOrSystemPath, type UploadReje
 import { MAX_ZIP_FILE_BYTES, readZipEntries } from '../../data/uploads/zip';
 import { decodeImageBytes, type DecodedImage } from './decodeImage';
 import type { AddResult, RepairResult, UploadFileInput, UploadTarget, UploadsSnapshot } from './uploadsProtocol';
+import { uploadsError } from '../../messages/index';
 
 /** Images written to IndexedDB per transaction. */
 const WRITE_CHUNK = 16;
@@ -198,7 +199,7 @@ export class UploadLibrary {
     const checked = normaliseClassName(rawName, this.collection.classes(), id);
     if ('problem' in checked) throw new Error(`class name ${checked.problem}`);
     const existing = this.collection.classById(id);
-    if (!existing) throw new Error('That class no longer exists.');
+    if (!existing) throw uploadsError('uploads.classGone');
     await this.requireStore().putClass({ ...existing, name: checked.name });
     this.collection.renameClass(id, checked.name);
     this.version++;
@@ -215,7 +216,7 @@ export class UploadLibrary {
   async moveImage(id: string, classId: string): Promise<void> {
     await this.ready();
     const image = this.collection.image(id);
-    if (!image || !this.collection.classById(classId)) throw new Error('That image or class no longer exists.');
+    if (!image || !this.collection.classById(classId)) throw uploadsError('uploads.imageGone');
     await this.requireStore().putImages([{ ...image, classId }]);
     this.collection.moveImage(id, classId);
     this.version++;

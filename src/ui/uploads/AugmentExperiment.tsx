@@ -13,6 +13,8 @@ import { archOptionsOf } from '../useArchInfo';
 import { CompareChart, type ComparePoint } from './CompareChart';
 import { dataBaseUrl } from './datasetUrl';
 import './uploads.css';
+import { toUserMessage, type UserMessage } from '../../messages/index';
+import { useSay } from '../i18n/say';
 
 type Curves = Record<CompareRun, (ComparePoint & { examplesPerSec: number })[]>;
 const EMPTY: Curves = { plain: [], augmented: [] };
@@ -32,7 +34,8 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
   const [progress, setProgress] = useState<{ run: CompareRun; epoch: number; batch: number; batches: number } | null>(null);
   const [curves, setCurves] = useState<Curves>(EMPTY);
   const [network, setNetwork] = useState<{ name: string; classes: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<UserMessage | null>(null);
+  const { say } = useSay();
   const hasAugment = AUGMENT_OPS.some((op) => state.augment[op].enabled);
   const trainingBusy = view.phase === 'loading' || view.phase === 'building' || view.phase === 'training' || view.phase === 'paused' || view.phase === 'evaluating';
   const runName = (run: CompareRun) => t(run === 'plain' ? 'runPlain' : 'runAugmented');
@@ -56,9 +59,9 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
         augment: state.augment, augmentSeed: state.augmentSeed,
       }, callback(onEvent));
       const failed = result.runs.find((r) => r.end !== 'completed' && r.end !== 'stopped');
-      if (failed) setError(failed.message);
+      if (failed?.detail) setError(failed.detail);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(toUserMessage(e));
     } finally {
       setRunning(false);
       setProgress(null);
@@ -92,7 +95,7 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
       {!hasAugment && <p className="muted">{t('compareNeedsAugment')}</p>}
       {network && <p className="muted small-text">{fill(t('compareNetwork'), network)}</p>}
       {progress && <p role="status" data-testid="compare-progress">{fill(t('compareRunning'), { run: runName(progress.run), epoch: progress.epoch, epochs: sizes.epochs, batch: progress.batch, batches: progress.batches })}</p>}
-      {error && <p className="error-text" role="alert" data-testid="compare-error">{error}</p>}
+      {error && <p className="error-text" role="alert" data-testid="compare-error">{say(error)}</p>}
       {(curves.plain.length > 0 || curves.augmented.length > 0) && (
         <>
           <div className="compare-charts">

@@ -9,6 +9,7 @@ import { AugmentPreviewGrid } from './AugmentPreviewGrid';
 import { PcaComponents } from './PcaComponents';
 import { useAugmentPreview } from './useAugmentPreview';
 import './uploads.css';
+import { useSay } from '../i18n/say';
 
 interface Props {
   state: ExperimentState;
@@ -24,6 +25,7 @@ interface Props {
  */
 export function AugmentPanel({ state, update, uploadsVersion }: Props) {
   const t = useMessages(uploadsMessages);
+  const { say } = useSay();
   const [open, setOpen] = useState(false);
   const config = state.augment;
   const problems = validateAugmentConfig(config);
@@ -53,7 +55,7 @@ export function AugmentPanel({ state, update, uploadsVersion }: Props) {
       <AugmentOpControls config={config} onChange={set} />
       {problems.length > 0 && <p className="error-text" role="alert">{fill(t('invalid'), { list: problems.join('; ') })}</p>}
       <h3>{t('previewHeading')}</h3>
-      {error && <p className="error-text" role="alert" data-testid="augment-preview-error">{error}</p>}
+      {error && <p className="error-text" role="alert" data-testid="augment-preview-error">{say(error)}</p>}
       {!preview && !error && open && <p className="muted">{t('previewLoading')}</p>}
       {preview && <AugmentPreviewGrid preview={preview} />}
       <button type="button" className="secondary small" data-testid="augment-next-image" onClick={nextImage}>{t('nextImage')}</button>

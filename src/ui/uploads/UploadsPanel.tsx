@@ -13,6 +13,7 @@ import { UploadWarnings } from './UploadWarnings';
 import type { UploadsState } from './useUploads';
 import { WebcamCapture } from './WebcamCapture';
 import './uploads.css';
+import { useSay } from '../i18n/say';
 
 const PROBLEM_KEY = { empty: 'classNameEmpty', 'too-long': 'classNameTooLong', taken: 'classNameTaken' } as const;
 
@@ -22,6 +23,7 @@ const PROBLEM_KEY = { empty: 'classNameEmpty', 'too-long': 'classNameTooLong', t
  */
 export function UploadsPanel({ uploads }: { uploads: UploadsState }) {
   const t = useMessages(uploadsMessages);
+  const { say } = useSay();
   const { snapshot, progress } = uploads;
   const classes = snapshot?.classes ?? [];
   const [targetId, setTargetId] = useState('');
@@ -79,7 +81,7 @@ export function UploadsPanel({ uploads }: { uploads: UploadsState }) {
         </label>
       )}
       {uploads.lastAdded !== null && <p role="status" data-testid="upload-added">{fill(t('added'), { n: uploads.lastAdded })}</p>}
-      {uploads.error && <p className="error-text" role="alert" data-testid="uploads-failure">{uploads.error}</p>}
+      {uploads.error && <p className="error-text" role="alert" data-testid="uploads-failure">{say(uploads.error)}</p>}
       <UploadErrors rejections={uploads.rejections} onDismiss={uploads.dismissRejections} />
       {snapshot && <UploadWarnings snapshot={snapshot} />}
       {snapshot && <DamagedRecords skipped={snapshot.skipped} repaired={uploads.repaired} onRemove={() => void uploads.removeDamaged(t('recoveredClassName'))} />}

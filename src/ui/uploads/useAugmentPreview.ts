@@ -5,6 +5,7 @@ import type { AugmentPreviewResult, PcaInfo, PreviewSource } from '../../engine/
 import { useWorker } from '../engineContext';
 import type { DatasetId } from '../experiment';
 import { dataBaseUrl } from './datasetUrl';
+import { toUserMessage, type UserMessage } from '../../messages/index';
 
 /** Wait this long after the last change before asking the worker, so typing a number costs one preview. */
 const DEBOUNCE_MS = 200;
@@ -31,7 +32,7 @@ export function useAugmentPreview(active: boolean, data: PreviewData, config: Au
   const worker = useWorker();
   const [preview, setPreview] = useState<AugmentPreviewResult | null>(null);
   const [pca, setPca] = useState<PcaInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<UserMessage | null>(null);
   /** The image asked for; `serial` changes on every "another image" so the same index is asked again. */
   const [wanted, setWanted] = useState({ index: 0, serial: 0 });
   /** The uploaded image shown for the current `wanted`, kept across changes of the images. */
@@ -65,7 +66,7 @@ export function useAugmentPreview(active: boolean, data: PreviewData, config: Au
         // A preview of images that are gone would mislead: show the reason instead.
         setPreview(null);
         setPca(null);
-        setError(e instanceof Error ? e.message : String(e));
+        setError(toUserMessage(e));
       }
     }, DEBOUNCE_MS);
     return () => {

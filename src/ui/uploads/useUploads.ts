@@ -2,8 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { callback } from '../../engine/client';
 import type { RepairResult, UploadFileInput, UploadRejection, UploadTarget, UploadsSnapshot } from '../../engine/uploads/uploadsProtocol';
 import { useWorker } from '../engineContext';
+import { toUserMessage, type UserMessage } from '../../messages/index';
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const message = toUserMessage;
 
 /**
  * The user's dataset as the worker holds it, and the actions on it. Refused files accumulate (one entry
@@ -15,7 +16,7 @@ export function useUploads() {
   const [rejections, setRejections] = useState<UploadRejection[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [lastAdded, setLastAdded] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<UserMessage | null>(null);
   const [repaired, setRepaired] = useState<Omit<RepairResult, 'snapshot'> | null>(null);
 
   useEffect(() => {

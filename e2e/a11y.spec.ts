@@ -31,6 +31,32 @@ test.describe('accessibility (axe): no serious or critical violation', () => {
     await page.getByTestId('predict-button').click();
     await expect(page.getByTestId('predict-result').locator('li')).toHaveCount(5);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The drawing pad works without a pointer: arrows move the pen, Space lowers/lifts it.
+    const pad = page.getByTestId('draw-pad');
+    await expect(pad).toHaveAttribute('tabindex', '0');
+    await pad.focus();
+    await expect(page.getByTestId('draw-pad-pen')).toBeVisible();
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Space');
+    const lit = await pad.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] > 128) n++;
+      return { lit: n, centreColumn: d[(c.height / 2) * c.width * 4 + (c.width / 2) * 4], corner: d[0] };
+    });
+    expect(lit.lit).toBeGreaterThan(1000); // a vertical stroke 18 px wide and 128 px long
+    expect(lit.centreColumn).toBe(255);
+    expect(lit.corner).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('predict-drawing').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('predict-result').locator('li')).toHaveCount(5);
+    await pad.focus();
+    await page.keyboard.press('Delete');
+    expect(await pad.evaluate((c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 0 && v > 0))).toBe(false);
   });
 
   test('the Japanese UI, in the presentation layout', async ({ page }) => {

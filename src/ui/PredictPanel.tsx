@@ -4,6 +4,7 @@ import { fill, useLocaleFormat } from './i18n/format';
 import { useMessages } from './i18n/index';
 import { trainingMessages } from './i18n/training';
 import { decodeImageFile, paintPixels, readPixels } from './imagePixels';
+import { DrawPad, type DrawPadHandle } from './DrawPad';
 import { toUserMessage, type UserMessage } from '../messages/index';
 import { useSay } from './i18n/say';
 
@@ -16,13 +17,10 @@ interface Props {
   predict: (image: { pixels: Uint8Array; shape: [number, number, number]; label?: number }) => void;
 }
 
-const PAD = 196;
-
 /** Predict: a test image, an uploaded image or one drawn on a canvas, with top-k probabilities. */
 export function PredictPanel({ dataset, sample, prediction, canPredict, pickSample, predict }: Props) {
   const sampleCanvas = useRef<HTMLCanvasElement>(null);
-  const pad = useRef<HTMLCanvasElement>(null);
-  const drawing = useRef(false);
+  const pad = useRef<DrawPadHandle>(null);
   const [uploadError, setUploadError] = useState<UserMessage | null>(null);
   const { say } = useSay();
   const shape = dataset?.imageShape ?? [28, 28, 1];
@@ -32,26 +30,6 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
   useEffect(() => {
     if (sample && sampleCanvas.current) paintPixels(sampleCanvas.current, sample.pixels, sample.shape);
   }, [sample]);
-
-  useEffect(() => clearPad(), []);
-
-  function clearPad() {
-    const ctx = pad.current?.getContext('2d');
-    if (!ctx) return;
-    ctx.fillStyle = '#000';
-    ctx.fillRect(0, 0, PAD, PAD);
-  }
-
-  function drawAt(e: React.PointerEvent<HTMLCanvasElement>) {
-    const canvas = pad.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx || !drawing.current) return;
-    const r = canvas.getBoundingClientRect();
-    ctx.fillStyle = '#fff';
-    ctx.beginPath();
-    ctx.arc(((e.clientX - r.left) / r.width) * PAD, ((e.clientY - r.top) / r.height) * PAD, 9, 0, 2 * Math.PI);
-    ctx.fill();
-  }
 
   const name = (i: number) => dataset?.classNames[i] ?? String(i);
   return (
@@ -70,27 +48,15 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
           {sample && <p>{fill(t('trueLabel'), { label: name(sample.label) })}</p>}
         </div>
         <div>
-          <canvas
-            ref={pad}
-            width={PAD}
-            height={PAD}
-            style={{ width: 140, height: 140, touchAction: 'none', border: '1px solid #d8dbe0' }}
-            role="img"
-            aria-label={t('drawPad')}
-            data-testid="draw-pad"
-            onPointerDown={(e) => {
-              drawing.current = true;
-              drawAt(e);
-            }}
-            onPointerMove={drawAt}
-            onPointerUp={() => (drawing.current = false)}
-            onPointerLeave={() => (drawing.current = false)}
-          />
+          <DrawPad handle={pad} />
           <div className="row">
-            <button type="button" className="secondary" onClick={clearPad}>
+            <button type="button" className="secondary" onClick={() => pad.current?.clear()}>
               {t('clear')}
             </button>
-            <button type="button" data-testid="predict-drawing" disabled={!canPredict} onClick={() => pad.current && predict({ pixels: readPixels(pad.current, shape), shape: [...shape] })}>
+            <button type="button" data-testid="predict-drawing" disabled={!canPredict} onClick={() => {
+              const canvas = pad.current?.canvas();
+              if (canvas) predict({ pixels: readPixels(canvas, shape), shape: [...shape] });
+            }}>
               {t('predictDrawing')}
             </button>
           </div>

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { servePrefixed, type PrefixServer } from './support/prefixServer';
+import { serveStatic, type StaticServer } from '../scripts/bench/staticServer';
 
 /** The short run the issue asks for: LeNet-5, one epoch on 256 MNIST images. */
 const SHORT_RUN = '?arch=lenet5&dataset=mnist&epochs=1&limit=256';
@@ -26,8 +26,8 @@ function recordRequests(context: BrowserContext): string[] {
 }
 
 test.describe('static deployment under a sub-path', () => {
-  let absolute: PrefixServer;
-  let relative: PrefixServer;
+  let absolute: StaticServer;
+  let relative: StaticServer;
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
@@ -37,10 +37,10 @@ test.describe('static deployment under a sub-path', () => {
       env: { ...process.env, CNN_PLAYGROUND_BASE: '/cnn-playground/' },
       stdio: 'inherit',
     });
-    absolute = await servePrefixed(site, '/cnn-playground/');
+    absolute = await serveStatic(site, { prefix: '/cnn-playground/' });
     // The default build (relative base) mounted under an arbitrary deeper path.
     if (!existsSync(join(outDir, 'index.html'))) throw new Error(`${outDir}/index.html is missing: the Playwright web server builds it`);
-    relative = await servePrefixed(outDir, '/teachers/class-3b/cnn/');
+    relative = await serveStatic(outDir, { prefix: '/teachers/class-3b/cnn/' });
   });
 
   test.afterAll(async () => {

@@ -1,6 +1,8 @@
 /**
  * A tiny static file server on 127.0.0.1 (a free port) for the built app and bench page: fewer moving
  * parts than `vite preview`, and 127.0.0.1 is a secure context, so WebGPU and crypto.subtle work.
+ * With a `prefix` it mounts the site under a sub-path the way GitHub Pages serves a project site
+ * (e2e/deploy.spec.ts): anything outside it is a 404 and recorded in `outside`.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -15,6 +17,7 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -22,9 +25,11 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** A running server: its base URL (ending in `/`) and how to stop it. */
+/** A running server: its base URL (ending in `/`, the prefix included) and how to stop it. */
 export interface StaticServer {
   readonly url: string;
+  /** Paths requested outside the prefix (always empty without one). */
+  readonly outside: string[];
   close(): Promise<void>;
 }
 
@@ -45,11 +50,19 @@ export function resolveUnder(root: string, urlPath: string): string | null {
   return file === base || file.startsWith(base + sep) ? file : null;
 }
 
-/** Serves `root` read-only on 127.0.0.1 at a free port. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/** Serves `root` read-only on 127.0.0.1 at a free port, under `prefix` (e.g. `/cnn-playground/`) when given. */
+export async function serveStatic(root: string, options: { prefix?: string } = {}): Promise<StaticServer> {
+  const prefix = options.prefix ?? '/';
+  const outside: string[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
-      let file = resolveUnder(root, req.url ?? '/');
+      const urlPath = req.url ?? '/';
+      if (!urlPath.startsWith(prefix)) {
+        outside.push(urlPath.split(/[?#]/)[0]);
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('outside the sub-path');
+        return;
+      }
+      let file = resolveUnder(root, `/${urlPath.slice(prefix.length)}`);
       if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
         res.writeHead(file ? 405 : 403).end();
         return;
@@ -81,7 +94,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
+    outside,
     close: () => new Promise<void>((done) => {
       server.closeAllConnections();
       server.close(() => done());

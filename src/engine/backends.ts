@@ -4,7 +4,8 @@ import type { BackendName, BackendRequest, BackendStatus } from './protocol';
 
 /** What we learn of the machine's GPU before choosing. */
 export interface GpuProbe {
-  webgpu: { available: boolean; fallback: boolean; description: string };
+  /** The adapter's name, or why there is none (a message when it is ours, the browser's words otherwise). */
+  webgpu: { available: boolean; fallback: boolean; description: string | UserMessage };
   webgl: { available: boolean; software: boolean; renderer: string };
 }
 
@@ -28,7 +29,7 @@ interface GpuLike {
 
 /** Asks the browser (worker scope) what GPU APIs it offers and whether they are software-emulated. */
 export async function probeGpu(): Promise<GpuProbe> {
-  const probe: GpuProbe = { webgpu: { available: false, fallback: false, description: 'navigator.gpu missing' }, webgl: { available: false, software: false, renderer: '' } };
+  const probe: GpuProbe = { webgpu: { available: false, fallback: false, description: message('backend.noWebgpuApi') }, webgl: { available: false, software: false, renderer: '' } };
   const gpu = (globalThis.navigator as unknown as { gpu?: GpuLike } | undefined)?.gpu;
   if (gpu) {
     try {
@@ -37,8 +38,8 @@ export async function probeGpu(): Promise<GpuProbe> {
         const info = adapter.info ?? {};
         const text = [info.vendor, info.architecture, info.description, info.device].filter(Boolean).join(' ');
         const fallback = Boolean(adapter.isFallbackAdapter) || SOFTWARE_RENDERER.test(text);
-        probe.webgpu = { available: true, fallback, description: text || 'unnamed adapter' };
-      } else probe.webgpu.description = 'no adapter';
+        probe.webgpu = { available: true, fallback, description: text || message('backend.unnamedAdapter') };
+      } else probe.webgpu.description = message('backend.noAdapter');
     } catch (e) {
       probe.webgpu.description = e instanceof Error ? e.message : String(e);
     }

@@ -114,7 +114,8 @@ export function inferLayer(name: string, spec: LayerSpec, inputs: readonly Shape
     }
     case 'lrn':
     case 'activation':
-    case 'dropout': {
+    case 'dropout':
+    case 'rescale': {
       const input = single();
       if (spec.kind === 'lrn') expectRank(name, spec.kind, input, 3);
       return { outputShape: input, ...none };

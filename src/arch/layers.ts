@@ -9,6 +9,7 @@ import type {
   Pad2d,
   Padding,
   Pool2dSpec,
+  RescaleSpec,
   ZeroPadSpec,
 } from './types';
 
@@ -71,6 +72,11 @@ export function dropout(rate: number): DropoutSpec {
 export function zeroPad(p: number | Pad2d): ZeroPadSpec {
   const padding = typeof p === 'number' ? { top: p, bottom: p, left: p, right: p } : p;
   return { kind: 'zeroPad', padding };
+}
+
+/** y = scale · x + offset (Keras `Rescaling`), e.g. `rescale(2, -1)` maps [0, 1] to [−1, 1]. */
+export function rescale(scale: number, offset = 0): RescaleSpec {
+  return { kind: 'rescale', scale, offset };
 }
 
 /** AlexNet's local response normalisation with the paper's constants (k=2, n=5, α=1e-4, β=0.75). */

@@ -17,6 +17,7 @@ const KERAS_TYPE: Record<LayerInfo['kind'], string> = {
   padShortcut: 'PadShortcut',
   add: 'Add',
   concat: 'Concatenate',
+  rescale: 'Rescaling',
 };
 
 /** The Keras class name of a layer kind (e.g. `conv2d` → `Conv2D`). */

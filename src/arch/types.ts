@@ -117,6 +117,17 @@ export interface ConcatSpec {
   readonly kind: 'concat';
 }
 
+/**
+ * Keras' `Rescaling`: y = scale · x + offset, element-wise, no parameters. Put after the input of a
+ * pretrained network that expects another pixel range than our [0, 1] (MobileNet: scale 2, offset −1
+ * gives [−1, 1]).
+ */
+export interface RescaleSpec {
+  readonly kind: 'rescale';
+  readonly scale: number;
+  readonly offset: number;
+}
+
 export type LayerSpec =
   | InputSpec
   | Conv2dSpec
@@ -131,7 +142,8 @@ export type LayerSpec =
   | ZeroPadSpec
   | PadShortcutSpec
   | AddSpec
-  | ConcatSpec;
+  | ConcatSpec
+  | RescaleSpec;
 
 export type LayerKind = LayerSpec['kind'];
 

@@ -90,6 +90,9 @@ export function layersForNode(node: LayerNode, seed: number | undefined): tfl.la
     case 'concat':
       // tfjs' Concatenate needs two or more inputs; a one-input concat is the identity.
       return [node.inputs.length > 1 ? tfl.layers.concatenate({ name, axis: -1 }) : tfl.layers.activation({ name, activation: 'linear' })];
+    case 'rescale':
+      // tfjs' own preprocessing layer: saved as Keras' `Rescaling`, so Keras reads it back too.
+      return [tfl.layers.rescaling({ name, scale: spec.scale, offset: spec.offset })];
   }
 }
 

@@ -1,18 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GraphBuilder, act, avgPool, batchNorm, conv, dense, dropout, lrnSpec, maxPool, type ArchGraph } from '../arch';
+import { GraphBuilder, act, avgPool, batchNorm, conv, dense, dropout, lrnSpec, maxPool, rescale, type ArchGraph } from '../arch';
 import { buildModel } from './buildModel';
 import { freezeLayers } from './freeze';
+import { rebuildArchitecture } from './rebuild';
 import { useCpuBackend } from './testing/cpuBackend';
 import { expectNoTensorLeak } from './testing/expectNoLeak';
 
 beforeAll(useCpuBackend);
 
-/** Every custom layer and helper: grouped conv with explicit padding, BN, LRN, option-A shortcut, … */
+/** Every custom layer and helper: input rescaling, grouped conv with explicit padding, BN, LRN, option-A shortcut, … */
 function allKindsGraph(): ArchGraph {
   const b = new GraphBuilder('all-kinds');
-  const x = b.input([9, 9, 4]);
+  const x = b.add('scale', rescale(2, -1), [b.input([9, 9, 4])]);
   let y = b.add('c1', conv(8, 3, { padding: { top: 1, bottom: 1, left: 1, right: 1 }, groups: 2, activation: 'relu' }), [x]);
   y = b.add('bn1', batchNorm(), [y]);
   y = b.add('lrn1', lrnSpec({ depthRadius: 1, alpha: 0.5 }), [y]);
@@ -56,7 +57,7 @@ describe('save → load', () => {
         model.layers.map((l) => [l.name, l.getClassName(), l.trainable]),
       );
       expect(loaded.layers.map((l) => l.getClassName())).toEqual(
-        expect.arrayContaining(['GroupedConv2D', 'FreezableBatchNorm', 'LocalResponseNorm', 'PadShortcut', 'ZeroPadding2D']),
+        expect.arrayContaining(['Rescaling', 'GroupedConv2D', 'FreezableBatchNorm', 'LocalResponseNorm', 'PadShortcut', 'ZeroPadding2D']),
       );
       const [a, b] = [model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor];
       expect(Array.from(b.dataSync())).toEqual(Array.from(a.dataSync()));
@@ -66,6 +67,31 @@ describe('save → load', () => {
       model.optimizer.dispose();
       model.dispose();
       loaded.dispose();
+    });
+  });
+
+  it('rebuildArchitecture: a fresh copy with the same layers and frozen flags; the weights written back give the same predictions', async () => {
+    await expectNoTensorLeak(async () => {
+      const model = buildModel(allKindsGraph(), { seed: 4 });
+      freezeLayers(model, new Set(['c1', 'bn1', 'c2']));
+      // Weights away from the (seeded) initial ones, as after training.
+      const trained = model.getWeights().map((w, i) => tf.randomUniform(w.shape, 0.5, 1.5, 'float32', i));
+      model.setWeights(trained);
+      tf.dispose(trained);
+      const copy = await rebuildArchitecture(model);
+      expect(copy).not.toBe(model);
+      expect(copy.layers.map((l) => [l.name, l.getClassName(), l.trainable])).toEqual(model.layers.map((l) => [l.name, l.getClassName(), l.trainable]));
+      expect(copy.layers.filter((l) => !l.trainable && l.getClassName() !== 'InputLayer').map((l) => l.name)).toEqual(['c1__pad', 'c1', 'bn1', 'c2']); // helpers follow their node
+      const x = tf.randomUniform([2, 9, 9, 4], 0, 1, 'float32', 6);
+      const [fresh, original] = [copy.predict(x) as tf.Tensor, model.predict(x) as tf.Tensor];
+      expect(Array.from(fresh.dataSync())).not.toEqual(Array.from(original.dataSync())); // new, re-initialised variables
+      const weights = model.getWeights();
+      copy.setWeights(weights);
+      const restored = copy.predict(x) as tf.Tensor;
+      expect(Array.from(restored.dataSync())).toEqual(Array.from(original.dataSync()));
+      tf.dispose([x, fresh, original, restored]);
+      model.dispose();
+      copy.dispose();
     });
   });
 });

@@ -20,6 +20,7 @@ export const KIND_FILL: Record<NodeKind, string> = {
   padShortcut: '#e8590c',
   add: '#2f9e44',
   concat: '#12b886',
+  rescale: '#74c0fc',
   inception: '#0ca678',
 };
 

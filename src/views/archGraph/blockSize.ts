@@ -14,7 +14,7 @@ export const BLOCK = {
   add: 16,
 } as const;
 
-const SLICE_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>(['batchNorm', 'activation', 'dropout', 'lrn', 'zeroPad']);
+const SLICE_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>(['batchNorm', 'activation', 'dropout', 'lrn', 'zeroPad', 'rescale']);
 
 /** A vector [N] counts as 1×1×N, so dense layers are flat and as wide as their unit count says. */
 export function spatialOf(shape: Shape): { area: number; channels: number } {

@@ -1,7 +1,10 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pngBytes } from '../src/data/uploads/testing/imageBytes';
+import { TINY_MOBILENET_CUT, tinyMobilenetFiles } from '../src/engine/transfer/testing/mobilenetFormat';
 
 type Rgb = [number, number, number];
 
@@ -32,6 +35,26 @@ async function save(download: Download, dir: string): Promise<string> {
   const path = join(dir, download.suggestedFilename());
   await download.saveAs(path);
   return path;
+}
+
+/**
+ * A local stand-in for tfjs' model host: a tiny network in ImageNet MobileNet v1's file format (Keras
+ * model_config, relu6, conv_dw/conv_pw blocks, sharded weights), on another origin with CORS, like
+ * storage.googleapis.com. No test touches the internet.
+ */
+async function serveTinyMobilenet(): Promise<{ url: string; close: () => Promise<void> }> {
+  const files = tinyMobilenetFiles();
+  const server = createServer((req, res) => {
+    const name = (req.url ?? '').split('/').pop() ?? '';
+    const shard = files.shards.find((s) => s.name === name)?.data;
+    const body = name === 'model.json' ? Buffer.from(files.json) : shard && Buffer.from(new Uint8Array(shard));
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (body === undefined) res.writeHead(404).end();
+    else res.writeHead(200, { 'Content-Type': name === 'model.json' ? 'application/json' : 'application/octet-stream' }).end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/mobilenet_v1_tiny/model.json`, close: () => new Promise<void>((done) => server.close(() => done())) };
 }
 
 test('transfer: shipped LeNet base, new head for 3 uploaded classes, head-only training on cached features, predict, download and re-import, invalid import refused', async ({ page }, info) => {
@@ -150,10 +173,68 @@ test('transfer: freeze control and trainable count, the graph greys frozen layer
   // Any tfjs layers model by URL (here a shipped base from this server); unreachable hosts fail fast with a message.
   await page.getByTestId('base-select').selectOption('__online__');
   await page.getByTestId('base-url').fill(`${baseURL}models/lenet5-mnist/model.json`);
+  await page.getByTestId('base-url-range').selectOption('0,1'); // our LeNet takes [0, 1] itself: no Rescaling
   await page.getByTestId('base-url-cut').fill('s4_pool');
   await page.getByTestId('load-base').click();
   await expect(page.getByTestId('base-info')).toContainText('61,706 parameters', { timeout: 30_000 });
+  await expect(page.getByTestId('base-input-range')).toHaveCount(0);
   await page.getByTestId('base-url').fill('http://127.0.0.1:9/model.json');
   await page.getByTestId('load-base').click();
   await expect(page.getByTestId('transfer-error')).toContainText(/Could not reach 127\.0\.0\.1:9|Gave up loading/, { timeout: 40_000 });
+});
+
+test('transfer: a MobileNet-format model by URL that expects [−1, 1] gets a Rescaling layer; a head trains, predicts and downloads with it', async ({ page }, info) => {
+  test.setTimeout(180_000);
+  const host = await serveTinyMobilenet();
+  try {
+    await page.goto('./?dataset=shapes&epochs=3&batch=16&lr=0.01&valsplit=0');
+    await expect(page.getByTestId('backend-status')).toContainText('Backend:', { timeout: 60_000 });
+    await page.getByTestId('base-select').selectOption('__online__');
+    // MobileNet's own settings are the defaults; only the address and the cut differ for the tiny copy.
+    await expect(page.getByTestId('base-url-range')).toHaveValue('-1,1');
+    await page.getByTestId('base-url').fill(host.url);
+    await page.getByTestId('base-url-cut').fill(TINY_MOBILENET_CUT);
+    await page.getByTestId('load-base').click();
+    await expect(page.getByTestId('base-info')).toContainText('mobilenet_v1_tiny', { timeout: 30_000 });
+    await expect(page.getByTestId('base-info')).toContainText('input 32×32×3');
+    await expect(page.getByTestId('base-input-range')).toContainText('Inputs scaled from [0, 1] to [−1, 1] as mobilenet_v1_tiny expects');
+
+    await expect(page.getByTestId('class-choice')).toHaveCount(6, { timeout: 30_000 });
+    for (const c of ['0', '1', '2']) await page.locator(`[data-testid="class-choice"][value="${c}"]`).check();
+    await page.getByTestId('transfer-per-class').fill('20');
+    await page.getByTestId('apply-head').click();
+    await expect(page.getByTestId('transfer-installed')).toContainText(/3 classes, 60 training and \d+ test images/, { timeout: 30_000 });
+    const rescaling = page.getByTestId('transfer-layers').locator('tr', { hasText: 'input_rescaling' });
+    await expect(rescaling).toHaveCount(1);
+    await expect(rescaling.locator('td').nth(1)).toHaveText('rescale');
+    await expect(rescaling.locator('td').nth(2)).toHaveText('32×32×3');
+    await expect(page.getByTestId('trainable-params')).toHaveText('99'); // 32 features × 3 + 3
+
+    await page.getByTestId('train-button').click();
+    await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('feature-cache-note')).toContainText(/base ran once over 60 images/);
+    await page.getByTestId('random-test-image').click();
+    expect(await predictionTexts(page)).toHaveLength(3);
+
+    // The downloaded model.json carries the Rescaling: it takes [0, 1] pixels like every model here.
+    const downloads: Download[] = [];
+    page.on('download', (d) => downloads.push(d));
+    await page.getByTestId('export-model').click();
+    await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(2);
+    const files = await Promise.all(downloads.map((d) => save(d, info.outputPath('model'))));
+    const modelJson = JSON.parse(readFileSync(files.find((f) => f.endsWith('.json')) ?? '').toString());
+    expect(modelJson.modelTopology.config.layers[1]).toMatchObject({ class_name: 'Rescaling', config: { name: 'input_rescaling', scale: 2, offset: -1 } });
+  } finally {
+    await host.close();
+  }
+});
+
+test('transfer: worker errors are said in the UI language, and again after switching it', async ({ page }) => {
+  await page.goto('./?lang=ja');
+  // The worker is up once the shipped bases are listed.
+  await expect(page.getByTestId('base-select').locator('option')).not.toHaveCount(2, { timeout: 60_000 });
+  await page.getByTestId('import-model').setInputFiles([{ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from('{"modelTopology": {') }]);
+  await expect(page.getByTestId('transfer-error')).toContainText('model.json が正しい JSON ではありません', { timeout: 30_000 });
+  await page.getByTestId('language-select').selectOption('en');
+  await expect(page.getByTestId('transfer-error')).toContainText('model.json is not valid JSON');
 });

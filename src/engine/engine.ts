@@ -5,7 +5,7 @@ import { generateColorShapes } from '../data/colorShapes';
 import type { ImageDataset } from '../data/datasetTypes';
 import { loadBundledDataset } from '../data/loadBundled';
 import { engineError, message, type EngineMessageCode } from '../messages/index';
-import { buildModel } from '../model/index';
+import { buildModel, rebuildArchitecture } from '../model/index';
 import { activateBackend, memoryBudget, probeGpu, type GpuProbe } from './backends';
 import { describeAdaptation } from '../data/adaptInput';
 import { adaptBatch } from './batches';
@@ -60,6 +60,8 @@ export class Engine implements EngineApi {
   private optimizer: tf.Optimizer | null = null;
   private control: RunControl | null = null;
   private lastSnapshot: WeightSnapshot | null = null;
+  /** True when the model came from `setModel` (not built here from the arch graph): recovery rebuilds it from its own topology. */
+  private modelInstalled = false;
   private seed = 0;
   /** Datasets built on request by feature modules (e.g. 'uploads'); never cached, as they change. */
   private readonly datasetProviders = new Map<EngineDatasetId, () => Promise<ImageDataset>>();
@@ -155,20 +157,37 @@ export class Engine implements EngineApi {
     }
   }
 
-  /** After a lost GPU device: move to the next backend and rebuild the model with the last epoch's weights. */
-  private async recoverFromLostDevice(): Promise<void> {
+  /**
+   * After a lost GPU device: move to the next backend and rebuild the model with the last epoch's
+   * weights. A model built here comes back from its arch graph; one installed with `setModel` (a transfer
+   * model) from its own topology, so its layers, names and frozen layers stay as they were. Feature
+   * modules that train the current model themselves (transfer) pass their own last snapshot.
+   * @returns the rebuilt model, now the current one (null when there was none).
+   */
+  async recoverFromLostDevice(snapshot: WeightSnapshot | null = this.lastSnapshot): Promise<tfl.LayersModel | null> {
     const lost = this.backendStatus?.name;
     const graph = this.graph;
-    const snapshot = this.lastSnapshot;
+    const old = this.model;
+    const installed = this.modelInstalled;
     this.model = null;
     this.optimizer = null;
     const next = this.backendStatus?.available.find((b) => b !== lost && b !== 'webgpu' && b !== 'webgl') ?? 'cpu';
     this.backendStatus = await activateBackend(next, this.probe ?? (await probeGpu()), this.wasmTrains());
     this.backendStatus = { ...this.backendStatus, reason: message('backend.deviceLost', { lost: lost ?? 'GPU', name: this.backendStatus.name }) };
-    if (graph) {
-      this.model = buildModel(graph, { seed: this.seed });
-      if (snapshot) restoreWeights(this.model, snapshot);
+    if (old && installed) this.model = await rebuildArchitecture(old);
+    else if (graph) this.model = buildModel(graph, { seed: this.seed });
+    if (this.model && snapshot) restoreWeights(this.model, snapshot);
+    try {
+      old?.dispose();
+    } catch {
+      // Its variables went with the device.
     }
+    return this.model;
+  }
+
+  /** The backend in use, without re-initialising (which would dispose the model), e.g. after a recovery. */
+  async currentBackend(): Promise<BackendStatus | null> {
+    return this.backendStatus;
   }
 
   async pause(): Promise<void> {
@@ -248,6 +267,7 @@ export class Engine implements EngineApi {
     this.model = model;
     this.graph = graph;
     this.lastSnapshot = null;
+    this.modelInstalled = true;
   }
 
   /**
@@ -273,6 +293,7 @@ export class Engine implements EngineApi {
     this.model = null;
     this.optimizer = null;
     this.lastSnapshot = null;
+    this.modelInstalled = false;
   }
 
   private disposeAll(): void {

@@ -67,6 +67,9 @@ export const said = (why: UserMessage | null): Pick<FitResult, 'message' | 'deta
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/** Whether an error's text says the GPU device (WebGPU) or context (WebGL) was lost mid-training. */
+export const isDeviceLost = (detail: string): boolean => /context lost|device (was )?lost|CONTEXT_LOST|webgl.*lost|GPUDevice.*lost/i.test(detail);
+
 /**
  * Trains for `settings.epochs` with the custom step, streaming progress. Stops early on request, on a
  * non-finite loss (restoring the last good weights) and on errors (e.g. a lost GPU device), always
@@ -135,7 +138,7 @@ export async function fitLoop(a: FitArgs): Promise<FitResult> {
     return end('completed', null);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const lost = /context lost|device (was )?lost|CONTEXT_LOST|webgl.*lost|GPUDevice.*lost/i.test(detail);
+    const lost = isDeviceLost(detail);
     // Our own errors (e.g. an augmentation refusal) keep their message as data.
     const inner = userMessageOf(error);
     return end(lost ? 'device-lost' : 'error', lost

@@ -127,4 +127,6 @@ export interface EngineApi {
   sample(index: number): Promise<SampleImage>;
   numTensors(): Promise<number>;
   disposeModel(): Promise<void>;
+  /** The backend in use (e.g. the one a lost GPU device was replaced with); unlike `init` it keeps the model. */
+  currentBackend(): Promise<BackendStatus | null>;
 }

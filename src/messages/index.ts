@@ -7,6 +7,7 @@ import { archMessages } from './archMessages';
 import { engineMessages } from './engineMessages';
 import { inspectMessages } from './inspectMessages';
 import { uploadsMessages } from './uploadsMessages';
+import { transferMessages } from './transferMessages';
 import { userMessageOf, type UserMessage } from './userMessage';
 
 export { catalogueError, defineCatalogue, message, renderMessage, type CatalogueLang, type MessageCatalogue, type RichParams } from './catalogue';
@@ -14,10 +15,11 @@ export { archMessages, type ArchMessageCode } from './archMessages';
 export { engineError, engineMessages, type EngineMessageCode } from './engineMessages';
 export { inspectError, inspectMessages, type InspectMessageCode } from './inspectMessages';
 export { uploadsError, uploadsMessages, type UploadsMessageCode } from './uploadsMessages';
+export { transferError, transferMessages, type TransferMessageCode } from './transferMessages';
 export { fill, placeholders, userMessageOf, UserError, type MessageParams, type UserMessage } from './userMessage';
 
 /** All catalogues (the test checks codes are unique and both languages match). */
-export const MESSAGE_CATALOGUES: readonly MessageCatalogue<string>[] = [archMessages, engineMessages, inspectMessages, uploadsMessages];
+export const MESSAGE_CATALOGUES: readonly MessageCatalogue<string>[] = [archMessages, engineMessages, inspectMessages, transferMessages, uploadsMessages];
 
 const merged = (lang: CatalogueLang): Readonly<Record<string, string>> => Object.assign({}, ...MESSAGE_CATALOGUES.map((c) => c[lang]));
 const TEMPLATES: Record<CatalogueLang, Readonly<Record<string, string>>> = { en: merged('en'), ja: merged('ja') };

@@ -182,7 +182,9 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
       const fitResult = adopted ? await adopted.fit(compileSettings, fitSettings, callback(onEvent)) : await engine.fit(fitSettings, callback(onEvent));
       const failed = fitResult.end === 'nan' || fitResult.end === 'error' || fitResult.end === 'device-lost';
       patch({ fitResult, phase: 'done', error: failed ? fitResult.detail : null });
-      if (fitResult.end === 'device-lost') patch({ backend: await engine.init('auto') });
+      // The worker already moved to another backend and rebuilt the model (adopted ones too) with the last
+      // epoch's weights: show that backend; init() would dispose the model the message says is kept.
+      if (fitResult.end === 'device-lost') patch({ backend: await engine.currentBackend() });
       if (!failed) await evaluate();
     } catch (e) {
       patch({ error: message(e), phase: 'idle' });

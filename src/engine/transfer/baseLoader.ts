@@ -6,6 +6,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import '../../model/layers/index';
+import { transferError, userMessageOf } from '../../messages/index';
+import { rescalingFor, withInputRescaling, type InputRange } from './inputRescaling';
 import type { BaseEntry } from './transferProtocol';
 
 /** The `format` tag of `public/models/index.json`. */
@@ -17,11 +19,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * Validates `models/index.json`.
- * @throws Error naming the first bad entry.
+ * @throws UserError naming the first bad entry.
  */
 export function parseBaseIndex(json: unknown): BaseEntry[] {
   if (!isObject(json) || json.format !== BASE_INDEX_FORMAT || !Array.isArray(json.bases)) {
-    throw new Error(`models/index.json must be {"format": "${BASE_INDEX_FORMAT}", "bases": [...]}.`);
+    throw transferError('transfer.indexFormat', { format: BASE_INDEX_FORMAT });
   }
   return json.bases.map((b, i) => {
     const ok =
@@ -29,7 +31,7 @@ export function parseBaseIndex(json: unknown): BaseEntry[] {
       isObject(b.options) && typeof b.dataset === 'string' && Array.isArray(b.classNames) && typeof b.testAccuracy === 'number' &&
       typeof b.featureLayer === 'string' && (b.headPooling === 'avg' || b.headPooling === 'flatten') && typeof b.path === 'string' && /^[\w-]+\/[\w.-]+\.json$/.test(b.path) &&
       typeof b.params === 'number' && typeof b.weightBytes === 'number';
-    if (!ok) throw new Error(`models/index.json: base ${i} is incomplete or has an unsafe path.`);
+    if (!ok) throw transferError('transfer.indexEntry', { index: i });
     return b as unknown as BaseEntry;
   });
 }
@@ -41,14 +43,15 @@ export async function loadBaseIndex(modelsUrl: string, fetchFn: typeof fetch = f
   try {
     response = await fetchFn(url);
   } catch (e) {
-    throw new Error(`Could not fetch ${url}: ${message(e)}`, { cause: e });
+    throw transferError('transfer.indexFetch', { url, detail: message(e) }, { cause: e });
   }
-  if (!response.ok) throw new Error(`Could not fetch ${url}: HTTP ${response.status}`);
+  if (!response.ok) throw transferError('transfer.indexHttp', { url, status: response.status });
   const text = await response.text();
   try {
     return parseBaseIndex(JSON.parse(text));
   } catch (e) {
-    throw new Error(e instanceof SyntaxError ? `${url} is not JSON (run npx tsx scripts/pretrain.ts).` : message(e), { cause: e });
+    if (e instanceof SyntaxError) throw transferError('transfer.indexNotJson', { url }, { cause: e });
+    throw e;
   }
 }
 
@@ -58,9 +61,16 @@ export interface UrlLoadOptions {
   timeoutMs: number;
   onProgress?: (fraction: number) => void;
   fetchFunc?: typeof fetch;
+  /**
+   * The pixel range the model expects (default [0, 1], what the engine feeds): any other range puts a
+   * Rescaling layer after the model's input (see inputRescaling.ts).
+   */
+  inputRange?: InputRange;
 }
 
-function explain(url: string, error: unknown, timedOut: boolean, timeoutMs: number): Error {
+function explain(url: string, error: unknown, timedOut: boolean, timeoutMs: number): unknown {
+  // Our own refusals (e.g. a model we cannot rescale) already say what is wrong.
+  if (!timedOut && userMessageOf(error)) return error;
   const host = (() => {
     try {
       return new URL(url).host;
@@ -68,18 +78,20 @@ function explain(url: string, error: unknown, timedOut: boolean, timeoutMs: numb
       return url;
     }
   })();
-  if (timedOut) return new Error(`Gave up loading ${url} after ${timeoutMs / 1000} s: the network is slow, offline or blocked. Nothing was changed.`);
+  if (timedOut) return transferError('transfer.urlTimeout', { url, seconds: timeoutMs / 1000 });
   const text = message(error);
   if (/failed to fetch|networkerror|fetch failed|load failed|ECONNREFUSED|ENOTFOUND|network/i.test(text)) {
-    return new Error(`Could not reach ${host}: you seem to be offline, or a firewall or content blocker stops the download (${text}). Nothing was changed.`);
+    return transferError('transfer.urlOffline', { host, detail: text }, { cause: error });
   }
-  return new Error(`Could not load a tfjs layers model from ${url}: ${text}`);
+  return transferError('transfer.urlFailed', { url, detail: text }, { cause: error });
 }
 
 /**
- * Loads a tfjs layers model (model.json + weight shards) by URL, with `tfl.loadLayersModel`.
- * Rejects after `timeoutMs` (aborting the requests; a model that still arrives is disposed).
- * @throws Error saying whether the network is down/blocked, the wait timed out, or the files are wrong.
+ * Loads a tfjs layers model (model.json + weight shards) by URL, with `tfl.loadLayersModel`; with an
+ * `inputRange` other than [0, 1] its topology first gets a Rescaling layer after the input, so the model
+ * takes [0, 1] pixels like every model of the engine. Rejects after `timeoutMs` (aborting the requests;
+ * a model that still arrives is disposed).
+ * @throws UserError saying whether the network is down/blocked, the wait timed out, or the files are wrong.
  */
 export async function loadModelFromUrl(url: string, o: UrlLoadOptions): Promise<tfl.LayersModel> {
   const controller = new AbortController();
@@ -93,7 +105,16 @@ export async function loadModelFromUrl(url: string, o: UrlLoadOptions): Promise<
     }, o.timeoutMs);
   });
   // tf.io.http explicitly, so a relative or file path (Node, tests) goes through `fetchFunc` too.
-  const loading = tfl.loadLayersModel(tf.io.http(url, { requestInit: { signal: controller.signal }, onProgress: o.onProgress, fetchFunc: o.fetchFunc }));
+  const http = tf.io.http(url, { requestInit: { signal: controller.signal }, onProgress: o.onProgress, fetchFunc: o.fetchFunc });
+  const rescale = o.inputRange ? rescalingFor(o.inputRange) : null;
+  // The topology is rewritten between download and build, so tfjs builds the rescaled model directly.
+  const handler: tf.io.IOHandler = rescale === null ? http : {
+    load: async () => {
+      const artifacts = (await http.load?.()) ?? {};
+      return { ...artifacts, modelTopology: withInputRescaling(artifacts.modelTopology, rescale) as object };
+    },
+  };
+  const loading = tfl.loadLayersModel(handler);
   try {
     return await Promise.race([loading, timeout]);
   } catch (e) {
@@ -109,7 +130,7 @@ export async function loadModelFromUrl(url: string, o: UrlLoadOptions): Promise<
 export function imageInputShape(model: tfl.LayersModel): [number, number, number] {
   const shape = model.inputs.length === 1 ? model.inputs[0].shape.slice(1) : [];
   if (shape.length !== 3 || !shape.every((d) => typeof d === 'number' && d > 0)) {
-    throw new Error(`Model "${model.name}" does not take one image [height, width, channels] (input ${JSON.stringify(model.inputs.map((i) => i.shape))}).`);
+    throw transferError('transfer.notImageModel', { model: model.name, inputs: JSON.stringify(model.inputs.map((i) => i.shape)) });
   }
   return shape as [number, number, number];
 }

@@ -6,12 +6,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ImageDataset } from '../../data/datasetTypes';
+import { message, transferError } from '../../messages/index';
 import { buildModel, countParams, layerOf, type HeadPooling } from '../../model/index';
 import { evaluateModel } from '../evaluate';
 import { fitLoop, splitIndices } from '../fitLoop';
 import type { CompileSettings, FitResult, FitSettings, TrainEvent } from '../protocol';
 import type { RunControl } from '../runControl';
 import { anyAugmentation, augmentTransform } from '../uploads/augmentTransform';
+import type { WeightSnapshot } from '../weightSnapshot';
 import { cachedHeadFit } from './featureCache';
 import { describeInstalled, withNewHead, type InstalledModel, type LoadedBase } from './transferSession';
 import type { CompareArm, ComparePoint, CompareResult, FreezeMode, TransferFitResult } from './transferProtocol';
@@ -30,6 +32,7 @@ export { disposeOptimizer };
 /**
  * Fits an installed transfer model: on cached base outputs when only the head trains and no
  * augmentation is on (an augmented image has different features every epoch), else the full loop.
+ * `onSnapshot` receives the whole model's weights after each epoch (for recovery from a lost device).
  */
 export async function fitTransfer(
   installed: InstalledModel,
@@ -38,16 +41,17 @@ export async function fitTransfer(
   settings: FitSettings,
   control: RunControl,
   onEvent: (e: TrainEvent) => void,
+  onSnapshot?: (snapshot: WeightSnapshot) => void,
 ): Promise<TransferFitResult> {
   const input = installed.model.inputs[0].shape.slice(1) as Shape3;
   const classes = data.classNames.length;
   if (!anyAugmentation(settings.augment) && describeInstalled(installed).cacheEligible) {
     const softmax = layerOf(installed.model, installed.head.at(-1) ?? '');
-    const { result, cache } = await cachedHeadFit({ model: installed.model, featureLayer: layerOf(installed.model, installed.featureLayer), head: softmax, optimizer, data, input, classes, settings, control, onEvent });
+    const { result, cache } = await cachedHeadFit({ model: installed.model, featureLayer: layerOf(installed.model, installed.featureLayer), head: softmax, optimizer, data, input, classes, settings, control, onEvent, onSnapshot });
     return { ...result, cache };
   }
   const transformBatch = augmentTransform(settings.augment, settings.augmentSeed ?? settings.seed, data, splitIndices(data.train.count, settings).train, input[2]);
-  const result: FitResult = await fitLoop({ model: installed.model, optimizer, data, input, classes, lossWeights: [1], settings, control, onEvent, transformBatch });
+  const result: FitResult = await fitLoop({ model: installed.model, optimizer, data, input, classes, lossWeights: [1], settings, control, onEvent, onSnapshot, transformBatch });
   return { ...result, cache: null };
 }
 
@@ -56,7 +60,10 @@ async function runArm(label: string, model: tfl.LayersModel, fit: (o: tf.Optimiz
   const t0 = performance.now();
   try {
     const result = await fit(optimizer);
-    if (result.end !== 'completed') throw new Error(result.message ?? `The ${label} run ended early (${result.end}).`);
+    if (result.end !== 'completed') {
+      const arm = message(label === 'transfer' ? 'transfer.armTransfer' : 'transfer.armScratch');
+      throw result.detail ? transferError('transfer.armEnded', { arm, why: result.detail }) : transferError('transfer.armEndedPlain', { arm, end: result.end });
+    }
     const input = model.inputs[0].shape.slice(1) as Shape3;
     const test = await evaluateModel(model, data, input, data.classNames.length, 0);
     return { label, trainableParams: countParams(model).trainable, epochs: [], testAccuracy: test.accuracy, testLoss: test.loss, testCount: test.count, ms: performance.now() - t0, cached: result.cache !== null };

@@ -4,6 +4,7 @@
  * and in the pretraining script.
  */
 import type { ImageDataset, ImageSplit } from '../../data/datasetTypes';
+import { message, transferError } from '../../messages/index';
 import { seededPermutation } from '../batches';
 
 /** Which part of a dataset to keep. */
@@ -23,9 +24,9 @@ export function resolveClasses(data: Pick<ImageDataset, 'classNames'>, classes: 
   const all = data.classNames.length;
   const chosen = classes.length ? [...classes] : Array.from({ length: all }, (_, i) => i);
   const bad = chosen.find((c) => !Number.isInteger(c) || c < 0 || c >= all);
-  if (bad !== undefined) throw new Error(`Class ${bad} does not exist: the dataset has classes 0 to ${all - 1}.`);
-  if (new Set(chosen).size !== chosen.length) throw new Error('Each class may be chosen once.');
-  if (chosen.length < 2) throw new Error('Choose at least two classes: a softmax over one class learns nothing.');
+  if (bad !== undefined) throw transferError('transfer.noSuchClass', { index: bad, last: all - 1 });
+  if (new Set(chosen).size !== chosen.length) throw transferError('transfer.classTwice');
+  if (chosen.length < 2) throw transferError('transfer.twoClasses');
   return chosen;
 }
 
@@ -54,17 +55,17 @@ function pick(split: ImageSplit, size: number, classes: readonly number[], perCl
  * Keeps `spec.classes` (relabelled 0..k−1 in that order) and at most `perClass` training and
  * `testPerClass` test images of each, shuffled with `spec.seed`. Images are copied: the result does
  * not alias the source.
- * @throws Error for unknown or repeated classes, fewer than two classes, or a class with no image.
+ * @throws UserError for unknown or repeated classes, fewer than two classes, or a class with no image.
  */
 export function classSubset(data: ImageDataset, spec: SubsetSpec): ImageDataset {
   const classes = resolveClasses(data, spec.classes);
   const size = data.imageShape[0] * data.imageShape[1] * data.imageShape[2];
   const train = pick(data.train, size, classes, spec.perClass, spec.seed);
   const test = pick(data.test, size, classes, spec.testPerClass, spec.seed + 1);
-  for (const [split, name] of [[train, 'training'], [test, 'test']] as const) {
+  for (const [split, name] of [[train, 'transfer.splitTrain'], [test, 'transfer.splitTest']] as const) {
     const present = new Set(split.labels);
     const missing = classes.find((_, i) => !present.has(i));
-    if (missing !== undefined) throw new Error(`Class "${data.classNames[missing]}" has no ${name} image.`);
+    if (missing !== undefined) throw transferError('transfer.classNoImage', { name: data.classNames[missing], split: message(name) });
   }
   const all = classes.length === data.classNames.length && spec.perClass === 0 && spec.testPerClass === 0;
   const per = spec.perClass > 0 ? `, ${spec.perClass} per class` : '';

@@ -8,11 +8,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { makeBatch, seededPermutation } from '../batches';
-import { message, type UserMessage } from '../../messages/index';
-import { said, splitIndices } from '../fitLoop';
+import { message, transferError, userMessageOf, type UserMessage } from '../../messages/index';
+import { isDeviceLost, said, splitIndices } from '../fitLoop';
 import type { FitResult, FitSettings, TrainEvent } from '../protocol';
 import type { RunControl } from '../runControl';
 import { accuracy, categoricalCrossentropy, unclippedCrossentropy } from '../trainStep';
+import { snapshotWeights, type WeightSnapshot } from '../weightSnapshot';
 
 type Shape3 = readonly [number, number, number];
 
@@ -30,7 +31,7 @@ export interface FeatureRows {
  */
 export async function computeFeatures(model: tfl.LayersModel, featureLayer: tfl.layers.Layer, data: ImageDataset, indices: Int32Array, input: Shape3, classes: number, batchSize = 128): Promise<FeatureRows> {
   const symbolic = featureLayer.output;
-  if (Array.isArray(symbolic)) throw new Error(`Layer "${featureLayer.name}" has several outputs.`);
+  if (Array.isArray(symbolic)) throw transferError('transfer.severalOutputs', { layer: featureLayer.name });
   const size = symbolic.shape.slice(1).reduce((a: number, b) => a * (b ?? 1), 1);
   const values = new Float32Array(indices.length * size);
   const labels = new Int32Array(indices.length);
@@ -85,21 +86,45 @@ export interface CachedFitArgs {
   settings: FitSettings;
   control: RunControl;
   onEvent: (e: TrainEvent) => void;
+  /** Called with the whole model's weights after each epoch (kept off the GPU, so a lost device loses nothing). */
+  onSnapshot?: (snapshot: WeightSnapshot) => void;
 }
+
+/** The cache's size and how long building it took; null when it was never built. */
+export type CacheInfo = { images: number; featureSize: number; ms: number };
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
- * fitLoop's contract (events, validation tail, seeded shuffle, NaN guard, pause/stop) on cached base
- * outputs: only `head`'s weights change. Returns how it ended and the cache's size and build time.
+ * fitLoop's contract (events, validation tail, seeded shuffle, NaN guard, pause/stop, a lost device or
+ * any error ends the run instead of throwing) on cached base outputs: only `head`'s weights change.
+ * Returns how it ended and the cache's size and build time.
  */
-export async function cachedHeadFit(a: CachedFitArgs): Promise<{ result: FitResult; cache: { images: number; featureSize: number; ms: number } }> {
+export async function cachedHeadFit(a: CachedFitArgs): Promise<{ result: FitResult; cache: CacheInfo | null }> {
+  const progress: Progress = { epochsCompleted: 0, cache: null };
+  try {
+    return await headEpochs(a, progress);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const lost = isDeviceLost(detail);
+    const why = lost ? message('fit.deviceLost', { detail, epochs: progress.epochsCompleted }) : message('fit.failed', { detail: userMessageOf(error) ?? detail });
+    return { result: { end: lost ? 'device-lost' : 'error', ...said(why), epochsCompleted: progress.epochsCompleted, tensorsAfter: tf.memory().numTensors }, cache: progress.cache };
+  }
+}
+
+interface Progress {
+  epochsCompleted: number;
+  cache: CacheInfo | null;
+}
+
+async function headEpochs(a: CachedFitArgs, progress: Progress): Promise<{ result: FitResult; cache: CacheInfo }> {
   const { settings, control, head, classes } = a;
   const { train, val } = splitIndices(a.data.train.count, settings);
   const t0 = now();
   const trainRows = await computeFeatures(a.model, a.featureLayer, a.data, Int32Array.from({ length: train }, (_, i) => i), a.input, classes);
   const valRows = val > 0 ? await computeFeatures(a.model, a.featureLayer, a.data, Int32Array.from({ length: val }, (_, i) => train + i), a.input, classes) : null;
   const cache = { images: train + val, featureSize: trainRows.size, ms: now() - t0 };
+  progress.cache = cache;
   const batches = Math.ceil(train / settings.batchSize);
   const variables = head.trainableWeights.map((w) => w.read() as tf.Variable);
   const snapshot = async () => Promise.all(head.getWeights().map(async (w) => ({ values: Float32Array.from(await w.data()), shape: w.shape })));
@@ -147,7 +172,9 @@ export async function cachedHeadFit(a: CachedFitArgs): Promise<{ result: FitResu
     }
     const v = valRows ? await measureRows(head, valRows, classes) : null;
     epochsCompleted = epoch + 1;
+    progress.epochsCompleted = epochsCompleted;
     lastGood = await snapshot();
+    if (a.onSnapshot) a.onSnapshot(await snapshotWeights(a.model));
     a.onEvent({ type: 'epochEnd', epoch, loss: lossSum / seen, accuracy: accSum / seen, valLoss: v?.loss ?? null, valAccuracy: v?.accuracy ?? null, examplesPerSec: seen / ((now() - e0) / 1000) });
   }
   return { result: end('completed', null), cache };

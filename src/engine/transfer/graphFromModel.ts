@@ -6,6 +6,7 @@
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { conv, type ActivationName, type ArchGraph, type LayerNode, type LayerSpec, type Padding } from '../../arch/index';
+import { transferError } from '../../messages/index';
 
 type Config = Record<string, unknown>;
 
@@ -64,26 +65,28 @@ function specOf(layer: tfl.layers.Layer, inputChannels: number): LayerSpec {
       return { kind: 'padShortcut', stride: num(c.stride, 1), filters: num(c.filters, 1) };
     case 'LocalResponseNorm':
       return { kind: 'lrn', depthRadius: num(c.depthRadius, 2), bias: num(c.bias, 1), alpha: num(c.alpha, 1e-4), beta: num(c.beta, 0.75) };
+    case 'Rescaling':
+      return { kind: 'rescale', scale: num(c.scale, 1), offset: num(c.offset, 0) };
     default:
-      throw new Error(`Layer "${layer.name}" is a ${cls}, which this playground cannot show or cut through; cut before it.`);
+      throw transferError('transfer.unsupportedLayer', { layer: layer.name, type: cls });
   }
 }
 
 /** The layers feeding `layer` (its first call; a layer shared by several calls is not supported). */
 function inboundOf(layer: tfl.layers.Layer): string[] {
-  if (layer.inboundNodes.length > 1) throw new Error(`Layer "${layer.name}" is shared by several calls; such models cannot be cut here.`);
+  if (layer.inboundNodes.length > 1) throw transferError('transfer.sharedLayer', { layer: layer.name });
   return (layer.inboundNodes[0]?.inboundLayers ?? []).map((l) => l.name);
 }
 
 /**
  * The graph of `model` from its input to layer `upTo` (included), whose output becomes the graph's
  * only output. Nodes keep the tfjs layer names, in the model's topological order.
- * @throws Error for a missing layer, several inputs, or a layer kind the graph cannot express.
+ * @throws UserError for a missing layer, several inputs, or a layer kind the graph cannot express.
  */
 export function graphFromModel(model: tfl.LayersModel, upTo: string): ArchGraph {
-  if (model.inputs.length !== 1) throw new Error(`Model "${model.name}" has ${model.inputs.length} inputs; only single-input image models can be a base.`);
+  if (model.inputs.length !== 1) throw transferError('transfer.inputCount', { model: model.name, count: model.inputs.length });
   const byName = new Map(model.layers.map((l) => [l.name, l]));
-  if (!byName.has(upTo)) throw new Error(`Model "${model.name}" has no layer "${upTo}".`);
+  if (!byName.has(upTo)) throw transferError('transfer.noLayer', { model: model.name, layer: upTo });
   const needed = new Set<string>();
   const stack = [upTo];
   while (stack.length) {
@@ -98,7 +101,7 @@ export function graphFromModel(model: tfl.LayersModel, upTo: string): ArchGraph 
     const inputs = inboundOf(layer);
     if (layer.getClassName() === 'InputLayer') {
       const shape = (layer.batchInputShape ?? []).slice(1);
-      if (shape.length !== 3 || !shape.every((d) => typeof d === 'number')) throw new Error(`Input "${layer.name}" must be [height, width, channels] with fixed sizes, got [${shape.join(', ')}].`);
+      if (shape.length !== 3 || !shape.every((d) => typeof d === 'number')) throw transferError('transfer.inputShape', { layer: layer.name, shape: shape.join(', ') });
       nodes.push({ name: layer.name, spec: { kind: 'input', shape: shape as number[] }, inputs: [] });
       continue;
     }

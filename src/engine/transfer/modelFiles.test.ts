@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArch } from '../../arch/index';
+import { sayMessage, userMessageOf } from '../../messages/index';
 import { buildModel, freezeLayers } from '../../model/index';
 import { useCpuBackend } from '../../model/testing/cpuBackend';
 import { expectNoTensorLeak } from '../../model/testing/expectNoLeak';
@@ -65,6 +66,23 @@ describe('import validation', () => {
     expect(() => artifactsFromFiles({ json: '{"modelTopology": ', weights: [] })).toThrow(/model.json is not valid JSON/);
     expect(() => artifactsFromFiles({ json: '{"format": "graph-model", "modelTopology": {}}', weights: [] })).toThrow(/graph model/);
     expect(() => artifactsFromFiles({ json: '{"weightsManifest": []}', weights: [] })).toThrow(/no "modelTopology"/);
+  });
+
+  it('says its refusals as data, in the UI language', () => {
+    const caught = (f: () => unknown): unknown => {
+      try {
+        f();
+      } catch (e) {
+        return e;
+      }
+      return null;
+    };
+    const malformed = userMessageOf(caught(() => artifactsFromFiles({ json: '{"modelTopology": ', weights: [] })));
+    expect(malformed?.code).toBe('transfer.jsonInvalid');
+    expect(sayMessage(malformed ?? { code: '', params: {} }, 'ja')).toMatch(/^model\.json が正しい JSON ではありません（.+）。$/);
+    const missing = userMessageOf(caught(() => artifactsFromFiles({ json: files.json, weights: [] })));
+    expect(missing).toEqual({ code: 'transfer.missingWeightFile', params: { file: 'm.weights.bin' } });
+    expect(sayMessage(missing ?? { code: '', params: {} }, 'ja')).toContain('重みファイル「m.weights.bin」が必要です');
   });
 
   it('refuses a missing weight file and one of the wrong size', () => {

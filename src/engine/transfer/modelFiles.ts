@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import '../../model/layers/index';
+import { transferError } from '../../messages/index';
 import type { ExportedModel, ModelFiles } from './transferProtocol';
 
 const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, float16: 2, complex64: 8 };
@@ -23,7 +24,7 @@ export async function modelArtifacts(model: tfl.LayersModel): Promise<tf.io.Mode
     }),
   );
   const artifacts = saved as tf.io.ModelArtifacts | null;
-  if (!artifacts?.weightData || !artifacts.weightSpecs) throw new Error(`Model "${model.name}" saved no weights.`);
+  if (!artifacts?.weightData || !artifacts.weightSpecs) throw transferError('transfer.noWeights', { model: model.name });
   return { ...artifacts, weightData: tf.io.CompositeArrayBuffer.join(artifacts.weightData) };
 }
 
@@ -76,35 +77,35 @@ const baseName = (path: string) => path.split(/[/\\]/).pop() ?? path;
  * Checks picked files and assembles artifacts: model.json must parse, be a layers model with a
  * weights manifest, and every weight file it names must be among `files.weights` (matched by file
  * name) with exactly the bytes the manifest describes.
- * @throws Error with a sentence naming what is wrong.
+ * @throws UserError with a sentence naming what is wrong.
  */
 export function artifactsFromFiles(files: ModelFiles): tf.io.ModelArtifacts {
   let json: unknown;
   try {
     json = JSON.parse(files.json);
   } catch (e) {
-    throw new Error(`model.json is not valid JSON (${message(e)}).`, { cause: e });
+    throw transferError('transfer.jsonInvalid', { detail: message(e) }, { cause: e });
   }
-  if (!isObject(json)) throw new Error('model.json must hold a JSON object with "modelTopology" and "weightsManifest".');
-  if (json.format === 'graph-model') throw new Error('This is a tfjs graph model (a frozen inference graph); only layers models (format "layers-model") can be trained here.');
-  if (!isObject(json.modelTopology)) throw new Error('model.json has no "modelTopology": it is not a tfjs layers model (export one with model.save or tensorflowjs_converter --output_format=tfjs_layers_model).');
+  if (!isObject(json)) throw transferError('transfer.jsonNotObject');
+  if (json.format === 'graph-model') throw transferError('transfer.graphModel');
+  if (!isObject(json.modelTopology)) throw transferError('transfer.noTopology');
   const manifest = json.weightsManifest;
   if (!Array.isArray(manifest) || !manifest.every((g) => isObject(g) && Array.isArray(g.paths) && Array.isArray(g.weights))) {
-    throw new Error('model.json has no valid "weightsManifest" (a list of {paths, weights} groups).');
+    throw transferError('transfer.noManifest');
   }
   const groups = manifest as tf.io.WeightsManifestConfig;
   const byName = new Map(files.weights.map((w) => [baseName(w.name), w.data]));
   const buffers: ArrayBuffer[] = [];
   for (const path of groups.flatMap((g) => g.paths)) {
     const data = byName.get(baseName(path));
-    if (!data) throw new Error(`model.json needs the weight file "${baseName(path)}", which was not among the selected files: select model.json together with its .bin file(s).`);
+    if (!data) throw transferError('transfer.missingWeightFile', { file: baseName(path) });
     buffers.push(data);
   }
   const weightSpecs = groups.flatMap((g) => g.weights);
   const weightData = tf.io.CompositeArrayBuffer.join(buffers);
   const expected = describedBytes(weightSpecs);
   if (weightData.byteLength !== expected) {
-    throw new Error(`The weight file(s) hold ${weightData.byteLength} bytes but model.json describes ${expected} bytes of weights: the .bin belongs to another model or is truncated.`);
+    throw transferError('transfer.weightBytes', { actual: weightData.byteLength, expected });
   }
   return {
     modelTopology: json.modelTopology,
@@ -120,7 +121,7 @@ export function artifactsFromFiles(files: ModelFiles): tf.io.ModelArtifacts {
 /**
  * Builds a model from artifacts (our custom layers are registered by the import above), disposing
  * everything it made when the weights do not fit — tfjs' own loader would leak the half-built model.
- * @throws Error saying the topology or weights do not fit, e.g. a weight of the wrong shape.
+ * @throws UserError saying the topology or weights do not fit, e.g. a weight of the wrong shape (tfjs' words as its detail).
  */
 export async function modelFromArtifacts(artifacts: tf.io.ModelArtifacts): Promise<tfl.LayersModel> {
   let model: tfl.LayersModel | null = null;
@@ -136,7 +137,7 @@ export async function modelFromArtifacts(artifacts: tf.io.ModelArtifacts): Promi
     return model;
   } catch (e) {
     model?.dispose();
-    throw new Error(`The model could not be rebuilt from these files: ${message(e)}`, { cause: e });
+    throw transferError('transfer.rebuildFailed', { detail: message(e) }, { cause: e });
   } finally {
     tf.dispose(Object.values(weights));
   }

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ArchGraph } from '../../arch/index';
+import { transferError } from '../../messages/index';
 import type { FreezeMode, SavedModel } from './transferProtocol';
 
 export const METADATA_FORMAT = 'cnn-playground/transfer@1';
@@ -37,7 +38,7 @@ export function readMetadata(meta: unknown): TransferMetadata | null {
     isObject(graph) && Array.isArray(graph.nodes) && Array.isArray(graph.outputs) && typeof m.cutAt === 'string' &&
     Array.isArray(m.head) && m.head.every((h) => typeof h === 'string') && typeof m.featureLayer === 'string' &&
     Array.isArray(m.classes) && m.classes.every((c) => Number.isInteger(c)) && Array.isArray(m.classNames) && typeof m.datasetId === 'string' && isObject(m.mode);
-  if (!ok) throw new Error('model.json carries CNN Playground metadata that is incomplete or damaged.');
+  if (!ok) throw transferError('transfer.metadataDamaged');
   return m as unknown as TransferMetadata;
 }
 
@@ -49,13 +50,21 @@ export function attachMetadata(model: tfl.LayersModel, meta: TransferMetadata): 
 /** Names the user may give: letters, digits, space, `-`, `_`, `.`; 1 to 40 characters. */
 export function checkName(name: string): string {
   const trimmed = name.trim();
-  if (!/^[\w .-]{1,40}$/.test(trimmed)) throw new Error('Name the model with 1 to 40 letters, digits, spaces, dots, dashes or underscores.');
+  if (!/^[\w .-]{1,40}$/.test(trimmed)) throw transferError('transfer.badName');
   return trimmed;
 }
 
+const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 /** Saves into IndexedDB under `name` (replacing a model of that name). */
 export async function saveToBrowser(model: tfl.LayersModel, name: string): Promise<void> {
-  await model.save(`${PREFIX}${checkName(name)}`);
+  const checked = checkName(name);
+  try {
+    await model.save(`${PREFIX}${checked}`);
+  } catch (e) {
+    // E.g. the storage quota is full, or private browsing forbids IndexedDB.
+    throw transferError('transfer.saveFailed', { name: checked, detail: text(e) }, { cause: e });
+  }
 }
 
 /** Models this app saved in IndexedDB, newest first. */
@@ -70,15 +79,20 @@ export async function listSaved(): Promise<SavedModel[]> {
 /** The stored artifacts of a saved model (built by the caller, which checks them). */
 export async function loadSavedArtifacts(name: string): Promise<tf.io.ModelArtifacts> {
   const [handler] = tf.io.getLoadHandlers(`${PREFIX}${checkName(name)}`);
-  if (!handler?.load) throw new Error('IndexedDB is not available in this browser.');
+  if (!handler?.load) throw transferError('transfer.noIndexedDb');
   try {
     return await handler.load();
   } catch (e) {
-    throw new Error(`No model "${name}" in this browser's storage (${e instanceof Error ? e.message : String(e)}).`, { cause: e });
+    throw transferError('transfer.noSavedModel', { name, detail: text(e) }, { cause: e });
   }
 }
 
 /** Deletes a saved model. */
 export async function removeSaved(name: string): Promise<void> {
-  await tf.io.removeModel(`${PREFIX}${checkName(name)}`);
+  const checked = checkName(name);
+  try {
+    await tf.io.removeModel(`${PREFIX}${checked}`);
+  } catch (e) {
+    throw transferError('transfer.removeFailed', { name: checked, detail: text(e) }, { cause: e });
+  }
 }

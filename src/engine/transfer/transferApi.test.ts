@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageDataset } from '../../data/datasetTypes';
+import { sayMessage } from '../../messages/index';
 import { Engine } from '../engine';
 import { TransferApi } from './transferApi';
 import type { SubsetRequest } from './transferProtocol';
@@ -93,7 +94,7 @@ describe('TransferApi with the shipped LeNet-5 base (CPU backend)', () => {
     expect(info).toMatchObject({ inputShape: [32, 32, 3], classes: 6, defaultCut: 'avg_pool' });
     const st = await transfer.applyHead({ subset, cutAt: info.defaultCut, pooling: 'avg', seed: 1, mode: { kind: 'last', k: 1 }, plan: { batchSize: 8, optimizer: 'adam' } });
     expect(st.units.map((u) => u.id)).toEqual(['conv1_conv', 'stage1_block1', 'stage2_block1', 'stage3_block1']);
-    expect(st.build.adaptation).toContain('32×32×3');
+    expect(sayMessage(st.build.adaptation, 'en')).toContain('32×32×3');
     const model = core.current().model;
     expect(model?.getLayer('conv1_bn').getClassName()).toBe('FreezableBatchNorm');
     expect(model?.getLayer('conv1_bn').trainable).toBe(false);

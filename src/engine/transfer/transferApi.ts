@@ -8,10 +8,12 @@ import * as Comlink from 'comlink';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { describeAdaptation } from '../../data/adaptInput';
+import { engineError, transferError } from '../../messages/index';
 import type { HeadPooling } from '../../model/index';
 import type { BuildPlan, Engine } from '../engine';
 import type { CompileSettings, DatasetInfo, EngineDatasetId, FitSettings, TrainEvent } from '../protocol';
 import { RunControl } from '../runControl';
+import { snapshotWeights } from '../weightSnapshot';
 import { loadBaseIndex, loadModelFromUrl } from './baseLoader';
 import { compareRun, disposeOptimizer, fitTransfer, makeOptimizer } from './compareRun';
 import { classSubset, resolveClasses } from './datasetSubset';
@@ -72,7 +74,7 @@ export class TransferApi {
     let model: tfl.LayersModel;
     if (source.kind === 'shipped') {
       const entry = (this.entries.length ? this.entries : await this.listBases(source.modelsUrl)).find((e) => e.id === source.id);
-      if (!entry) throw new Error(`No shipped base "${source.id}".`);
+      if (!entry) throw transferError('transfer.noShippedBase', { id: source.id });
       model = await loadModelFromUrl(`${source.modelsUrl.replace(/\/+$/, '')}/${entry.path}`, { timeoutMs: 60_000, onProgress, fetchFunc: this.fetchFn });
       try {
         this.base = await shippedBase(entry, model);
@@ -80,9 +82,9 @@ export class TransferApi {
         model.dispose();
       }
     } else {
-      model = await loadModelFromUrl(source.url, { timeoutMs: source.timeoutMs, onProgress, fetchFunc: this.fetchFn });
+      model = await loadModelFromUrl(source.url, { timeoutMs: source.timeoutMs, onProgress, fetchFunc: this.fetchFn, inputRange: source.inputRange });
       try {
-        this.base = await urlBase(source.url, source.title, model, source.cutAt);
+        this.base = await urlBase(source.url, source.title, model, source.cutAt, source.inputRange);
       } finally {
         model.dispose();
       }
@@ -100,7 +102,7 @@ export class TransferApi {
   /** Makes the subset and installs base + new head as the engine's model (fresh pretrained weights). */
   async applyHead(req: ApplyRequest, onProgress?: (loaded: number, total: number) => void): Promise<TransferState> {
     const base = this.base;
-    if (!base) throw new Error('Load a base first.');
+    if (!base) throw transferError('transfer.needBase');
     this.requireIdle();
     const bundle = await this.subsetFor(req.subset, null, onProgress);
     const installed = await withNewHead(base, req.cutAt, bundle.subset.classNames.length, req.pooling, req.seed, req.mode);
@@ -117,7 +119,7 @@ export class TransferApi {
     return this.state();
   }
 
-  /** Trains the installed model with fresh optimizer state (compiled after freezing). */
+  /** Trains with fresh optimizer state; after a lost GPU device the engine rebuilds the model (same frozen layers, last epoch's weights) and it stays installed. */
   async fit(compile: CompileSettings, settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<TransferFitResult> {
     const installed = this.requireInstalled();
     const data = this.requireData();
@@ -126,7 +128,14 @@ export class TransferApi {
     this.control = new RunControl();
     const optimizer = makeOptimizer(compile);
     try {
-      return await fitTransfer(installed, optimizer, data, settings, this.control, onEvent);
+      // Until an epoch completes, the weights before this run are the last epoch's (kept off the GPU).
+      let snapshot = await snapshotWeights(installed.model);
+      const result = await fitTransfer(installed, optimizer, data, settings, this.control, onEvent, (s) => (snapshot = s));
+      if (result.end === 'device-lost') {
+        const rebuilt = await this.core.recoverFromLostDevice(snapshot);
+        if (rebuilt) installed.model = rebuilt;
+      }
+      return result;
     } finally {
       disposeOptimizer(optimizer);
       this.control = null;
@@ -148,7 +157,7 @@ export class TransferApi {
 
   /** From scratch vs transfer on the installed subset, same settings; leaves the installed model alone. */
   async compare(compile: CompileSettings, settings: FitSettings, onProgress: (arm: 'scratch' | 'transfer', point: ComparePoint, epochs: number) => void): Promise<CompareResult> {
-    if (!this.applied) throw new Error('Load a base and apply a head first.');
+    if (!this.applied) throw transferError('transfer.needHead');
     const { base, req: apply } = this.applied;
     const data = this.requireData();
     this.requireIdle();
@@ -209,16 +218,16 @@ export class TransferApi {
   private async adopt(model: tfl.LayersModel, subset: SubsetRequest): Promise<TransferState> {
     try {
       const meta = store.readMetadata(model.getUserDefinedMetadata());
-      if (meta && meta.datasetId !== subset.datasetId) throw new Error(`This model was trained on "${meta.datasetId}" images: choose that dataset first.`);
+      if (meta && meta.datasetId !== subset.datasetId) throw transferError('transfer.wrongDataset', { dataset: meta.datasetId });
       const last = model.outputs.length === 1 ? model.outputs[0].sourceLayer.name : '';
-      if (!last) throw new Error('Only models with one output can be imported.');
+      if (!last) throw transferError('transfer.oneOutput');
       const graph = meta?.graph ?? graphFromModel(model, last);
       checkGraphMatches(graph, model);
       const head = meta?.head ?? [last];
       const featureLayer = meta?.featureLayer ?? graph.nodes.find((n) => n.name === last)?.inputs[0] ?? last;
       const classes = model.outputs[0].shape.at(-1) ?? 0;
       const bundle = await this.subsetFor(subset, meta?.classes ?? null);
-      if (bundle.subset.classNames.length !== classes) throw new Error(`The model predicts ${classes} classes but the chosen data has ${bundle.subset.classNames.length}: choose ${classes} classes first.`);
+      if (bundle.subset.classNames.length !== classes) throw transferError('transfer.classCount', { classes, data: bundle.subset.classNames.length });
       const input = model.inputs[0].shape.slice(1) as Shape3;
       describeAdaptation(bundle.subset.imageShape, input);
       const installed: InstalledModel = { model, graph, cutAt: meta?.cutAt ?? featureLayer, head, featureLayer, units: freezeUnits(graph, head), mode: meta?.mode ?? { kind: 'all' }, baseTitle: meta?.baseTitle ?? model.name };
@@ -248,7 +257,7 @@ export class TransferApi {
     try {
       await this.core.loadDataset(id, dataUrl, onProgress ?? (() => undefined));
       const full = this.core.current().data;
-      if (!full) throw new Error('Load a dataset first.');
+      if (!full) throw engineError('engine.needDataset');
       return read(full);
     } finally {
       if (previous) this.core.setDataset(previous.id, previous.subset);
@@ -264,7 +273,7 @@ export class TransferApi {
 
   private metadata(installed: InstalledModel): store.TransferMetadata {
     const sub = this.sub;
-    if (!sub) throw new Error('No data is installed.');
+    if (!sub) throw transferError('transfer.noData');
     const { graph, cutAt, head, featureLayer, baseTitle, mode } = installed;
     return { format: store.METADATA_FORMAT, graph, cutAt, head, featureLayer, baseTitle, datasetId: sub.id, classes: sub.classes, classNames: [...sub.subset.classNames], mode };
   }
@@ -275,17 +284,17 @@ export class TransferApi {
 
   private requireInstalled(): InstalledModel {
     if (this.installed && this.core.current().model !== this.installed.model) this.installed = null;
-    if (!this.installed) throw new Error('No transfer model is installed (the network, dataset or backend changed?): apply a head first.');
+    if (!this.installed) throw transferError('transfer.notInstalled');
     return this.installed;
   }
 
   private requireData(): ImageDataset {
     const data = this.core.current().data;
-    if (!this.sub || data !== this.sub.subset) throw new Error('The transfer data was replaced: apply the head again.');
+    if (!this.sub || data !== this.sub.subset) throw transferError('transfer.dataReplaced');
     return data;
   }
 
   private requireIdle(): void {
-    if (this.control || this.core.current().training) throw new Error('Training is running: stop it first.');
+    if (this.control || this.core.current().training) throw transferError('transfer.trainingRunning');
   }
 }

@@ -4,6 +4,7 @@
  * it mirrors what `replaceHead` (src/model/head.ts) builds in tfjs, node for node.
  */
 import { dense, inferGraph, type ArchGraph, type LayerNode } from '../../arch/index';
+import { transferError } from '../../messages/index';
 import type { HeadPooling } from '../../model/head';
 
 /** The nodes a transfer head adds, in order; the last one is the new softmax. */
@@ -22,7 +23,7 @@ function freshName(wanted: string, taken: ReadonlySet<string>): string {
 /** Names of `cutAt` and every node it depends on (the part of the base a transfer model keeps). */
 export function ancestorsOf(graph: ArchGraph, cutAt: string): Set<string> {
   const byName = new Map(graph.nodes.map((n) => [n.name, n]));
-  if (!byName.has(cutAt)) throw new Error(`${graph.name} has no layer "${cutAt}".`);
+  if (!byName.has(cutAt)) throw transferError('transfer.noLayer', { model: graph.name, layer: cutAt });
   const kept = new Set<string>();
   const stack = [cutAt];
   while (stack.length) {

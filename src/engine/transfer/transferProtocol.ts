@@ -9,6 +9,8 @@ import type { BuildResult, DatasetInfo, EngineDatasetId, FitResult } from '../pr
 export const MOBILENET_URL = 'https://storage.googleapis.com/tfjs-models/tfjs/mobilenet_v1_0.25_224/model.json';
 /** Its last 7×7×256 feature map, where that example cuts. */
 export const MOBILENET_CUT = 'conv_pw_13_relu';
+/** The pixel range MobileNet v1 was trained on (Keras' `mobilenet.preprocess_input`: x / 127.5 − 1). */
+export const MOBILENET_INPUT_RANGE: [number, number] = [-1, 1];
 
 /** A pretrained base listed in `public/models/index.json` (written by scripts/pretrain.ts). */
 export interface BaseEntry {
@@ -34,7 +36,11 @@ export interface BaseEntry {
 /** Where a base comes from: a shipped base by id, or any tfjs layers model by URL (e.g. ImageNet MobileNet). */
 export type BaseSource =
   | { kind: 'shipped'; id: string; modelsUrl: string }
-  | { kind: 'url'; url: string; title: string; cutAt: string; timeoutMs: number };
+  | {
+      kind: 'url'; url: string; title: string; cutAt: string; timeoutMs: number;
+      /** The pixel range the model expects; anything but [0, 1] (the default) adds a Rescaling layer after its input. */
+      inputRange?: [number, number];
+    };
 
 /** The three regimes of the freeze control. */
 export type FreezeMode = { kind: 'head' } | { kind: 'last'; k: number } | { kind: 'all' };
@@ -55,6 +61,11 @@ export interface BaseInfo {
   id: string;
   title: string;
   inputShape: [number, number, number];
+  /**
+   * The pixel range the base's own first layer sees. The model always takes [0, 1]; for anything else a
+   * Rescaling layer after its input maps [0, 1] onto this range.
+   */
+  inputRange: [number, number];
   /** Classes of the base's own classifier (0 when it has none). */
   classes: number;
   totalParams: number;

@@ -8,6 +8,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildArch, estimateTrainingMemory, inferGraph, type ArchGraph, type ArchOptions } from '../../arch/index';
 import { describeAdaptation } from '../../data/adaptInput';
 import type { ImageDataset } from '../../data/datasetTypes';
+import { transferError } from '../../messages/index';
 import { countParams, freezeLayers, nodeOfLayer, replaceHead, type HeadPooling } from '../../model/index';
 import { memoryBudget } from '../backends';
 import type { BuildPlan } from '../engine';
@@ -15,6 +16,7 @@ import type { BackendName, EngineDatasetId } from '../protocol';
 import { imageInputShape } from './baseLoader';
 import { freezeUnits, frozenLayers, type FreezeUnit } from './freezePlan';
 import { graphFromModel } from './graphFromModel';
+import { ENGINE_INPUT_RANGE, type InputRange } from './inputRescaling';
 import { modelArtifacts, modelFromArtifacts } from './modelFiles';
 import { cutCandidates, defaultCut, transferGraph } from './transferGraph';
 import type { BaseEntry, BaseInfo, FreezeMode, LayerRow, TransferState } from './transferProtocol';
@@ -46,18 +48,30 @@ export interface InstalledModel {
 export function checkGraphMatches(graph: ArchGraph, model: tfl.LayersModel): void {
   const fromModel = new Set(model.layers.map((l) => nodeOfLayer(l.name)));
   const missing = graph.nodes.find((n) => !fromModel.has(n.name));
-  if (missing || fromModel.size !== graph.nodes.length) {
-    throw new Error(`The architecture of "${model.name}" does not match its layers${missing ? ` (no layer "${missing.name}")` : ''}.`);
-  }
+  if (missing) throw transferError('transfer.graphMissingLayer', { model: model.name, layer: missing.name });
+  if (fromModel.size !== graph.nodes.length) throw transferError('transfer.graphMismatch', { model: model.name });
 }
 
-function describeBase(id: string, title: string, graph: ArchGraph, model: tfl.LayersModel, candidates: string[], cut: string, pooling: HeadPooling): BaseInfo {
+interface BaseDescription {
+  id: string;
+  title: string;
+  candidates: string[];
+  cut: string;
+  pooling: HeadPooling;
+  inputRange: InputRange;
+}
+
+function describeBase(d: BaseDescription, graph: ArchGraph, model: tfl.LayersModel): BaseInfo {
+  const { candidates, cut, pooling } = d;
   const info = inferGraph(graph);
   const layers: LayerRow[] = info.layers.map((l) => ({ name: l.name, kind: l.kind, outputShape: [...l.outputShape], params: l.params, unit: null, frozen: false }));
   // A graph read off a URL model ends at the cut (a candidate), not at a classifier.
   const main = graph.outputs[0]?.node ?? '';
   const classes = !candidates.includes(main) && info.outputShape.length === 1 ? info.outputShape[0] : 0;
-  return { id, title, inputShape: imageInputShape(model), classes, totalParams: model.countParams(), layers, cutCandidates: candidates, defaultCut: cut, defaultPooling: pooling };
+  return {
+    id: d.id, title: d.title, inputShape: imageInputShape(model), inputRange: [d.inputRange[0], d.inputRange[1]], classes, totalParams: model.countParams(), layers,
+    cutCandidates: candidates, defaultCut: cut, defaultPooling: pooling,
+  };
 }
 
 /** A shipped base: its zoo graph (checked against the file's layers) and its artifacts. */
@@ -67,14 +81,18 @@ export async function shippedBase(entry: BaseEntry, model: tfl.LayersModel): Pro
   checkGraphMatches(graph, model);
   const candidates = cutCandidates(graph);
   const cut = candidates.includes(entry.featureLayer) ? entry.featureLayer : defaultCut(graph);
-  return { info: describeBase(entry.id, entry.title, graph, model, candidates, cut, entry.headPooling), graph, artifacts: await modelArtifacts(model), arch: { id: entry.arch, options } };
+  const info = describeBase({ id: entry.id, title: entry.title, candidates, cut, pooling: entry.headPooling, inputRange: ENGINE_INPUT_RANGE }, graph, model);
+  return { info, graph, artifacts: await modelArtifacts(model), arch: { id: entry.arch, options } };
 }
 
-/** A base from a URL: its graph is read off the layers up to `cutAt`, where the new head will sit. */
-export async function urlBase(url: string, title: string, model: tfl.LayersModel, cutAt: string): Promise<LoadedBase> {
+/**
+ * A base from a URL: its graph is read off the layers up to `cutAt`, where the new head will sit.
+ * `inputRange` is the range the model was loaded for (a Rescaling layer after its input when not [0, 1]).
+ */
+export async function urlBase(url: string, title: string, model: tfl.LayersModel, cutAt: string, inputRange: InputRange = ENGINE_INPUT_RANGE): Promise<LoadedBase> {
   const graph = graphFromModel(model, cutAt);
   const candidates = graph.nodes.filter((n) => n.spec.kind !== 'input').map((n) => n.name);
-  return { info: describeBase(url, title, graph, model, candidates, cutAt, 'avg'), graph, artifacts: await modelArtifacts(model), arch: null };
+  return { info: describeBase({ id: url, title, candidates, cut: cutAt, pooling: 'avg', inputRange }, graph, model), graph, artifacts: await modelArtifacts(model), arch: null };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ModelFiles, SavedModel } from '../../engine/transfer/transferProtocol';
-import { fill } from '../i18n/format';
+import { message, transferError } from '../../messages/index';
 import { useMessages } from '../i18n/index';
 import { transferMessages } from '../i18n/transfer';
 import { useTraining } from '../trainingContext';
@@ -40,13 +40,13 @@ export function KeepPanel({ hook, disabled }: Props) {
   const save = () => void hook.run('working', async () => {
     if (!transfer) return;
     setSaved(await transfer.saveToBrowser(name));
-    hook.setNotice(fill(t('savedAs'), { name: name.trim() }));
+    hook.setNotice({ key: 'savedAs', params: { name: name.trim() } });
   });
   const loadSaved = (which: string) => void hook.run('working', async () => {
     if (!transfer) return;
     const st = await transfer.loadFromBrowser(which, request());
     hook.install(st, true);
-    hook.setNotice(fill(t('imported'), { name: which, classes: st.dataset.classNames.length }));
+    hook.setNotice({ key: 'imported', params: { name: which, classes: st.dataset.classNames.length } });
   });
   const remove = (which: string) => void hook.run('working', async () => {
     if (transfer) setSaved(await transfer.removeSaved(which));
@@ -60,21 +60,21 @@ export function KeepPanel({ hook, disabled }: Props) {
   const importModel = (list: FileList | null, input: HTMLInputElement) => void hook.run('working', async () => {
     const picked = await readPicked(Array.from(list ?? []));
     input.value = '';
-    if (picked === 'none' || picked === 'many') throw new Error(t(picked === 'none' ? 'needJson' : 'tooManyJson'));
+    if (picked === 'none' || picked === 'many') throw transferError(picked === 'none' ? 'transfer.needJson' : 'transfer.tooManyJson');
     if (!transfer) return;
     const st = await transfer.importModel(picked, request());
     hook.install(st, true);
-    hook.setNotice(fill(t('imported'), { name: st.build.name, classes: st.dataset.classNames.length }));
+    hook.setNotice({ key: 'imported', params: { name: st.build.name, classes: st.dataset.classNames.length } });
   });
   const exportHistory = () => {
-    if (view.batchHistory.length === 0) return hook.setError(t('noHistory'));
+    if (view.batchHistory.length === 0) return hook.setError(message('transfer.noHistory'));
     downloadBlob(new Blob([historyCsv(view.batchHistory, view.epochHistory, view.batches)], { type: 'text/csv' }), `${name.trim() || 'training'}-history.csv`);
   };
   const exportCurves = () => void hook.run('working', async () => {
     const charts = (['loss', 'accuracy'] as const)
       .map((m) => document.querySelector<SVGSVGElement>(`[data-testid="chart-${m}"] svg`))
       .filter((svg): svg is SVGSVGElement => svg !== null);
-    if (view.batchHistory.length === 0 || charts.length === 0) throw new Error(t('noCurves'));
+    if (view.batchHistory.length === 0 || charts.length === 0) throw transferError('transfer.noCurves');
     const titles = charts.map((svg) => svg.getAttribute('aria-label') ?? '');
     downloadBlob(await chartsPng(charts.map((svg, i) => ({ svg, title: titles[i] }))), `${name.trim() || 'training'}-curves.png`);
   });

@@ -5,6 +5,7 @@ import type { ExperimentState } from '../experiment';
 import { ArchGraphPanel } from '../graph/ArchGraphPanel';
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
+import { useSay } from '../i18n/say';
 import { transferMessages } from '../i18n/transfer';
 import { BasePicker } from './BasePicker';
 import { ComparePanel } from './ComparePanel';
@@ -27,6 +28,7 @@ interface Props {
  */
 export function TransferPanel({ state, update }: Props) {
   const t = useMessages(transferMessages);
+  const { say } = useSay();
   const hook = useTransfer(state);
   const { installed, base, busy } = hook;
   const disabled = busy !== null || hook.training || !hook.transfer;
@@ -53,12 +55,12 @@ export function TransferPanel({ state, update }: Props) {
       )}
       {hook.error && (
         <p className="error panel" role="alert" data-testid="transfer-error">
-          {hook.error}
+          {say(hook.error)}
         </p>
       )}
       {hook.notice && (
         <p role="status" data-testid="transfer-notice">
-          {hook.notice}
+          {fill(t(hook.notice.key), hook.notice.params)}
         </p>
       )}
       {installed && graphView && (

@@ -2,14 +2,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { callback } from '../../engine/client';
 import type { CompileSettings, DatasetInfo, FitSettings, TrainEvent } from '../../engine/protocol';
 import type { BaseEntry, BaseInfo, BaseSource, FreezeMode, SubsetRequest, TransferFitResult, TransferState } from '../../engine/transfer/transferProtocol';
+import { toUserMessage, type UserMessage } from '../../messages/index';
 import { useWorker } from '../engineContext';
 import type { ExperimentState } from '../experiment';
+import type { transferMessages } from '../i18n/transfer';
 import { useTraining } from '../trainingContext';
 
 /** Test images per class of the new task: enough for a stable accuracy, quick to evaluate. */
 export const TEST_PER_CLASS = 200;
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** A note of the panel as data (a key of the panel's catalogue and its values), said in the current language. */
+export interface TransferNotice {
+  key: keyof typeof transferMessages.en;
+  params: Record<string, string | number>;
+}
 
 /** A folder of the site, as an absolute URL (the worker resolves relative URLs against its own script). */
 export function siteUrl(folder: string): string {
@@ -33,15 +39,16 @@ export function useTransfer(state: ExperimentState) {
   const [installed, setInstalled] = useState<TransferState | null>(null);
   const [cache, setCache] = useState<TransferFitResult['cache'] | undefined>(undefined);
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Errors and notes are kept as data and said at display time, so switching language re-says them.
+  const [error, setError] = useState<UserMessage | null>(null);
+  const [notice, setNotice] = useState<TransferNotice | null>(null);
   /** Training images per class of the new task (0 = all); also used when a saved model is loaded. */
   const [perClass, setPerClass] = useState(20);
 
   useEffect(() => {
     if (!transfer) return;
     let live = true;
-    transfer.listBases(siteUrl('models')).then((b) => live && setBases(b), (e) => live && setError(message(e)));
+    transfer.listBases(siteUrl('models')).then((b) => live && setBases(b), (e) => live && setError(toUserMessage(e)));
     return () => {
       live = false;
     };
@@ -74,7 +81,7 @@ export function useTransfer(state: ExperimentState) {
     try {
       return await job();
     } catch (e) {
-      setError(message(e));
+      setError(toUserMessage(e));
       return null;
     } finally {
       setBusy(null);

@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultAugmentConfig, type AugmentConfig } from './config';
+import { defaultAugmentConfig, recommendedAugmentConfig, recommendedDigitAugmentConfig, type AugmentConfig } from './config';
 import { drawElasticGrid, elasticWarp } from './elastic';
 import { cropResize, flipHorizontal, flipVertical, rotate, shear } from './geometric';
 import { computePcaColorStats } from './pcaStats';
@@ -40,7 +40,13 @@ const cases: Record<string, () => number[]> = {
     { x: -2, y: 1, width: 8, height: 9 }, { x: 1, y: 2, width: 5, height: 4 },
     { x: 0, y: 0, width: 8, height: 9 }, { x: 3, y: -1, width: 4, height: 7 },
   ])),
+  wholePixelCrops: () => run((x) => cropResize(x, [
+    { x: -2, y: 1, width: 8, height: 9 }, { x: 2, y: -3, width: 8, height: 9 },
+    { x: 0, y: 0, width: 8, height: 9 }, { x: -1, y: -1, width: 8, height: 9 },
+  ])),
   rotate: () => run((x) => rotate(x, [0, 17, -90, 45], 'zeros')),
+  // Back-to-back warps: on wasm the second plan is built into the first one's (reused) arrays.
+  twoWarps: () => run((x) => tf.concat([rotate(x, [5, -5, 10, 0], 'edge'), shear(x, [3, 0, -3, 9])])),
   shear: () => run((x) => shear(x, [0, 10, -20, 30], [5, 0, 0, -5], 'edge')),
   elastic: () => run((x) => {
     const grid = tf.tensor4d(drawElasticGrid(N, 4, 2, 7), [N, 4, 4, 2]);
@@ -52,6 +58,8 @@ const cases: Record<string, () => number[]> = {
     pcaColorShift(x, stats, { seed: 3, sigma: 0.5 }),
   ])),
   augmentBatch: () => run((x) => augmentBatch(x, everything, 11, stats)),
+  digitRecipe: () => run((x) => augmentBatch(x, recommendedDigitAugmentConfig, 12)),
+  naturalRecipe: () => run((x) => augmentBatch(x, recommendedAugmentConfig, 13, stats)),
   augmentPreview: () => run((x) => augmentPreview(tf.squeeze(tf.slice(x, [1, 0, 0, 0], [1, H, W, 3]), [0]) as tf.Tensor3D, everything, 5, 6, { stats })),
 };
 
@@ -84,6 +92,15 @@ describe('backends', () => {
       const worst = wasm[key].reduce((m, v, i) => Math.max(m, Math.abs(v - cpu[key][i])), 0);
       expect(worst, key).toBeLessThan(1e-5);
     }
+  });
+
+  it('wasm copies an uploaded array at once (the sampler reuses its plan arrays there)', async () => {
+    await tf.setBackend('wasm');
+    const values = new Int32Array([1, 2, 3]);
+    const t = tf.tensor1d(values, 'int32');
+    values.fill(0);
+    expect(Array.from(t.dataSync())).toEqual([1, 2, 3]);
+    t.dispose();
   });
 
   it('dispatches only kernels that wasm, webgl and webgpu register', async () => {

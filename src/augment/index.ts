@@ -1,7 +1,7 @@
 /**
  * Data augmentation for training batches. Import this barrel from the engine (worker) only: it pulls in
  * tfjs. UI code should import the pure-TypeScript modules directly: `config`, `pcaStats`, `eigen3`,
- * `random`, `affine`, `draws`.
+ * `random`, `affine`, `draws`, `warpPlan`.
  */
 export * from './affine';
 export * from './config';
@@ -15,3 +15,4 @@ export * from './photometric';
 export * from './pipeline';
 export * from './random';
 export * from './sampler';
+export * from './warpPlan';

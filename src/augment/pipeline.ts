@@ -5,9 +5,9 @@
  * fused affine colour transform; the result is clipped to [0, 1].
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { IDENTITY_AFFINE, type Affine2D } from './affine';
 import { validateAugmentConfig, withCertainProbability, type AugmentConfig } from './config';
 import { drawAugmentParams, type AugmentDraws } from './draws';
-import { elasticWarp } from './elastic';
 import type { PcaColorStats } from './pcaStats';
 import { warpAffine } from './sampler';
 
@@ -42,12 +42,8 @@ export function applyDraws(batch: tf.Tensor4D, draws: AugmentDraws, config: Pick
   }
   return tf.tidy(() => {
     let x: tf.Tensor4D = tf.cast(batch, 'float32');
-    if (draws.elastic !== null) {
-      const g = draws.elastic.gridSize;
-      const grid = tf.tensor4d(draws.elastic.displacement, [n, g, g, 2]);
-      x = elasticWarp(x, grid, config.fill, draws.affine ?? undefined);
-    } else if (draws.affine !== null) {
-      x = warpAffine(x, draws.affine, config.fill);
+    if (draws.affine !== null || draws.elastic !== null) {
+      x = warpAffine(x, draws.affine ?? new Array<Affine2D>(n).fill(IDENTITY_AFFINE), config.fill, draws.elastic ?? undefined);
     }
     if (draws.contrast !== null) {
       const mean = tf.mean(x, [1, 2], true);

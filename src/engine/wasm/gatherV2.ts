@@ -42,24 +42,70 @@ export function gatherV2(args: GatherV2Args): TensorInfo {
   const shapeInfo = backend_util.segment_util.collectGatherOpShapeInfo(x, indices, axis, 0);
   const axisSize = x.shape[axis];
   const outerSize = util.sizeFromShape(x.shape.slice(0, axis));
-  for (const index of i32View(backend, indices)) {
-    if (index < 0 || index >= axisSize) {
-      throw new Error(`GatherV2: the index value ${index} is not in [0, ${axisSize - 1}]`);
-    }
-  }
   const out = backend.makeOutput(shapeInfo.outputShape, x.dtype);
+  // Views after makeOutput: it can grow the heap and detach earlier ones.
   const idx = i32View(backend, indices);
   const src = backend.typedArrayFromHeap(x) as Float32Array | Int32Array;
   const dst = backend.typedArrayFromHeap(out) as Float32Array | Int32Array;
-  for (let o = 0; o < outerSize; o++) {
-    for (let i = 0; i < idx.length; i++) {
-      const from = (o * axisSize + idx[i]) * sliceSize;
-      const to = (o * idx.length + i) * sliceSize;
-      if (sliceSize >= MIN_SLICE) dst.set(src.subarray(from, from + sliceSize), to);
-      else for (let j = 0; j < sliceSize; j++) dst[to + j] = src[from + j]; // e.g. one pixel of a 1-channel image
-    }
+  // The copy loops check the indices as they go (a separate pass cost as much as the copy itself).
+  let bad: number | null = null;
+  for (let o = 0; o < outerSize && bad === null; o++) {
+    const srcBase = o * axisSize * sliceSize;
+    const dstBase = o * idx.length * sliceSize;
+    if (sliceSize >= MIN_SLICE) bad = copySlices(dst, src, idx, axisSize, sliceSize, srcBase, dstBase);
+    else if (sliceSize === 1 && x.dtype === 'float32') bad = copyFloats(dst as Float32Array, src as Float32Array, idx, axisSize, srcBase, dstBase);
+    else if (x.dtype === 'float32') bad = copyElements(dst as Float32Array, src as Float32Array, idx, axisSize, sliceSize, srcBase, dstBase);
+    else bad = copyElements(dst as Int32Array, src as Int32Array, idx, axisSize, sliceSize, srcBase, dstBase);
+  }
+  if (bad !== null) {
+    backend.disposeData(out.dataId);
+    throw new Error(`GatherV2: the index value ${bad} is not in [0, ${axisSize - 1}]`);
   }
   return out;
+}
+
+/** Whole slices, one `set` (a memcpy inside the heap) each. @returns the first index outside [0, axisSize), or null. */
+function copySlices(
+  dst: Float32Array | Int32Array, src: Float32Array | Int32Array, idx: Int32Array,
+  axisSize: number, sliceSize: number, srcBase: number, dstBase: number,
+): number | null {
+  for (let i = 0; i < idx.length; i++) {
+    if ((idx[i] >>> 0) >= axisSize) return idx[i]; // one unsigned compare catches negatives too
+    const from = srcBase + idx[i] * sliceSize;
+    dst.set(src.subarray(from, from + sliceSize), dstBase + i * sliceSize);
+  }
+  return null;
+}
+
+/**
+ * Single float32 values (the augmentation sampler's 4 corners × N·H·W pixels of a greyscale batch):
+ * a function of its own keeps V8's loads and stores monomorphic when int32 gathers run too (measured
+ * ~5–10% faster than a branch inside `copyElements`).
+ * @returns the first index outside [0, axisSize), or null.
+ */
+function copyFloats(dst: Float32Array, src: Float32Array, idx: Int32Array, axisSize: number, srcBase: number, dstBase: number): number | null {
+  for (let i = 0; i < idx.length; i++) {
+    const j = idx[i];
+    if ((j >>> 0) >= axisSize) return j;
+    dst[dstBase + i] = src[srcBase + j];
+  }
+  return null;
+}
+
+/**
+ * Small slices element by element (e.g. the sampler's corners of an RGB batch, 3 values each).
+ * @returns the first index outside [0, axisSize), or null.
+ */
+function copyElements<A extends Float32Array | Int32Array>(
+  dst: A, src: A, idx: Int32Array, axisSize: number, sliceSize: number, srcBase: number, dstBase: number,
+): number | null {
+  for (let i = 0; i < idx.length; i++) {
+    if ((idx[i] >>> 0) >= axisSize) return idx[i];
+    const from = srcBase + idx[i] * sliceSize;
+    const to = dstBase + i * sliceSize;
+    for (let j = 0; j < sliceSize; j++) dst[to + j] = src[from + j];
+  }
+  return null;
 }
 
 /** Kernel registration for {@link gatherV2} (overrides the backend's own). */

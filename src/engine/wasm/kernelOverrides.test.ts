@@ -39,7 +39,10 @@ describe('GatherV2 override', () => {
     ['rows of a batch', [20, 8, 8, 1], [3, 0, 19, 3], 0, 'float32'],
     ['rows, int32', [10, 40], [9, 1], 0, 'int32'],
     ['middle axis', [3, 9, 40], [8, 0, 4], 1, 'float32'],
-    ['last axis (small slices, stock path)', [4, 6], [5, 0], 1, 'float32'],
+    ['last axis (single values, several outer rows)', [4, 6], [5, 0], 1, 'float32'],
+    ['single pixels (the augmentation sampler)', [50, 1], [49, 0, 7, 7, 12, 1, 0], 0, 'float32'],
+    ['single values, int32', [30], [29, 3, 3], 0, 'int32'],
+    ['small slices, several outer rows', [3, 7, 3], [6, 0, 2], 1, 'float32'],
   ] as const)('%s', async (_name, shape, indices, axis, dtype) => {
     const f = (): tf.Tensor => {
       const x = tf.cast(tf.mul(t([...shape], 5), 100), dtype);
@@ -51,6 +54,12 @@ describe('GatherV2 override', () => {
   it('rejects an out-of-range index', async () => {
     await tf.setBackend('wasm');
     expect(() => tf.tidy(() => tf.gather(tf.zeros([4, 40]), tf.tensor1d([4], 'int32')))).toThrow(/not in \[0, 3\]/);
+    // Element-by-element path, a negative index, and nothing left allocated after the throw.
+    const x = tf.zeros([5, 1]);
+    const before = tf.backend().numDataIds(); // backend buffers: the kernel's own output included
+    expect(() => tf.tidy(() => tf.gather(x, tf.tensor1d([0, -1], 'int32')))).toThrow(/index value -1 is not in \[0, 4\]/);
+    expect(tf.backend().numDataIds()).toBe(before);
+    x.dispose();
   });
 });
 

@@ -98,3 +98,16 @@ describe('Engine (CPU backend)', () => {
     await engine.disposeModel();
   });
 });
+
+describe('Engine.ready', () => {
+  it('waits for a backend activation in flight, and resolves at once when none is', async () => {
+    const engine = new Engine();
+    await engine.ready();
+    const starting = engine.init('cpu');
+    expect(engine.current().backend).toBeNull();
+    await engine.ready();
+    expect(engine.current().backend?.name).toBe('cpu');
+    expect(tf.getBackend()).toBe('cpu');
+    await starting;
+  });
+});

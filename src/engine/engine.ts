@@ -67,14 +67,34 @@ export class Engine implements EngineApi {
   private readonly datasetProviders = new Map<EngineDatasetId, () => Promise<ImageDataset>>();
   /** Why training is held off while a feature module runs a long job of its own (see {@link claim}). */
   private claimedBy: BusyCode | null = null;
+  /** The backend activation in flight (see {@link ready}). */
+  private starting: Promise<BackendStatus> | null = null;
 
   constructor(private readonly wasmTrains: () => boolean = () => false) {}
 
   async init(request: BackendRequest): Promise<BackendStatus> {
-    this.probe ??= await probeGpu();
-    this.disposeAll();
-    this.backendStatus = await activateBackend(request, this.probe, this.wasmTrains());
-    return this.backendStatus;
+    const starting = (async () => {
+      this.probe ??= await probeGpu();
+      this.disposeAll();
+      this.backendStatus = null;
+      this.backendStatus = await activateBackend(request, this.probe, this.wasmTrains());
+      return this.backendStatus;
+    })();
+    this.starting = starting;
+    try {
+      return await starting;
+    } finally {
+      if (this.starting === starting) this.starting = null;
+    }
+  }
+
+  /**
+   * Resolves when no backend is starting. Feature modules await it before their first tfjs call: a
+   * button pressed while the page is still starting the backend must not run on none (tfjs then throws
+   * "backend 'webgpu' has not yet been initialized").
+   */
+  async ready(): Promise<void> {
+    while (this.starting) await this.starting.catch(() => undefined);
   }
 
   async loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<DatasetInfo> {

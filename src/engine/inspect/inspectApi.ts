@@ -82,6 +82,7 @@ export class InspectApi {
    * and holds normal training off until it ends. Leaves the user's model and dataset alone.
    */
   async runDepthExperiment(settings: DepthExperimentSettings, onProgress: (p: DepthProgress) => void): Promise<DepthExperimentResult> {
+    await this.engine.ready();
     const { training, backend } = this.engine.current();
     if (training) throw inspectError('inspect.trainingRunning');
     if (this.experiment) throw inspectError('inspect.experimentRunning');

@@ -71,6 +71,7 @@ export class TransferApi {
 
   /** Loads a base (replacing the previous one; an installed transfer model stays until the next apply). */
   async loadBase(source: BaseSource, onProgress?: (fraction: number) => void): Promise<BaseInfo> {
+    await this.core.ready();
     let model: tfl.LayersModel;
     if (source.kind === 'shipped') {
       const entry = (this.entries.length ? this.entries : await this.listBases(source.modelsUrl)).find((e) => e.id === source.id);
@@ -181,6 +182,7 @@ export class TransferApi {
 
   /** Imports picked tfjs files; on any error the installed model and data stay as they were. */
   async importModel(files: ModelFiles, subset: SubsetRequest): Promise<TransferState> {
+    await this.core.ready();
     this.requireIdle();
     return this.adopt(await modelFromArtifacts(artifactsFromFiles(files)), subset);
   }
@@ -197,6 +199,7 @@ export class TransferApi {
   }
 
   async loadFromBrowser(name: string, subset: SubsetRequest): Promise<TransferState> {
+    await this.core.ready();
     this.requireIdle();
     return this.adopt(await modelFromArtifacts(await store.loadSavedArtifacts(name)), subset);
   }

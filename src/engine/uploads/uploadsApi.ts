@@ -95,6 +95,7 @@ export class UploadsApi {
 
   /** PCA colour statistics over the examples training uses (the engine's dataset must be loaded for 'loaded'). */
   async pcaInfo(source: PreviewSource): Promise<PcaInfo> {
+    await this.engine.ready();
     const data = await this.previewData(source);
     const images = trainingExamples(data, source);
     const stats = trainingPcaStats(data, images);
@@ -108,6 +109,7 @@ export class UploadsApi {
    */
   async augmentPreview(req: AugmentPreviewRequest): Promise<AugmentPreviewResult> {
     const { config, seed, count } = req;
+    await this.engine.ready();
     const data = await this.previewData(req.source);
     const problems = validateAugmentConfig(config);
     if (problems.length > 0) throw new Error(problems.join('; '));
@@ -138,6 +140,7 @@ export class UploadsApi {
 
   /** Trains the same network without and then with augmentation on a small subset of the current dataset. */
   async compareAugmentation(req: CompareRequest, onEvent: (e: CompareEvent) => void): Promise<CompareResult> {
+    await this.engine.ready();
     return this.comparison.run(req, onEvent);
   }
 

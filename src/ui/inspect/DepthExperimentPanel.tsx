@@ -57,7 +57,7 @@ export function DepthExperimentPanel() {
             <option value="classroom">{t('presetClassroom')}</option>
           </select>
         </label>
-        <button type="button" data-testid="depth-run" disabled={running || training || !inspect} onClick={() => void run()}>
+        <button type="button" data-testid="depth-run" disabled={running || training || !inspect || !view.backend} onClick={() => void run()}>
           {t('run')}
         </button>
         <button type="button" className="secondary" data-testid="depth-stop" disabled={!running} onClick={() => void inspect?.stopDepthExperiment()}>

@@ -1,28 +1,15 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { Engine } from '../engine';
 import type { TrainEvent } from '../protocol';
+import { diskFetch, toyDigits } from './testing/toyData';
 import { TransferApi } from './transferApi';
 import type { FreezeMode, SubsetRequest } from './transferProtocol';
 
-const diskFetch = (async (input: string | URL | Request) => {
-  const path = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
-  return new Response(await readFile(path));
-}) as typeof fetch;
-
-/** 3 classes of seeded random 28×28 grey images (no download in unit tests). */
-function toyDigits(): ImageDataset {
-  const split = (count: number, salt: number) => ({
-    images: Uint8Array.from({ length: count * 784 }, (_, i) => (Math.imul(i + salt, 2654435761) >>> 24) & 255),
-    labels: Uint8Array.from({ length: count }, (_, i) => i % 3),
-    count,
-  });
-  return { id: 'mnist', name: 'Toy digits', imageShape: [28, 28, 1], classNames: ['a', 'b', 'c'], train: split(24, 3), test: split(9, 5) };
-}
+const toy = (): ImageDataset => toyDigits({ classNames: ['a', 'b', 'c'], train: 24, test: 9, salts: [3, 5] });
 
 const subset: SubsetRequest = { datasetId: 'mnist', dataUrl: '', classes: [], perClass: 0, testPerClass: 0, seed: 2 };
 const compile = { optimizer: 'adam' as const, learningRate: 0.05, momentum: 0.9, loss: 'categoricalCrossentropy' as const };
@@ -35,7 +22,7 @@ describe('a lost GPU device while a transfer model trains (simulated on the CPU 
   const transfer = new TransferApi(core, diskFetch);
   beforeAll(async () => {
     await core.init('cpu');
-    core.setDataset('mnist', toyDigits());
+    core.setDataset('mnist', toy());
     await transfer.loadBase({ kind: 'shipped', id: 'lenet5-mnist', modelsUrl: resolve('public/models') });
   });
 

@@ -1,29 +1,15 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { sayMessage } from '../../messages/index';
 import { Engine } from '../engine';
+import { diskFetch, toyDigits } from './testing/toyData';
 import { TransferApi } from './transferApi';
 import type { SubsetRequest } from './transferProtocol';
 
-/** Serves the shipped bases from public/models (what the preview server does in the browser). */
-const diskFetch = (async (input: string | URL | Request) => {
-  const path = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
-  return new Response(await readFile(path));
-}) as typeof fetch;
-
-/** 4 classes of seeded random 28×28 grey images, standing in for MNIST (no download in unit tests). */
-function toyMnist(): ImageDataset {
-  const split = (count: number, salt: number) => ({
-    images: Uint8Array.from({ length: count * 784 }, (_, i) => (Math.imul(i + salt, 2654435761) >>> 24) & 255),
-    labels: Uint8Array.from({ length: count }, (_, i) => i % 4),
-    count,
-  });
-  return { id: 'mnist', name: 'Toy digits', imageShape: [28, 28, 1], classNames: ['zero', 'one', 'two', 'three'], train: split(40, 1), test: split(20, 7) };
-}
+const toyMnist = (): ImageDataset => toyDigits({ classNames: ['zero', 'one', 'two', 'three'], train: 40, test: 20, salts: [1, 7] });
 
 const subset: SubsetRequest = { datasetId: 'mnist', dataUrl: '', classes: [0, 1, 2], perClass: 8, testPerClass: 4, seed: 1 };
 const compile = { optimizer: 'adam' as const, learningRate: 0.01, momentum: 0.9, loss: 'categoricalCrossentropy' as const };

@@ -5,6 +5,7 @@ import type { ImageDataset } from '../../data/datasetTypes';
 import { Engine } from '../engine';
 import { INPUT_RESCALING } from './inputRescaling';
 import { TINY_MOBILENET_CUT, tinyMobilenetFiles } from './testing/mobilenetFormat';
+import { toyDigits as toyData } from './testing/toyData';
 import { TransferApi } from './transferApi';
 import type { SubsetRequest } from './transferProtocol';
 
@@ -18,15 +19,8 @@ const serve = (async (input: string | URL | Request) => {
   return shard ? new Response(shard.data) : new Response(null, { status: 404 });
 }) as typeof fetch;
 
-/** 3 classes of seeded random 28×28 grey images: padded to 32×32 and replicated to RGB for the base. */
-function toyDigits(): ImageDataset {
-  const split = (count: number, salt: number) => ({
-    images: Uint8Array.from({ length: count * 784 }, (_, i) => (Math.imul(i + salt, 2654435761) >>> 24) & 255),
-    labels: Uint8Array.from({ length: count }, (_, i) => i % 3),
-    count,
-  });
-  return { id: 'mnist', name: 'Toy digits', imageShape: [28, 28, 1], classNames: ['a', 'b', 'c'], train: split(24, 1), test: split(9, 2) };
-}
+/** 3 classes of 28×28 grey images: padded to 32×32 and replicated to RGB for the base. */
+const toy = (): ImageDataset => toyData({ classNames: ['a', 'b', 'c'], train: 24, test: 9, salts: [1, 2] });
 
 const subset: SubsetRequest = { datasetId: 'mnist', dataUrl: '', classes: [], perClass: 0, testPerClass: 0, seed: 1 };
 const compile = { optimizer: 'adam' as const, learningRate: 0.01, momentum: 0.9, loss: 'categoricalCrossentropy' as const };
@@ -37,7 +31,7 @@ describe('a MobileNet-format base by URL that expects [−1, 1] (CPU backend, se
   const transfer = new TransferApi(core, serve);
   beforeAll(async () => {
     await core.init('cpu');
-    core.setDataset('mnist', toyDigits());
+    core.setDataset('mnist', toy());
   });
 
   it('gets a Rescaling layer after its input, which every path then shares: layer list, cache, export, import, comparison', async () => {

@@ -127,13 +127,15 @@ export class Engine implements EngineApi {
         model: graph.name, estimate: (estimate / MiB).toFixed(0), batch: plan.batchSize, optimizer: plan.optimizer, backend, budget: (budget / MiB).toFixed(0),
       });
     }
+    const input = info.inputShape as Shape3;
+    const classes = info.outputShape[0] ?? 0;
+    const from = this.data ? ([...this.data.imageShape] as Shape3) : input;
+    // Refuses (e.g. 2-channel inputs) before the current model is replaced.
+    const adaptation = describeAdaptation(from, input);
     this.disposeModel();
     this.graph = graph;
     this.seed = seed;
     this.model = buildModel(graph, { seed });
-    const input = info.inputShape as Shape3;
-    const classes = info.outputShape[0] ?? 0;
-    const from = this.data ? ([...this.data.imageShape] as Shape3) : input;
     const counts = { total: 0, trainable: 0 };
     for (const w of this.model.weights) {
       const n = w.shape.reduce((a: number, b) => a * (b ?? 1), 1);
@@ -143,7 +145,7 @@ export class Engine implements EngineApi {
     return {
       name: graph.name, inputShape: input, classes,
       totalParams: counts.total, trainableParams: counts.trainable, nonTrainableParams: counts.total - counts.trainable,
-      adaptation: describeAdaptation(from, input), memoryEstimate: estimate, memoryBudget: budget,
+      adaptation, memoryEstimate: estimate, memoryBudget: budget,
     };
   }
 
@@ -190,10 +192,24 @@ export class Engine implements EngineApi {
     const old = this.model;
     const installed = this.modelInstalled;
     this.model = null;
+    try {
+      disposeOptimizer(this.optimizer);
+    } catch {
+      // Its variables went with the device.
+    }
     this.optimizer = null;
     const next = this.backendStatus?.available.find((b) => b !== lost && b !== 'webgpu' && b !== 'webgl') ?? 'cpu';
-    this.backendStatus = await activateBackend(next, this.probe ?? (await probeGpu()), this.wasmTrains());
-    this.backendStatus = { ...this.backendStatus, reason: message('backend.deviceLost', { lost: lost ?? 'GPU', name: this.backendStatus.name }) };
+    // Feature modules' ready() waits for this switch as for init().
+    const switching = (async () => {
+      const status = await activateBackend(next, this.probe ?? (await probeGpu()), this.wasmTrains());
+      return { ...status, reason: message('backend.deviceLost', { lost: lost ?? 'GPU', name: status.name }) };
+    })();
+    this.starting = switching;
+    try {
+      this.backendStatus = await switching;
+    } finally {
+      if (this.starting === switching) this.starting = null;
+    }
     if (old && installed) this.model = await rebuildArchitecture(old);
     else if (graph) this.model = buildModel(graph, { seed: this.seed });
     if (this.model && snapshot) restoreWeights(this.model, snapshot);

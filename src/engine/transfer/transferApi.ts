@@ -106,6 +106,7 @@ export class TransferApi {
     if (!base) throw transferError('transfer.needBase');
     this.requireIdle();
     const bundle = await this.subsetFor(req.subset, null, onProgress);
+    describeAdaptation(bundle.subset.imageShape, base.info.inputShape); // refuses unconvertible channels before anything changes
     const installed = await withNewHead(base, req.cutAt, bundle.subset.classNames.length, req.pooling, req.seed, req.mode);
     this.plan = req.plan;
     this.applied = { req, base };
@@ -138,9 +139,13 @@ export class TransferApi {
       }
       return result;
     } finally {
-      disposeOptimizer(optimizer);
       this.control = null;
       release();
+      try {
+        disposeOptimizer(optimizer);
+      } catch {
+        // After a lost device its variables went with it; nothing else to free.
+      }
     }
   }
 

@@ -91,7 +91,7 @@ export async function shippedBase(entry: BaseEntry, model: tfl.LayersModel): Pro
  */
 export async function urlBase(url: string, title: string, model: tfl.LayersModel, cutAt: string, inputRange: InputRange = ENGINE_INPUT_RANGE): Promise<LoadedBase> {
   const graph = graphFromModel(model, cutAt);
-  const candidates = graph.nodes.filter((n) => n.spec.kind !== 'input').map((n) => n.name);
+  const candidates = graph.nodes.filter((n) => n.spec.kind !== 'input' && n.spec.kind !== 'rescale').map((n) => n.name);
   return { info: describeBase({ id: url, title, candidates, cut: cutAt, pooling: 'avg', inputRange }, graph, model), graph, artifacts: await modelArtifacts(model), arch: null };
 }
 

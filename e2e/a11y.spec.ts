@@ -51,8 +51,11 @@ test.describe('accessibility (axe): no serious or critical violation', () => {
     expect(lit.centreColumn).toBe(255);
     expect(lit.corner).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+    // The result of the test image is on screen: the drawing's prediction must replace it.
+    const ofTestImage = (await page.getByTestId('predict-result').textContent()) ?? '';
     await page.getByTestId('predict-drawing').focus();
     await page.keyboard.press('Enter');
+    await expect(page.getByTestId('predict-result')).not.toHaveText(ofTestImage);
     await expect(page.getByTestId('predict-result').locator('li')).toHaveCount(5);
     await pad.focus();
     await page.keyboard.press('Delete');

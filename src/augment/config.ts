@@ -2,6 +2,7 @@
  * Typed parameters of every augmentation, the default (all off) and recommended configurations, and
  * validation. Pure TypeScript: the UI builds its parameter panels from these types.
  */
+import { augmentMessages, catalogueError, message, sayMessage, type UserMessage } from '../messages/index';
 
 /** What a geometric warp shows where it samples outside the source image. */
 export type GeometryFill = 'zeros' | 'edge';
@@ -145,27 +146,41 @@ export function withCertainProbability(config: AugmentConfig): AugmentConfig {
   };
 }
 
-/** Human-readable problems with a configuration; empty when it is valid. */
-export function validateAugmentConfig(config: AugmentConfig): string[] {
-  const errors: string[] = [];
-  const check = (ok: boolean, message: string): void => {
-    if (!ok) errors.push(message);
+/**
+ * Everything wrong with `config`, as messages the UI says in its language (empty when it is valid).
+ */
+export function augmentConfigProblems(config: AugmentConfig): UserMessage[] {
+  const problems: UserMessage[] = [];
+  const check = (ok: boolean, problem: UserMessage): void => {
+    if (!ok) problems.push(problem);
   };
   const between = (x: number, lo: number, hi: number): boolean => Number.isFinite(x) && x >= lo && x <= hi;
-  check(config.fill === 'zeros' || config.fill === 'edge', `fill must be 'zeros' or 'edge'`);
-  for (const name of AUGMENT_OPS) check(between(config[name].p, 0, 1), `${name}.p must be in [0, 1]`);
+  const inRange = (field: string, lo: number, hi: number) => message('augment.inRange', { field, lo, hi });
+  check(config.fill === 'zeros' || config.fill === 'edge', message('augment.fillMode'));
+  for (const name of AUGMENT_OPS) check(between(config[name].p, 0, 1), inRange(`${name}.p`, 0, 1));
   const { crop, rotate, shear, elastic, brightnessContrast, colorShift, pcaColor } = config;
-  check(Number.isInteger(crop.padding) && crop.padding >= 0, 'crop.padding must be a whole number ≥ 0');
-  check(crop.scale[0] > 0 && crop.scale[0] <= crop.scale[1] && Number.isFinite(crop.scale[1]), 'crop.scale must be 0 < min ≤ max');
-  check(crop.aspect[0] > 0 && crop.aspect[0] <= crop.aspect[1] && Number.isFinite(crop.aspect[1]), 'crop.aspect must be 0 < min ≤ max');
-  check(between(rotate.maxDegrees, 0, 180), 'rotate.maxDegrees must be in [0, 180]');
-  check(between(shear.maxDegrees, 0, 75), 'shear.maxDegrees must be in [0, 75]');
-  check(['x', 'y', 'both'].includes(shear.axis), `shear.axis must be 'x', 'y' or 'both'`);
-  check(Number.isInteger(elastic.gridSize) && elastic.gridSize >= 2, 'elastic.gridSize must be a whole number ≥ 2');
-  check(between(elastic.magnitude, 0, Infinity), 'elastic.magnitude must be ≥ 0');
-  check(between(brightnessContrast.brightness, 0, 1), 'brightnessContrast.brightness must be in [0, 1]');
-  check(between(brightnessContrast.contrast, 0, 1), 'brightnessContrast.contrast must be in [0, 1]');
-  check(between(colorShift.amount, 0, 1), 'colorShift.amount must be in [0, 1]');
-  check(between(pcaColor.sigma, 0, Infinity), 'pcaColor.sigma must be ≥ 0');
-  return errors;
+  check(Number.isInteger(crop.padding) && crop.padding >= 0, message('augment.wholeAtLeast', { field: 'crop.padding', min: 0 }));
+  check(crop.scale[0] > 0 && crop.scale[0] <= crop.scale[1] && Number.isFinite(crop.scale[1]), message('augment.minMax', { field: 'crop.scale' }));
+  check(crop.aspect[0] > 0 && crop.aspect[0] <= crop.aspect[1] && Number.isFinite(crop.aspect[1]), message('augment.minMax', { field: 'crop.aspect' }));
+  check(between(rotate.maxDegrees, 0, 180), inRange('rotate.maxDegrees', 0, 180));
+  check(between(shear.maxDegrees, 0, 75), inRange('shear.maxDegrees', 0, 75));
+  check(['x', 'y', 'both'].includes(shear.axis), message('augment.shearAxis'));
+  check(Number.isInteger(elastic.gridSize) && elastic.gridSize >= 2, message('augment.wholeAtLeast', { field: 'elastic.gridSize', min: 2 }));
+  check(between(elastic.magnitude, 0, Infinity), message('augment.atLeast', { field: 'elastic.magnitude', min: 0 }));
+  check(between(brightnessContrast.brightness, 0, 1), inRange('brightnessContrast.brightness', 0, 1));
+  check(between(brightnessContrast.contrast, 0, 1), inRange('brightnessContrast.contrast', 0, 1));
+  check(between(colorShift.amount, 0, 1), inRange('colorShift.amount', 0, 1));
+  check(between(pcaColor.sigma, 0, Infinity), message('augment.atLeast', { field: 'pcaColor.sigma', min: 0 }));
+  return problems;
+}
+
+/** Everything wrong with `config`, in English (empty when it is valid); see {@link augmentConfigProblems}. */
+export function validateAugmentConfig(config: AugmentConfig): string[] {
+  return augmentConfigProblems(config).map((m) => sayMessage(m, 'en'));
+}
+
+/** Throws (a UserError `augment.invalid` listing every problem) when `config` is invalid. */
+export function assertAugmentConfig(config: AugmentConfig): void {
+  const problems = augmentConfigProblems(config);
+  if (problems.length > 0) throw catalogueError(augmentMessages, 'augment.invalid', { problems });
 }

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { IDENTITY_AFFINE, type Affine2D } from './affine';
-import { validateAugmentConfig, withCertainProbability, type AugmentConfig } from './config';
+import { assertAugmentConfig, withCertainProbability, type AugmentConfig } from './config';
 import { drawAugmentParams, type AugmentDraws } from './draws';
 import type { PcaColorStats } from './pcaStats';
 import { warpAffine } from './sampler';
@@ -24,8 +24,7 @@ export function augmentBatch(
   seed: number,
   stats?: PcaColorStats,
 ): tf.Tensor4D {
-  const problems = validateAugmentConfig(config);
-  if (problems.length > 0) throw new Error(`augmentBatch: invalid config: ${problems.join('; ')}`);
+  assertAugmentConfig(config);
   const draws = drawAugmentParams(config, batch.shape, seed, stats);
   return applyDraws(batch, draws, config);
 }

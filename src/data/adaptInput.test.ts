@@ -26,7 +26,8 @@ describe('planAdaptation', () => {
   });
 
   it('refuses channel counts it cannot convert', () => {
-    expect(() => planAdaptation([28, 28, 4], [28, 28, 3])).toThrow('Cannot convert 4-channel images to 3 channels');
+    expect(() => planAdaptation([28, 28, 4], [28, 28, 3])).toThrow('The dataset has 4-channel images and the network takes 3 channels');
+    expect(() => planAdaptation([28, 28, 1], [28, 28, 2])).toThrow(expect.objectContaining({ detail: { code: 'adapt.channels', params: { from: 1, to: 2 } } }));
     expect(() => planAdaptation([28, 0, 1], [28, 28, 1])).toThrow('Source shape [28, 0, 1] must be three positive integers');
   });
 });

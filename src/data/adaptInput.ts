@@ -3,7 +3,7 @@
  * same aspect (MNIST 28×28 → 32×32 for LeNet-5, as LeCun et al. padded), bilinear resize otherwise,
  * grey ↔ RGB by replicating the channel or taking luminance. Pure functions on typed arrays.
  */
-import { message, type UserMessage } from '../messages/index';
+import { engineError, message, type UserMessage } from '../messages/index';
 import type { ImageShape } from './datasetTypes';
 
 /** Zero-pad only when the border adds at most this fraction of the source size (28 → 35 pads, 28 → 36 resizes). */
@@ -38,7 +38,7 @@ export function planAdaptation(from: ImageShape, to: ImageShape): AdaptationPlan
   let channels: AdaptationPlan['channels'] = 'same';
   if (fc === 1 && tc === 3) channels = 'grey-to-rgb';
   else if (fc === 3 && tc === 1) channels = 'rgb-to-grey';
-  else if (fc !== tc) throw new Error(`Cannot convert ${fc}-channel images to ${tc} channels`);
+  else if (fc !== tc) throw engineError('adapt.channels', { from: fc, to: tc });
 
   const noPad = { top: 0, bottom: 0, left: 0, right: 0 };
   if (fh === th && fw === tw) return { from, to, spatial: 'same', pad: noPad, channels };

@@ -99,25 +99,24 @@ export async function activateBackend(request: BackendRequest, probe: GpuProbe, 
   const { order, reason } = backendOrder(probe, wasmTrains);
   const available = order.filter((b) => b !== 'wasm' || wasmTrains);
   const candidates = request === 'auto' ? order : [request, ...order.filter((b) => b !== request)];
-  const failures: string[] = [];
+  const failures: UserMessage[] = [];
   for (const name of candidates) {
     try {
       const ok = await tf.setBackend(name);
       await tf.ready();
       if (ok && tf.getBackend() === name) {
-        const failed = failures.join('; ');
         const why =
           request === 'auto'
-            ? failures.length ? message('backend.withFailures', { reason, failures: failed }) : reason
-            : name === request ? message('backend.chosen') : message('backend.fallback', { request, failures: failed, name });
+            ? failures.length ? message('backend.withFailures', { reason, failures }) : reason
+            : name === request ? message('backend.chosen') : message('backend.fallback', { request, failures, name });
         return { name, reason: why, available };
       }
-      failures.push(`${name} did not initialise`);
+      failures.push(message('backend.didNotStart', { name }));
     } catch (e) {
-      failures.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      failures.push(message('backend.failedWith', { name, detail: e instanceof Error ? e.message : String(e) }));
     }
   }
-  throw engineError('backend.noneStarted', { failures: failures.join('; ') });
+  throw engineError('backend.noneStarted', { failures });
 }
 
 /** The training-memory budget we allow per backend, in bytes (browsers cap GPU and WASM memory). */

@@ -4,6 +4,7 @@
  */
 import { defineCatalogue } from './catalogue';
 
+/** English and Japanese templates of the architecture messages, by code. */
 export const archMessages = defineCatalogue({
   en: {
     'arch.withInput': '{model} with a {input} input: {problem}',
@@ -69,4 +70,5 @@ export const archMessages = defineCatalogue({
   },
 });
 
+/** The codes of {@link archMessages}. */
 export type ArchMessageCode = keyof typeof archMessages.en;

@@ -4,6 +4,7 @@
  */
 import { catalogueError, defineCatalogue, type RichParams } from './catalogue';
 
+/** English and Japanese templates of the engine messages, by code. */
 export const engineMessages = defineCatalogue({
   en: {
     // An error the code has no message for: its own (technical) words.
@@ -25,10 +26,13 @@ export const engineMessages = defineCatalogue({
     'backend.fallback': '{request} failed ({failures}); using {name}',
     'backend.noneStarted': 'No tfjs backend could start: {failures}',
     'backend.deviceLost': 'The {lost} device was lost during training; switched to {name}',
+    'backend.didNotStart': '{name} did not initialise',
+    'backend.failedWith': '{name}: {detail}',
     // Refusals of the Keras-style calls.
     'engine.uploadsUnavailable': 'Uploaded images are not available in this worker.',
     'engine.modelTooLarge':
       '{model} is too large to train here: about {estimate} MiB at batch {batch} (weights, gradients, {optimizer} state and activations) but the {backend} backend allows about {budget} MiB. Try a smaller width multiplier (e.g. 0.25), a smaller input (e.g. 32,32,3) or a smaller batch.',
+    'engine.impossibleNetwork': 'This network configuration is impossible; see the message above.',
     'engine.needModel': 'Build a model first.',
     'engine.needDataset': 'Load a dataset first.',
     'engine.needCompile': 'Compile the model first.',
@@ -36,7 +40,7 @@ export const engineMessages = defineCatalogue({
     'engine.imageSize': 'The image has {count} values; the dataset expects {shape}.',
     'engine.datasetFailed': 'The {dataset} dataset could not be loaded: {detail}. Check the connection and choose the dataset again.',
     'engine.busyAugmentExperiment': 'The augmentation experiment is running: wait for it to finish or stop it.',
-    'engine.busyDepthExperiment': 'The depth experiment is running: training starts when it ends (or is stopped).',
+    'engine.busyDepthExperiment': 'The depth experiment is running: you can train when it ends (or is stopped).',
     'engine.busyTransfer': 'Transfer learning is training in this worker: wait or stop it first.',
     'engine.busyTransferCompare': 'A transfer comparison run is training in this worker: wait or stop it first.',
     // How a training run ended.
@@ -55,6 +59,7 @@ export const engineMessages = defineCatalogue({
     'adapt.rgbToGrey': 'RGB to grey by luminance',
     'adapt.borderEven': '{px} px on each side',
     'adapt.borderUneven': 'top {top}, bottom {bottom}, left {left}, right {right} px',
+    'adapt.channels': 'The dataset has {from}-channel images and the network takes {to} channels: only 1 → 3 (grey to RGB) and 3 → 1 can be converted. Set the input to 1 or 3 channels.',
   },
   ja: {
     'error.unexpected': 'エラー: {detail}',
@@ -74,9 +79,12 @@ export const engineMessages = defineCatalogue({
     'backend.fallback': '{request} が失敗しました（{failures}）。{name} を使います',
     'backend.noneStarted': 'tfjs のバックエンドがどれも起動できませんでした: {failures}',
     'backend.deviceLost': '学習中に {lost} のデバイスが失われたため、{name} に切り替えました',
+    'backend.didNotStart': '{name} が初期化されませんでした',
+    'backend.failedWith': '{name}: {detail}',
     'engine.uploadsUnavailable': 'アップロードした画像はこのワーカーでは使えません。',
     'engine.modelTooLarge':
       '{model} はここで学習するには大きすぎます: バッチ {batch} で約 {estimate} MiB（重み、勾配、{optimizer} の状態、活性化）が必要ですが、{backend} バックエンドで使えるのは約 {budget} MiB です。幅の倍率を小さく（例: 0.25）、入力を小さく（例: 32,32,3）、またはバッチを小さくしてください。',
+    'engine.impossibleNetwork': 'このネットワークの構成は不可能です。上のメッセージを見てください。',
     'engine.needModel': '先にモデルを構築してください。',
     'engine.needDataset': '先にデータセットを読み込んでください。',
     'engine.needCompile': '先にモデルをコンパイルしてください。',
@@ -101,9 +109,11 @@ export const engineMessages = defineCatalogue({
     'adapt.rgbToGrey': 'RGB を輝度でグレースケールに',
     'adapt.borderEven': '各辺 {px} px',
     'adapt.borderUneven': '上 {top}、下 {bottom}、左 {left}、右 {right} px',
+    'adapt.channels': 'データセットの画像は {from} チャンネルですが、ネットワークの入力は {to} チャンネルです。変換できるのは 1 → 3（グレースケールから RGB）と 3 → 1 だけです。入力を 1 か 3 チャンネルにしてください。',
   },
 });
 
+/** The codes of {@link engineMessages}. */
 export type EngineMessageCode = keyof typeof engineMessages.en;
 
 /** An Error carrying an engine message (English in `.message`, the code and parameters in `.detail`). */

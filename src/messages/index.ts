@@ -4,6 +4,7 @@
  */
 import { message, renderMessage, type CatalogueLang, type MessageCatalogue } from './catalogue';
 import { archMessages } from './archMessages';
+import { augmentMessages } from './augmentMessages';
 import { engineMessages } from './engineMessages';
 import { inspectMessages } from './inspectMessages';
 import { uploadsMessages } from './uploadsMessages';
@@ -12,6 +13,7 @@ import { userMessageOf, type UserMessage } from './userMessage';
 
 export { catalogueError, defineCatalogue, message, renderMessage, type CatalogueLang, type MessageCatalogue, type RichParams } from './catalogue';
 export { archMessages, type ArchMessageCode } from './archMessages';
+export { augmentMessages, type AugmentMessageCode } from './augmentMessages';
 export { engineError, engineMessages, type EngineMessageCode } from './engineMessages';
 export { inspectError, inspectMessages, type InspectMessageCode } from './inspectMessages';
 export { uploadsError, uploadsMessages, type UploadsMessageCode } from './uploadsMessages';
@@ -19,7 +21,7 @@ export { transferError, transferMessages, type TransferMessageCode } from './tra
 export { fill, placeholders, userMessageOf, UserError, type MessageParams, type UserMessage } from './userMessage';
 
 /** All catalogues (the test checks codes are unique and both languages match). */
-export const MESSAGE_CATALOGUES: readonly MessageCatalogue<string>[] = [archMessages, engineMessages, inspectMessages, transferMessages, uploadsMessages];
+export const MESSAGE_CATALOGUES: readonly MessageCatalogue<string>[] = [archMessages, augmentMessages, engineMessages, inspectMessages, transferMessages, uploadsMessages];
 
 const merged = (lang: CatalogueLang): Readonly<Record<string, string>> => Object.assign({}, ...MESSAGE_CATALOGUES.map((c) => c[lang]));
 const TEMPLATES: Record<CatalogueLang, Readonly<Record<string, string>>> = { en: merged('en'), ja: merged('ja') };

@@ -1,6 +1,7 @@
 /** What the inspection tools (feature maps, filters, Grad-CAM, the depth experiment) tell the user. */
 import { catalogueError, defineCatalogue, type RichParams } from './catalogue';
 
+/** English and Japanese templates of the inspection messages, by code. */
 export const inspectMessages = defineCatalogue({
   en: {
     'inspect.noConvolution': '{model} has no convolution.',
@@ -36,6 +37,7 @@ export const inspectMessages = defineCatalogue({
   },
 });
 
+/** The codes of {@link inspectMessages}. */
 export type InspectMessageCode = keyof typeof inspectMessages.en;
 
 /** An Error carrying an inspection message (English in `.message`, code and parameters in `.detail`). */

@@ -5,6 +5,7 @@
  */
 import { catalogueError, defineCatalogue, type RichParams } from './catalogue';
 
+/** English and Japanese templates of the transfer-learning messages, by code. */
 export const transferMessages = defineCatalogue({
   en: {
     // The shipped bases' index (public/models/index.json, written by scripts/pretrain.ts).
@@ -135,6 +136,7 @@ export const transferMessages = defineCatalogue({
   },
 });
 
+/** The codes of {@link transferMessages}. */
 export type TransferMessageCode = keyof typeof transferMessages.en;
 
 /** An Error carrying a transfer message (English in `.message`, the code and parameters in `.detail`). */

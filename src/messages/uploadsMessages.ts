@@ -1,6 +1,7 @@
 /** What the uploads library and the augmentation experiment tell the user. */
 import { catalogueError, defineCatalogue, type RichParams } from './catalogue';
 
+/** English and Japanese templates of the uploads messages, by code. */
 export const uploadsMessages = defineCatalogue({
   en: {
     'uploads.none': 'No uploaded images yet: add images to at least two classes under "Your images".',
@@ -22,6 +23,7 @@ export const uploadsMessages = defineCatalogue({
   },
 });
 
+/** The codes of {@link uploadsMessages}. */
 export type UploadsMessageCode = keyof typeof uploadsMessages.en;
 
 /** An Error carrying an uploads message (English in `.message`, code and parameters in `.detail`). */

@@ -32,7 +32,13 @@ export function DrawPad({ handle }: { handle: Ref<DrawPadHandle> }) {
     ctx.fillStyle = '#000';
     ctx.fillRect(0, 0, PAD_SIZE, PAD_SIZE);
   };
-  useImperativeHandle(handle, () => ({ canvas: () => canvas.current, clear }), []);
+  useImperativeHandle(handle, () => ({
+    canvas: () => canvas.current,
+    clear: () => {
+      clear();
+      setPen((p) => ({ ...p, down: false })); // as Delete does: a fresh start, pen lifted
+    },
+  }), []);
   useEffect(clear, []);
 
   /** A round-capped white stroke (a dot when both ends meet). */

@@ -5,7 +5,7 @@ import type {
   BackendStatus, BuildResult, CompileSettings, DatasetInfo, EvaluateResult, FitResult, FitSettings, Prediction, SampleImage, TrainEvent,
 } from '../engine/protocol';
 import type { EngineClient } from '../engine/client';
-import { toUserMessage, type UserMessage } from '../messages/index';
+import { engineError, toUserMessage, type UserMessage } from '../messages/index';
 import { useWorker } from './engineContext';
 import type { ExperimentState } from './experiment';
 
@@ -160,7 +160,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
         const dataset = await engine.loadDataset(state.dataset, dataBaseUrl(), callback((loaded: number, total: number) => patch({ datasetProgress: total ? loaded / total : 0 })));
         patch({ dataset, datasetProgress: 1, phase: 'building' });
         const graph = graphFor(dataset.classNames.length);
-        if (!graph) throw new Error('This network configuration is impossible; see the message above.');
+        if (!graph) throw engineError('engine.impossibleNetwork');
         const build = await engine.build(graph, state.seed, { batchSize: state.batchSize, optimizer: state.optimizer });
         patch({ build });
         await engine.compile(compileSettings);

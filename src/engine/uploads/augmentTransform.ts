@@ -4,7 +4,7 @@
  * are computed once per dataset over the training examples actually used.
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import { AUGMENT_OPS, augmentBatch, computePcaColorStats, deriveSeed, validateAugmentConfig, type AugmentConfig, type PcaColorStats } from '../../augment/index';
+import { AUGMENT_OPS, assertAugmentConfig, augmentBatch, computePcaColorStats, deriveSeed, type AugmentConfig, type PcaColorStats } from '../../augment/index';
 import type { ImageDataset } from '../../data/datasetTypes';
 
 /** True when at least one augmentation is switched on. */
@@ -45,8 +45,7 @@ export function augmentTransform(
   inputChannels: number,
 ): ((x: tf.Tensor4D, step: number) => tf.Tensor4D) | undefined {
   if (!anyAugmentation(config)) return undefined;
-  const problems = validateAugmentConfig(config);
-  if (problems.length > 0) throw new Error(`Invalid augmentation settings: ${problems.join('; ')}.`);
+  assertAugmentConfig(config);
   let effective = config;
   let stats: PcaColorStats | undefined;
   if (config.pcaColor.enabled && inputChannels === 3) {

@@ -5,11 +5,12 @@
  */
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
-import { augmentPreview, validateAugmentConfig } from '../../augment/index';
+import { assertAugmentConfig, augmentPreview } from '../../augment/index';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { isUploadsDataset, type UploadsDataset } from '../../data/uploads/buildDataset';
 import type { Engine } from '../engine';
 import { splitIndices } from '../fitLoop';
+import { engineError } from '../../messages/index';
 import { trainingPcaStats } from './augmentTransform';
 import { AugmentComparison } from './compareAugment';
 import { storeBitmap } from './decodeImage';
@@ -99,7 +100,7 @@ export class UploadsApi {
     const data = await this.previewData(source);
     const images = trainingExamples(data, source);
     const stats = trainingPcaStats(data, images);
-    return { datasetName: data.name, images, stats, reason: stats ? null : 'greyscale' };
+    return { datasetId: data.id, datasetName: data.name, images, stats, reason: stats ? null : 'greyscale' };
   }
 
   /**
@@ -111,8 +112,7 @@ export class UploadsApi {
     const { config, seed, count } = req;
     await this.engine.ready();
     const data = await this.previewData(req.source);
-    const problems = validateAugmentConfig(config);
-    if (problems.length > 0) throw new Error(problems.join('; '));
+    assertAugmentConfig(config);
     const n = Math.max(1, Math.min(MAX_PREVIEW, Math.round(count)));
     const ids = isUploadsDataset(data) ? data.trainImageIds : null;
     const kept = ids && req.imageId !== null ? ids.indexOf(req.imageId) : -1;
@@ -129,7 +129,7 @@ export class UploadsApi {
       const variants = Uint8Array.from(await out.data());
       const imageId = ids?.[i] ?? null;
       const result: AugmentPreviewResult = {
-        datasetName: data.name, index: i, imageId, imageName: imageId === null ? null : this.library.imageName(imageId),
+        datasetId: data.id, datasetName: data.name, index: i, imageId, imageName: imageId === null ? null : this.library.imageName(imageId),
         label: data.classNames[data.train.labels[i]] ?? '', shape, source, variants, count: n,
       };
       return Comlink.transfer(result, [variants.buffer, source.buffer]);
@@ -151,7 +151,7 @@ export class UploadsApi {
   private async previewData(source: PreviewSource): Promise<ImageDataset> {
     if (source.dataset === 'uploads') return this.uploadsDataset();
     const { data } = this.engine.current();
-    if (!data) throw new Error('Load a dataset first.');
+    if (!data) throw engineError('engine.needDataset');
     return data;
   }
 }

@@ -100,6 +100,8 @@ export interface AugmentPreviewRequest {
 
 /** One augmented preview: the source image and `count` variants, uint8, the dataset's shape. */
 export interface AugmentPreviewResult {
+  /** Which dataset (the UI names it in its language) and its own name (for datasets it does not know). */
+  datasetId: string;
   datasetName: string;
   index: number;
   /** Uploads only: the id and file name of the source image (null for bundled datasets). */
@@ -116,6 +118,7 @@ export interface AugmentPreviewResult {
 
 /** The PCA colour statistics of the current training set, or why there are none (e.g. greyscale). */
 export interface PcaInfo {
+  datasetId: string;
   datasetName: string;
   images: number;
   stats: PcaColorStats | null;

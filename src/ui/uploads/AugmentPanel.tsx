@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { defaultAugmentConfig, recommendedAugmentConfig, recommendedDigitAugmentConfig, validateAugmentConfig, type AugmentConfig } from '../../augment/config';
+import { defaultAugmentConfig, recommendedAugmentConfig, recommendedDigitAugmentConfig, augmentConfigProblems, type AugmentConfig } from '../../augment/config';
 import type { ExperimentState } from '../experiment';
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
@@ -28,7 +28,7 @@ export function AugmentPanel({ state, update, uploadsVersion }: Props) {
   const { say } = useSay();
   const [open, setOpen] = useState(false);
   const config = state.augment;
-  const problems = validateAugmentConfig(config);
+  const problems = augmentConfigProblems(config);
   const source = { dataset: state.dataset, validationSplit: state.validationSplit, trainLimit: state.trainLimit, uploadsVersion };
   const { preview, pca, error, nextImage } = useAugmentPreview(open, source, config, state.augmentSeed);
   const set = (c: AugmentConfig) => update({ augment: c });
@@ -53,7 +53,7 @@ export function AugmentPanel({ state, update, uploadsVersion }: Props) {
         </label>
       </div>
       <AugmentOpControls config={config} onChange={set} />
-      {problems.length > 0 && <p className="error-text" role="alert">{fill(t('invalid'), { list: problems.join('; ') })}</p>}
+      {problems.length > 0 && <p className="error-text" role="alert">{fill(t('invalid'), { list: problems.map(say).join('; ') })}</p>}
       <h3>{t('previewHeading')}</h3>
       {error && <p className="error-text" role="alert" data-testid="augment-preview-error">{say(error)}</p>}
       {!preview && !error && open && <p className="muted">{t('previewLoading')}</p>}

@@ -4,10 +4,12 @@ import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { uploadsMessages } from '../i18n/uploads';
 import { paintPixels } from '../imagePixels';
+import { useDatasetLabel } from './useDatasetLabel';
 
 /** The source image and its augmented variants, each painted on its own canvas (pixelated, enlarged by CSS). */
 export function AugmentPreviewGrid({ preview }: { preview: AugmentPreviewResult }) {
   const t = useMessages(uploadsMessages);
+  const datasetLabel = useDatasetLabel();
   const source = useRef<HTMLCanvasElement>(null);
   const variants = useRef<(HTMLCanvasElement | null)[]>([]);
   useEffect(() => {
@@ -18,7 +20,7 @@ export function AugmentPreviewGrid({ preview }: { preview: AugmentPreviewResult 
       if (canvas && i < preview.count) paintPixels(canvas, preview.variants.subarray(i * size, (i + 1) * size), preview.shape);
     });
   }, [preview]);
-  const where = { dataset: preview.datasetName, index: preview.index, label: preview.label };
+  const where = { dataset: datasetLabel(preview.datasetId, preview.datasetName), index: preview.index, label: preview.label };
   // An uploaded image is named, so a student can find it among the thumbnails above.
   const caption = preview.imageName === null ? fill(t('previewOf'), where) : fill(t('previewOfUpload'), { ...where, name: preview.imageName });
   return (

@@ -1,7 +1,8 @@
 import type { RepairResult, SkippedRecord } from '../../engine/uploads/uploadsProtocol';
 import { fill } from '../i18n/format';
-import { useMessages } from '../i18n/index';
+import { LangContext, useMessages } from '../i18n/index';
 import { uploadsMessages, type UploadsMessageKey } from '../i18n/uploads';
+import { useContext } from 'react';
 
 /** Lines listed before "and N more", so a store full of damage does not push the page down. */
 const MAX_LINES = 12;
@@ -36,13 +37,14 @@ interface Props {
  */
 export function DamagedRecords({ skipped, repaired, onRemove }: Props) {
   const t = useMessages(uploadsMessages);
+  const lang = useContext(LangContext);
   const keeps = skipped.some((r) => r.problem === 'class-missing');
   return (
     <>
       {repaired && (
         <p role="status" data-testid="damaged-removed">
           {fill(t('damagedRemoved'), { n: repaired.removed })}
-          {repaired.recovered > 0 && ` ${fill(t('damagedRecovered'), { n: repaired.recovered, classes: repaired.restoredClasses.map((c) => `"${c}"`).join(', ') })}`}
+          {repaired.recovered > 0 && ` ${fill(t('damagedRecovered'), { n: repaired.recovered, classes: repaired.restoredClasses.map((c) => (lang === 'ja' ? `「${c}」` : `"${c}"`)).join(lang === 'ja' ? '、' : ', ') })}`}
         </p>
       )}
       {skipped.length > 0 && (

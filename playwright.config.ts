@@ -1,9 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-/** Debian's Chromium when installed (CI installs it), otherwise Playwright's own browser; never a download. */
-const debianChromium = '/usr/bin/chromium';
-const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
+import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium';
 
 /** Parallel local runs (several engineers on one machine) each pick their own port and build folder. */
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -26,15 +22,8 @@ export default defineConfig({
     // e2e/deploy.spec.ts, which tests offline use, lets it run, so other tests' timings stay undisturbed.
     serviceWorkers: 'block',
     launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--enable-unsafe-webgpu',
-      ],
+      executablePath: chromiumExecutable,
+      args: [...CHROMIUM_ARGS],
     },
   },
   webServer: {

@@ -7,7 +7,7 @@
  * A measurement that fails is reported with its error; only a broken build or browser stops the run.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,15 +27,6 @@ const site = join(repo, 'bench-results', 'site');
 const UI_TRAIN_EXAMPLES = 12_000;
 const UI_TIME_BOX_SEC = 90;
 
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-unsafe-webgpu',
-];
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
@@ -76,7 +67,7 @@ class BenchBrowser {
 
   async getBrowser(): Promise<Browser> {
     if (this.browser?.isConnected()) return this.browser;
-    this.browser = await chromium.launch({ executablePath: existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined, args: CHROMIUM_ARGS });
+    this.browser = await chromium.launch({ executablePath: chromiumExecutable, args: [...CHROMIUM_ARGS] });
     return this.browser;
   }
 

@@ -11,6 +11,11 @@ export const uploadsMessages = defineCatalogue({
     'uploads.imageGone': 'That image or class no longer exists.',
     'uploads.experimentBusy': 'Training is already running: wait for it to finish or stop it.',
     'uploads.experimentTooLarge': '{model} is too large to train here (about {estimate} MiB): pick a smaller network or batch.',
+    'uploads.fileEmpty': '{name}: the file is empty.',
+    'uploads.fileOver': '{name}: larger than {mb} MB.',
+    'uploads.notImage': '{name}: not an image ({type}).',
+    'uploads.svgFile': '{name}: SVG images are not supported.',
+    'uploads.undecodable': '{name}: the image could not be decoded (corrupt or unsupported format).',
   },
   ja: {
     'uploads.none': 'アップロードした画像がまだありません。「自分の画像」で 2 つ以上のクラスに画像を追加してください。',
@@ -20,6 +25,11 @@ export const uploadsMessages = defineCatalogue({
     'uploads.imageGone': 'その画像またはクラスはもうありません。',
     'uploads.experimentBusy': 'すでに学習中です。終わるまで待つか、止めてください。',
     'uploads.experimentTooLarge': '{model} はここで学習するには大きすぎます（約 {estimate} MiB）。小さいネットワークかバッチを選んでください。',
+    'uploads.fileEmpty': '{name}: ファイルが空です。',
+    'uploads.fileOver': '{name}: {mb} MB より大きいファイルです。',
+    'uploads.notImage': '{name}: 画像ではありません（{type}）。',
+    'uploads.svgFile': '{name}: SVG 画像には対応していません。',
+    'uploads.undecodable': '{name}: 画像をデコードできませんでした（壊れているか、対応していない形式です）。',
   },
 });
 

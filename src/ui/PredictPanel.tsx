@@ -3,7 +3,7 @@ import type { DatasetInfo, Prediction, SampleImage } from '../engine/protocol';
 import { fill, useLocaleFormat } from './i18n/format';
 import { useMessages } from './i18n/index';
 import { trainingMessages } from './i18n/training';
-import { decodeImageFile, paintPixels, readPixels } from './imagePixels';
+import { paintPixels, readImageFile, readPixels } from './imagePixels';
 import { DrawPad, type DrawPadHandle } from './DrawPad';
 import { toUserMessage, type UserMessage } from '../messages/index';
 import { useSay } from './i18n/say';
@@ -73,10 +73,7 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
               if (!file) return;
               setUploadError(null);
               try {
-                const bitmap = await decodeImageFile(file);
-                const pixels = readPixels(bitmap, shape, false);
-                bitmap.close();
-                predict({ pixels, shape: [...shape] });
+                predict({ pixels: await readImageFile(file, shape), shape: [...shape] });
               } catch (error) {
                 setUploadError(toUserMessage(error));
               }

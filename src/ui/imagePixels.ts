@@ -2,6 +2,7 @@
  * Browser image helpers for prediction inputs: paint uint8 pixels to a canvas, and read a canvas or an
  * uploaded file back as pixels of a given size. Main-thread canvas work on small images only.
  */
+import { uploadsError } from '../messages/index';
 
 /** Paints [H, W, C] uint8 pixels (C = 1 or 3) onto a canvas of the same size. */
 export function paintPixels(canvas: HTMLCanvasElement, pixels: Uint8Array, [h, w, c]: readonly [number, number, number]): void {
@@ -46,15 +47,26 @@ export function readPixels(source: CanvasImageSource, [h, w, c]: readonly [numbe
   return out;
 }
 
-/** Decodes an uploaded image file, with a specific message for what cannot be read. */
+/** Decodes an uploaded image file, with a specific message (said in the UI language) for what cannot be read. */
 export async function decodeImageFile(file: File): Promise<ImageBitmap> {
-  if (file.size === 0) throw new Error(`${file.name}: the file is empty.`);
-  if (file.size > 20 * 2 ** 20) throw new Error(`${file.name}: larger than 20 MB.`);
-  if (file.type && !file.type.startsWith('image/')) throw new Error(`${file.name}: not an image (${file.type}).`);
-  if (file.type === 'image/svg+xml') throw new Error(`${file.name}: SVG images are not supported.`);
+  const name = file.name;
+  if (file.size === 0) throw uploadsError('uploads.fileEmpty', { name });
+  if (file.size > 20 * 2 ** 20) throw uploadsError('uploads.fileOver', { name, mb: 20 });
+  if (file.type && !file.type.startsWith('image/')) throw uploadsError('uploads.notImage', { name, type: file.type });
+  if (file.type === 'image/svg+xml') throw uploadsError('uploads.svgFile', { name });
   try {
     return await createImageBitmap(file);
   } catch {
-    throw new Error(`${file.name}: the image could not be decoded (corrupt or unsupported format).`);
+    throw uploadsError('uploads.undecodable', { name });
+  }
+}
+
+/** An uploaded image file as uint8 pixels of `shape` [H, W, C] (centre-cropped and resized, see {@link readPixels}). */
+export async function readImageFile(file: File, shape: readonly [number, number, number]): Promise<Uint8Array> {
+  const bitmap = await decodeImageFile(file);
+  try {
+    return readPixels(bitmap, shape, false);
+  } finally {
+    bitmap.close();
   }
 }

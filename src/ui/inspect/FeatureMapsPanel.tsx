@@ -4,7 +4,7 @@ import { useWorker } from '../engineContext';
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { inspectMessages } from '../i18n/inspect';
-import { decodeImageFile, readPixels } from '../imagePixels';
+import { readImageFile, readPixels } from '../imagePixels';
 import { useTraining } from '../trainingContext';
 import { FeatureMapCanvas } from './FeatureMapCanvas';
 import { FilterCanvas } from './FilterCanvas';
@@ -115,10 +115,8 @@ export function FeatureMapsPanel() {
                   if (!file) return;
                   setUploadError(null);
                   try {
-                    const bitmap = await decodeImageFile(file);
                     const shape: Shape3 = [...dataset.imageShape];
-                    const pixels = readPixels(bitmap, shape, false);
-                    bitmap.close();
+                    const pixels = await readImageFile(file, shape);
                     choose({ kind: 'upload', id: Date.now(), name: file.name, pixels, shape });
                   } catch (err) {
                     setUploadError(toUserMessage(err));

@@ -9,3 +9,4 @@ export * from './summary';
 export * from './bottleneckCost';
 export * from './zoo/index';
 export * from './trainingMemory';
+export * from './trainingOptions';

@@ -22,6 +22,13 @@ export type Padding = 'valid' | 'same' | Pad2d;
 
 export type ActivationName = 'linear' | 'relu' | 'tanh' | 'sigmoid' | 'softmax';
 
+/**
+ * How a kernel starts (Keras' names): `glorotUniform` (Keras' default, U(±√(6/(fan_in+fan_out)))) suits
+ * tanh/linear layers; `heNormal` (N(0, 2/fan_in), truncated) keeps the signal's variance through ReLU
+ * layers, which a deep plain stack without batch norm (VGG, AlexNet) needs to learn at all.
+ */
+export type KernelInitializerName = 'glorotUniform' | 'heNormal';
+
 export interface InputSpec {
   readonly kind: 'input';
   /** [H, W, C]. */
@@ -40,6 +47,8 @@ export interface Conv2dSpec {
   readonly groups: number;
   readonly useBias: boolean;
   readonly activation: ActivationName;
+  /** Absent: Keras' default, `glorotUniform`. */
+  readonly initializer?: KernelInitializerName;
 }
 
 export interface Pool2dSpec {
@@ -82,6 +91,8 @@ export interface DenseSpec {
   readonly units: number;
   readonly useBias: boolean;
   readonly activation: ActivationName;
+  /** Absent: Keras' default, `glorotUniform`. */
+  readonly initializer?: KernelInitializerName;
 }
 
 export interface FlattenSpec {

@@ -1,5 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { ArchGraph, LayerNode, Pad2d, Padding } from '../arch';
+import type { ArchGraph, KernelInitializerName, LayerNode, Pad2d, Padding } from '../arch';
 import { FreezableBatchNorm, GroupedConv2D, LocalResponseNorm, PadShortcut } from './layers';
 
 /** Separates an arch node's name from the suffix of a helper layer: `conv1__pad` is a helper of `conv1`. */
@@ -23,8 +23,10 @@ export function layerSeed(seed: number | undefined, index: number): number | und
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
 }
 
-function kernelInitializer(seed: number | undefined): ReturnType<typeof tfl.initializers.glorotUniform> {
-  return tfl.initializers.glorotUniform(seed === undefined ? {} : { seed });
+/** The kernel initialiser a spec names (Glorot uniform when it names none), seeded when `seed` is given. */
+export function kernelInitializer(name: KernelInitializerName | undefined, seed: number | undefined | null): ReturnType<typeof tfl.initializers.glorotUniform> {
+  const args = seed == null ? {} : { seed };
+  return name === 'heNormal' ? tfl.initializers.heNormal(args) : tfl.initializers.glorotUniform(args);
 }
 
 function padPairs(p: Pad2d): [[number, number], [number, number]] {
@@ -54,8 +56,8 @@ export function layersForNode(node: LayerNode, seed: number | undefined): tfl.la
       const common = { name, filters: spec.filters, kernelSize: spec.kernel, strides: spec.strides, padding: mode, useBias: spec.useBias, activation: spec.activation };
       const conv =
         spec.groups > 1
-          ? new GroupedConv2D({ ...common, groups: spec.groups, seed: seed ?? null })
-          : tfl.layers.conv2d({ ...common, kernelSize: [...spec.kernel], strides: [...spec.strides], kernelInitializer: kernelInitializer(seed) });
+          ? new GroupedConv2D({ ...common, groups: spec.groups, seed: seed ?? null, initializer: spec.initializer })
+          : tfl.layers.conv2d({ ...common, kernelSize: [...spec.kernel], strides: [...spec.strides], kernelInitializer: kernelInitializer(spec.initializer, seed) });
       return helper ? [helper, conv] : [conv];
     }
     case 'maxPool':
@@ -75,7 +77,7 @@ export function layersForNode(node: LayerNode, seed: number | undefined): tfl.la
     case 'activation':
       return [tfl.layers.activation({ name, activation: spec.activation })];
     case 'dense':
-      return [tfl.layers.dense({ name, units: spec.units, useBias: spec.useBias, activation: spec.activation, kernelInitializer: kernelInitializer(seed) })];
+      return [tfl.layers.dense({ name, units: spec.units, useBias: spec.useBias, activation: spec.activation, kernelInitializer: kernelInitializer(spec.initializer, seed) })];
     case 'flatten':
       return [tfl.layers.flatten({ name })];
     case 'dropout':

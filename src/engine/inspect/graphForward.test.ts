@@ -6,7 +6,7 @@ import { useCpuBackend } from '../../model/testing/cpuBackend';
 import { expectNoTensorLeak } from '../../model/testing/expectNoLeak';
 import { predictMain } from '../trainStep';
 import { classScores, forwardGraph, mainOutputNode } from './graphForward';
-import { recomputeBatchNormStatistics } from './preciseBatchNorm';
+import { recomputeBatchNormStatistics } from '../preciseBatchNorm';
 
 beforeAll(useCpuBackend);
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { ActivationName } from '../../arch';
+import type { ActivationName, KernelInitializerName } from '../../arch';
 import { applyActivation, toActivationName } from './activation';
 import { expectFeatureMap, firstShape, firstTensor, type Kwargs, type LayerArgs } from './layerTypes';
 
@@ -20,8 +20,10 @@ export interface GroupedConv2DArgs extends LayerArgs {
   useBias?: boolean;
   /** Default linear. */
   activation?: ActivationName;
-  /** Seed of the Glorot-uniform kernel initialiser; null or absent = unseeded. */
+  /** Seed of the kernel initialiser; null or absent = unseeded. */
   seed?: number | null;
+  /** Kernel initialiser; absent = Glorot uniform (Keras' default). */
+  initializer?: KernelInitializerName;
 }
 
 /** Output length of a convolution along one axis (TF rules); null stays null. */
@@ -48,6 +50,7 @@ export class GroupedConv2D extends tfl.layers.Layer {
   readonly useBias: boolean;
   readonly activation: ActivationName;
   readonly seed: number | null;
+  readonly initializer: KernelInitializerName;
   private kernel: tfl.LayerVariable | null = null;
   private bias: tfl.LayerVariable | null = null;
 
@@ -61,6 +64,7 @@ export class GroupedConv2D extends tfl.layers.Layer {
     this.useBias = args.useBias ?? true;
     this.activation = toActivationName(args.activation ?? 'linear');
     this.seed = args.seed ?? null;
+    this.initializer = args.initializer ?? 'glorotUniform';
     if (!Number.isInteger(this.groups) || this.groups < 1 || this.filters % this.groups !== 0) {
       throw new Error(`Layer "${this.name}" (GroupedConv2D): filters ${this.filters} must divide by groups ${this.groups}.`);
     }
@@ -74,7 +78,9 @@ export class GroupedConv2D extends tfl.layers.Layer {
       throw new Error(`Layer "${this.name}" (GroupedConv2D): input channels ${String(cin)} must divide by groups ${this.groups}.`);
     }
     const [kh, kw] = this.kernelSize;
-    const init = tfl.initializers.glorotUniform(this.seed == null ? {} : { seed: this.seed });
+    const init = this.initializer === 'heNormal'
+      ? tfl.initializers.heNormal(this.seed == null ? {} : { seed: this.seed })
+      : tfl.initializers.glorotUniform(this.seed == null ? {} : { seed: this.seed });
     this.kernel = this.addWeight('kernel', [kh, kw, cin / this.groups, this.filters], 'float32', init);
     if (this.useBias) this.bias = this.addWeight('bias', [this.filters], 'float32', tfl.initializers.zeros());
     this.built = true;
@@ -118,6 +124,7 @@ export class GroupedConv2D extends tfl.layers.Layer {
       useBias: this.useBias,
       activation: this.activation,
       seed: this.seed,
+      initializer: this.initializer,
     };
   }
 }

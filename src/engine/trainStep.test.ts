@@ -31,3 +31,28 @@ describe('the monitored (unclipped) cross-entropy', () => {
     });
   });
 });
+
+describe('cross-entropy on a FlooredSoftmax output (the 1998 LeNet-5\'s softmax over RBF penalties)', () => {
+  // Scores 0, −150, −300: a plain float32 softmax gives the last two classes exactly 0.
+  const logits = () => tf.tensor2d([[0, -150, -300], [-3, 0, -1]]);
+  const y2 = () => tf.tensor2d([[0, 0, 1], [0, 1, 0]]);
+
+  it('stays finite and keeps the exact gradient (softmax − target) of a confidently wrong example', async () => {
+    const { FlooredSoftmax } = await import('../model/index');
+    const layer = new FlooredSoftmax({ name: 'p' });
+    tf.tidy(() => {
+      const p = layer.apply(logits()) as tf.Tensor;
+      expect(p.dataSync()[2]).toBeCloseTo(2e-7, 12);
+      expect(Number.isFinite(unclippedCrossentropy(y2(), p).dataSync()[0])).toBe(true);
+      const grad = tf.grad((z: tf.Tensor) => categoricalCrossentropy(y2(), layer.apply(z) as tf.Tensor))(logits()).arraySync() as number[][];
+      const s = (tf.softmax(logits()).arraySync() as number[][]);
+      // Mean over the batch of 2: (s − y) / 2, row by row.
+      expect(grad[0][0]).toBeCloseTo(0.5, 5);
+      expect(grad[0][2]).toBeCloseTo(-0.5, 5);
+      grad[1].forEach((g, k) => expect(g).toBeCloseTo((s[1][k] - (k === 1 ? 1 : 0)) / 2, 5));
+      // A plain softmax there: the clip leaves the wrong example no gradient at all.
+      const flat = tf.grad((z: tf.Tensor) => categoricalCrossentropy(y2(), tf.softmax(z)))(logits()).arraySync() as number[][];
+      expect(flat[0].every((g) => Math.abs(g) < 1e-6)).toBe(true);
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { ActivationName, ArchGraph, KernelInit, LayerNode, Pad2d, Padding } from '../arch';
-import { EuclideanRBF, FreezableBatchNorm, GroupedConv2D, LocalResponseNorm, PadShortcut, Subsampling2D, TableConv2D } from './layers';
+import { EuclideanRBF, FlooredSoftmax, FreezableBatchNorm, GroupedConv2D, LocalResponseNorm, PadShortcut, Subsampling2D, TableConv2D } from './layers';
 
 /** Separates an arch node's name from the suffix of a helper layer: `conv1__pad` is a helper of `conv1`. */
 export const HELPER_SEPARATOR = '__';
@@ -99,6 +99,8 @@ export function layersForNode(node: LayerNode, seed: number | undefined, inputSh
     case 'batchNorm':
       return [new FreezableBatchNorm({ name, axis: -1, epsilon: spec.epsilon, momentum: spec.momentum })];
     case 'activation':
+      // A softmax node (the 1998 LeNet-5's softmax(−y)) keeps every class above the loss's clip (FlooredSoftmax).
+      if (spec.activation === 'softmax') return [new FlooredSoftmax({ name })];
       return [tfl.layers.activation({ name, activation: tfjsActivation(spec.activation) })];
     case 'dense':
       return [tfl.layers.dense({ name, units: spec.units, useBias: spec.useBias, activation: tfjsActivation(spec.activation), kernelInitializer: kernelInitializer(seed, spec.kernelInit, channels) })];

@@ -8,6 +8,7 @@ import { nodeLayers } from '../inspect';
 import { useCpuBackend } from '../testing/cpuBackend';
 import { expectNoTensorLeak } from '../testing/expectNoLeak';
 import { EuclideanRBF } from './euclideanRbf';
+import { flooredSoftmax, PROBABILITY_FLOOR } from './flooredSoftmax';
 import { scaledTanh } from './scaledTanh';
 import { Subsampling2D } from './subsampling2d';
 import { TableConv2D } from './tableConv2d';
@@ -196,6 +197,27 @@ describe('EuclideanRBF', () => {
   });
 });
 
+describe('flooredSoftmax', () => {
+  it('is softmax where no class is below the floor, with softmax\'s own gradient for any upstream', () => {
+    tf.tidy(() => {
+      const z = tf.randomUniform([3, 5], -2, 2, 'float32', 3);
+      const r = tf.randomUniform([3, 5], -1, 1, 'float32', 4);
+      expect(tf.max(tf.abs(tf.sub(flooredSoftmax(z), tf.softmax(z)))).dataSync()[0]).toBeLessThan(1e-7);
+      const ours = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(flooredSoftmax(t), r)))(z);
+      const stock = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.softmax(t), r)))(z);
+      expect(tf.max(tf.abs(tf.sub(ours, stock))).dataSync()[0]).toBeLessThan(1e-6);
+    });
+  });
+
+  it('never gives a class less than the floor, so the probabilities sum to 1 within K·floor', () => {
+    tf.tidy(() => {
+      const p = flooredSoftmax(tf.tensor2d([[0, -200, -400, -600]]));
+      expect(Math.min(...p.dataSync())).toBeCloseTo(PROBABILITY_FLOOR, 12);
+      expect(tf.sum(p).dataSync()[0]).toBeCloseTo(1, 5);
+    });
+  });
+});
+
 describe('the 1998 LeNet-5 as a tfjs model', () => {
   const graph = buildArch('lenet5', { variant: '1998' });
 
@@ -203,7 +225,7 @@ describe('the 1998 LeNet-5 as a tfjs model', () => {
     await expectNoTensorLeak(() => {
       const model = buildModel(graph, { seed: 1 });
       const classes = Object.fromEntries(model.layers.map((l) => [l.name, l.getClassName()]));
-      expect(classes).toMatchObject({ c1_conv: 'Conv2D', s2_subsample: 'Subsampling2D', c3_conv: 'TableConv2D', s4_subsample: 'Subsampling2D', c5_conv: 'Conv2D', f6_dense: 'Dense', output_rbf: 'EuclideanRBF' });
+      expect(classes).toMatchObject({ c1_conv: 'Conv2D', s2_subsample: 'Subsampling2D', c3_conv: 'TableConv2D', s4_subsample: 'Subsampling2D', c5_conv: 'Conv2D', f6_dense: 'Dense', output_rbf: 'EuclideanRBF', rbf_negate: 'Rescaling', predictions: 'FlooredSoftmax' });
       expect(model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0)).toBe(60_000);
       unfreezeAll(model);
       freezeLayers(model, new Set());

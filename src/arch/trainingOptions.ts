@@ -1,12 +1,12 @@
-import type { ArchGraph, KernelInitializerName, LayerNode } from './types';
+import type { ArchGraph, KernelInit, LayerNode } from './types';
 
 /**
  * How a graph's layers start and how its batch norms average, chosen by a training recipe (not by the
  * architecture's source): they change no shape, parameter count or MAC.
  */
 export interface TrainingOptions {
-  /** Every conv and dense kernel's initialiser; absent keeps each layer's own (Glorot uniform). */
-  readonly initializer?: KernelInitializerName;
+  /** Every conv, dense and subsampling layer's kernel initialiser; absent keeps each layer's own. */
+  readonly initializer?: KernelInit;
   /**
    * Every batch norm's moving-average momentum; absent keeps Keras' 0.99. A short run (a few hundred
    * steps) needs a lower one, or the moving statistics still remember their initial 0 and 1.
@@ -16,7 +16,7 @@ export interface TrainingOptions {
 
 function withOptions(node: LayerNode, o: TrainingOptions): LayerNode {
   const spec = node.spec;
-  if ((spec.kind === 'conv2d' || spec.kind === 'dense') && o.initializer) return { ...node, spec: { ...spec, initializer: o.initializer } };
+  if ((spec.kind === 'conv2d' || spec.kind === 'dense' || spec.kind === 'tableConv2d' || spec.kind === 'subsample') && o.initializer) return { ...node, spec: { ...spec, kernelInit: o.initializer } };
   if (spec.kind === 'batchNorm' && o.bnMomentum !== undefined) return { ...node, spec: { ...spec, momentum: o.bnMomentum } };
   return node;
 }

@@ -12,9 +12,12 @@ export function categoricalCrossentropy(y: tf.Tensor2D, p: tf.Tensor): tf.Scalar
 /**
  * The same cross-entropy without the clip, for monitoring only: it is +Infinity when the model gives the
  * true class probability 0 (a diverged model), which the clipped training loss would hide at ~16.
+ * Computed as −log Σ_k y_k·p_k (equal for one-hot y), so a wrong class whose probability underflows to
+ * 0 — routine for a confident net whose scores lie a hundred or more apart — does not make it
+ * 0·log 0 = NaN.
  */
 export function unclippedCrossentropy(y: tf.Tensor2D, p: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => tf.neg(tf.mean(tf.sum(tf.mul(y, tf.log(p)), -1))) as tf.Scalar);
+  return tf.tidy(() => tf.neg(tf.mean(tf.log(tf.sum(tf.mul(y, p), -1)))) as tf.Scalar);
 }
 
 /** Fraction of rows whose arg-max matches the one-hot label (a scalar). */

@@ -58,7 +58,7 @@ export function RecipeNote({ state, update, hasBatchNorm, disabled }: Props) {
   } else if (recipe.scale && state.fullSize) {
     parts.push(fill(t('fullSizeChosen'), { params: f.count(paramsOf(state.arch, summary) ?? 0) }));
   }
-  parts.push(recipe.initializer === 'heNormal' ? t('initHe') : t('initGlorot'));
+  parts.push(recipe.initializer === 'heNormal' ? t('initHe') : recipe.initializer === 'lecun98' ? t('initLecun') : t('initGlorot'));
   parts.push(`${fill(t('optimizerPart'), { optimizer: optimizerName, lr: String(recipe.learningRate) })} (${recipe.schedule === 'cosine' ? t('scheduleCosine') : t('scheduleConstant')})`);
   parts.push(fill(t('batchPart'), { batch: recipe.batchSize, epochs: recipe.epochs, examples: recipe.trainLimit ? f.count(recipe.trainLimit) : t('allImages') }));
   if (hasBatchNorm) parts.push(fill(t('bnPart'), { momentum: String(recipe.bnMomentum), n: f.count(PRECISE_BN_EXAMPLES) }));

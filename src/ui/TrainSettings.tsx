@@ -5,7 +5,7 @@ import { useMessages } from './i18n/index';
 import { recipeMessages } from './i18n/recipe';
 import { trainingMessages } from './i18n/training';
 import { recipeOf } from './recipeState';
-import type { KernelInitializerName } from '../arch/index';
+import type { KernelInit } from '../arch/index';
 import type { RecipeSchedule } from '../recipes/recipes';
 import { uploadsMessages } from './i18n/uploads';
 
@@ -82,9 +82,10 @@ export function TrainSettings({ state, update, backend, disabled, hasBatchNorm =
       </label>}
       <label>
         {tr('initializer')}
-        <select data-testid="init-select" value={state.initializer} disabled={disabled} onChange={(e) => update({ initializer: e.target.value as KernelInitializerName })}>
+        <select data-testid="init-select" value={state.initializer} disabled={disabled} onChange={(e) => update({ initializer: e.target.value as KernelInit })}>
           <option value="glorotUniform">{tr('glorot')}</option>
           <option value="heNormal">{tr('he')}</option>
+          <option value="lecun98">{tr('lecun98')}</option>
         </select>
       </label>
       {hasBatchNorm && <label>

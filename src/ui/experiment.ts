@@ -1,6 +1,6 @@
 import type { LessonId } from './classroom/lessonIds';
 import { defaultAugmentConfig, type AugmentConfig } from '../augment/config';
-import type { KernelInitializerName } from '../arch/index';
+import type { KernelInit } from '../arch/index';
 import type { RecipeSchedule } from '../recipes/recipes';
 
 /**
@@ -35,7 +35,7 @@ export interface ExperimentState {
   /** Learning-rate schedule over the run. */
   schedule: RecipeSchedule;
   /** Kernel initialiser of every conv and dense layer. */
-  initializer: KernelInitializerName;
+  initializer: KernelInit;
   /** Batch-norm moving-average momentum (networks with batch norm). */
   bnMomentum: number;
   /**

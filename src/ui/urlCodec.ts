@@ -60,7 +60,7 @@ const ROWS = [
   row('optimizer', 'optimizer', oneOf(['adam', 'sgd', 'rmsprop'] as const)),
   row('momentum', 'momentum', num(0, 0.999)),
   row('schedule', 'schedule', oneOf(['constant', 'cosine'] as const)),
-  row('init', 'initializer', oneOf(['glorotUniform', 'heNormal'] as const)),
+  row('init', 'initializer', oneOf(['glorotUniform', 'heNormal', 'lecun98'] as const)),
   row('bnmom', 'bnMomentum', num(0, 0.9999)),
   row('fullsize', 'fullSize', bool, writeBool),
   row('valsplit', 'validationSplit', num(0, 0.5)),

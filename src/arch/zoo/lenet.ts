@@ -1,6 +1,7 @@
 import { GraphBuilder } from '../graphBuilder';
 import { avgPool, conv, dense, maxPool } from '../layers';
 import type { ArchGraph } from '../types';
+import { lenet1998 } from './lenet1998';
 import { widthOf, type ResolvedOptions } from './options';
 
 /**
@@ -14,8 +15,11 @@ import { widthOf, type ResolvedOptions } from './options';
  * C5 is a 5×5 convolution over the 5×5 S4 map, so inputs smaller than 32×32 are impossible.
  * `modern`: ReLU and max pooling, and C5 as a dense layer, as it is usually taught today.
  * Both: 61,706 parameters, 416,520 MACs at 32×32×1.
+ * `1998`: the paper's own network (subsampling with trainable coefficients, C3's connection table, RBF
+ * output), see {@link lenet1998}.
  */
 export function lenet5(o: ResolvedOptions): ArchGraph {
+  if (o.variant === '1998') return lenet1998(o);
   const classic = o.variant === 'classic';
   const a = classic ? 'tanh' : 'relu';
   const pool = classic ? avgPool : maxPool;

@@ -12,6 +12,7 @@ beforeAll(useCpuBackend);
 
 const nets = [
   ['lenet5', { classes: 10 }, [32, 32, 1]],
+  ['lenet5', { variant: '1998' }, [32, 32, 1]],
   ['resnet8', { classes: 6, width: 0.25 }, [32, 32, 3]],
   ['alexnet', { classes: 5, width: 0.125, input: [67, 67, 3] as const }, [67, 67, 3]],
   ['googlenet', { classes: 4, width: 0.0625, aux: true, input: [96, 96, 3] as const }, [96, 96, 3]],

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { ActivationName, KernelInitializerName } from '../../arch';
+import type { ActivationName, KernelInit } from '../../arch';
 import { applyActivation, toActivationName } from './activation';
+import { kernelInitializer, toKernelInit } from './weightInit';
 import { expectFeatureMap, firstShape, firstTensor, type Kwargs, type LayerArgs } from './layerTypes';
 
 /** Constructor arguments of {@link GroupedConv2D}. */
@@ -23,7 +24,7 @@ export interface GroupedConv2DArgs extends LayerArgs {
   /** Seed of the kernel initialiser; null or absent = unseeded. */
   seed?: number | null;
   /** Kernel initialiser; absent = Glorot uniform (Keras' default). */
-  initializer?: KernelInitializerName;
+  initializer?: KernelInit;
 }
 
 /** Output length of a convolution along one axis (TF rules); null stays null. */
@@ -50,7 +51,7 @@ export class GroupedConv2D extends tfl.layers.Layer {
   readonly useBias: boolean;
   readonly activation: ActivationName;
   readonly seed: number | null;
-  readonly initializer: KernelInitializerName;
+  readonly initializer: KernelInit;
   private kernel: tfl.LayerVariable | null = null;
   private bias: tfl.LayerVariable | null = null;
 
@@ -64,7 +65,7 @@ export class GroupedConv2D extends tfl.layers.Layer {
     this.useBias = args.useBias ?? true;
     this.activation = toActivationName(args.activation ?? 'linear');
     this.seed = args.seed ?? null;
-    this.initializer = args.initializer ?? 'glorotUniform';
+    this.initializer = toKernelInit(args.initializer);
     if (!Number.isInteger(this.groups) || this.groups < 1 || this.filters % this.groups !== 0) {
       throw new Error(`Layer "${this.name}" (GroupedConv2D): filters ${this.filters} must divide by groups ${this.groups}.`);
     }
@@ -78,9 +79,7 @@ export class GroupedConv2D extends tfl.layers.Layer {
       throw new Error(`Layer "${this.name}" (GroupedConv2D): input channels ${String(cin)} must divide by groups ${this.groups}.`);
     }
     const [kh, kw] = this.kernelSize;
-    const init = this.initializer === 'heNormal'
-      ? tfl.initializers.heNormal(this.seed == null ? {} : { seed: this.seed })
-      : tfl.initializers.glorotUniform(this.seed == null ? {} : { seed: this.seed });
+    const init = kernelInitializer(this.seed, this.initializer, kh * kw * (cin / this.groups));
     this.kernel = this.addWeight('kernel', [kh, kw, cin / this.groups, this.filters], 'float32', init);
     if (this.useBias) this.bias = this.addWeight('bias', [this.filters], 'float32', tfl.initializers.zeros());
     this.built = true;

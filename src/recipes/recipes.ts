@@ -65,7 +65,7 @@ const SHORT_RUN_BN = 0.9;
 type Adjust = Partial<TrainingRecipe>;
 
 /** The recipe of each network (by zoo family, then id) on MNIST. */
-function networkRecipe(arch: string, variant: string, aux: boolean): Adjust {
+function networkRecipe(arch: string, variant: string, _aux: boolean): Adjust {
   const entry = zooEntry(arch);
   switch (entry.family) {
     case 'lenet':
@@ -87,7 +87,9 @@ function networkRecipe(arch: string, variant: string, aux: boolean): Adjust {
       return { bnMomentum: SHORT_RUN_BN, epochs: 2, trainLimit: depth > 20 ? 2000 : 3000, batchSize: 32, scale: { width: depth > 20 ? 0.25 : 0.5, size: 32 } };
     }
     case 'googlenet':
-      return { epochs: 2, trainLimit: 3000, batchSize: 32, scale: { width: 0.25, size: 96 }, ...(aux ? {} : {}) };
+      // No batch norm in the 2014 network: He initialisation, as for VGG. At 64×64 the last inception
+      // stage sees 2×2 maps and global average pooling does the rest.
+      return { initializer: 'heNormal', epochs: 2, trainLimit: 3000, batchSize: 32, scale: { width: 0.25, size: 64 } };
   }
 }
 

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { augmentation, inceptionCost, networkCase, transferLittleData, type LessonCase } from '../scripts/lessons/cases';
 
 const quick: LessonCase[] = [
-  networkCase({ arch: 'lenet5', minAccuracy: 0.85, budgetSec: 240, extra: 'epochs=1&limit=3000' }),
+  networkCase({ arch: 'lenet5', minAccuracy: 0.85, budgetSec: 240, extra: 'epochs=2&limit=6000' }),
   inceptionCost(),
   transferLittleData(1),
   augmentation(1),

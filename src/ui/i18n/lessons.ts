@@ -23,7 +23,7 @@ export const lessonMessages: { en: Record<LessonKey, string>; ja: Record<LessonK
     'inception-cost:question': 'A 1×1 convolution looks at a single pixel. What does it compute, and why does it make the 5×5 convolution after it about ten times cheaper?',
     'transfer-little-data:title': 'Transfer learning with little data',
     'transfer-little-data:text':
-      'With only a few hundred labelled images, a network trained from scratch memorises them. Transfer learning reuses the convolutional base of a network trained on a large dataset, freezes it and trains only a new classifier head. This link trains on just 200 Fashion-MNIST images: train from scratch first, then in the transfer panel start from LeNet-5 pretrained on MNIST digits, replace the head, and run the comparison (it uses the same settings as Train).',
+      'With only a few labelled images, a network trained from scratch memorises them. Transfer learning reuses the convolutional base of a network trained on a related task with plenty of data, freezes it and trains only a new classifier head. Here the base is LeNet-5 trained on the digits 0–4 only; the new task is the digits 5–9 with just 5 images per class. In the transfer panel pick that base, load it, tick the classes 5–9, set 5 images per class, replace the head and run the comparison (it uses the same settings as Train): the pretrained start wins by more than 10 points. Then try the same with Fashion-MNIST and the MNIST base: it barely helps, because clothes share little with digits.',
     'transfer-little-data:question': 'Which layers are worth reusing for a new task, the early ones or the late ones, and why?',
     'augmentation:title': 'Augmentation against overfitting',
     'augmentation:text':
@@ -53,7 +53,7 @@ export const lessonMessages: { en: Record<LessonKey, string>; ja: Record<LessonK
     'inception-cost:question': '1×1 畳み込みは 1 ピクセルしか見ません。何を計算していて、なぜ次の 5×5 畳み込みがおよそ 10 分の 1 の計算で済むのでしょう。',
     'transfer-little-data:title': '少ないデータでの転移学習',
     'transfer-little-data:text':
-      'ラベル付きの画像が数百枚しかないと、ゼロから訓練したネットワークは画像を丸暗記してしまいます。転移学習では、大きなデータセットで訓練したネットワークの畳み込み部分を再利用して凍結し、新しい分類器だけを訓練します。このリンクは Fashion-MNIST の 200 枚だけで訓練します。まずゼロから訓練し、次に転移学習のパネルで MNIST の数字で事前学習した LeNet-5 から始めて出力層を付け替え、比較を実行しましょう (比較は「訓練」と同じ設定を使います)。',
+      'ラベル付きの画像がわずかしかないと、ゼロから訓練したネットワークは画像を丸暗記してしまいます。転移学習では、関連するタスクの豊富なデータで訓練したネットワークの畳み込み部分を再利用して凍結し、新しい分類器だけを訓練します。ここでは数字 0〜4 だけで訓練した LeNet-5 を土台にし、新しいタスクは数字 5〜9、1 クラスあたりわずか 5 枚です。転移学習のパネルでその土台を選んで読み込み、クラス 5〜9 にチェックを入れ、1 クラスあたり 5 枚にして出力層を付け替え、比較を実行しましょう (比較は「訓練」と同じ設定を使います)。事前学習から始めた方が 10 ポイント以上高くなります。次に Fashion-MNIST と MNIST の土台で同じことを試してみましょう。服と数字には共通点が少ないので、ほとんど効果がありません。',
     'transfer-little-data:question': '新しいタスクで再利用する価値があるのは、入力に近い層と出力に近い層のどちらでしょう。それはなぜでしょう。',
     'augmentation:title': '過学習を防ぐデータ拡張',
     'augmentation:text':

@@ -112,7 +112,7 @@ export function DepthExperimentPanel() {
           <DepthResultTable runs={result.runs} />
           <p className="hint" data-testid="depth-settings">
             {fill(t('settings'), {
-              examples: f.count(s.examples),
+              examples: f.count(s.examples), data: t((s.dataset ?? 'shapes') === 'mnist' ? 'dataMnist' : 'dataShapes'),
               epochs: s.epochs,
               batch: s.batchSize,
               optimizer: s.optimizer === 'sgd' ? `SGD (momentum ${s.momentum})` : 'Adam',

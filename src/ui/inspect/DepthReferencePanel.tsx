@@ -27,7 +27,7 @@ export function DepthReferencePanel({ reference }: { reference: DepthReference }
       <h3 id="depth-reference-heading">{t('referenceHeading')}</h3>
       <p className="hint">
         {fill(t('referenceNote'), {
-          examples: f.count(s.examples), epochs: s.epochs, batch: s.batchSize, lr: s.learningRate, width: s.width,
+          examples: f.count(s.examples), data: t((s.dataset ?? 'shapes') === 'mnist' ? 'dataMnist' : 'dataShapes'), epochs: s.epochs, batch: s.batchSize, lr: s.learningRate, width: s.width,
           date: reference.computedAt.slice(0, 10), machine: reference.machine, minutes: f.fixed(result.seconds / 60, 0),
         })}
       </p>

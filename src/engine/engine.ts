@@ -62,6 +62,8 @@ export class Engine implements EngineApi {
   /** Set when a fit stopped mid-epoch: batch norms' moving statistics lag the weights until settled. */
   private batchNormStale: Pick<FitSettings, 'trainLimit' | 'validationSplit' | 'preciseBatchNorm'> | null = null;
   private control: RunControl | null = null;
+  /** True while `control` belongs to an evaluation, not a fit. */
+  private evaluating = false;
   private lastSnapshot: WeightSnapshot | null = null;
   /** True when the model came from `setModel` (not built here from the arch graph): recovery rebuilds it from its own topology. */
   private modelInstalled = false;
@@ -161,7 +163,7 @@ export class Engine implements EngineApi {
 
   async fit(settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<FitResult> {
     const { model, optimizer, data, graph } = this.requireReady();
-    if (this.control) throw engineError('engine.trainingRunning');
+    if (this.control) throw engineError(this.evaluating ? 'engine.evaluating' : 'engine.trainingRunning');
     if (this.claimedBy) throw engineError(this.claimedBy);
     const info = inferGraph(graph);
     this.control = new RunControl();
@@ -244,11 +246,25 @@ export class Engine implements EngineApi {
     this.control?.stop();
   }
 
-  async evaluate(limit: number): Promise<EvaluateResult> {
+  /**
+   * Evaluates on the first `limit` test images (0 = all) as a job of its own: `onProgress` after every
+   * batch of 256, and `stop()` cancels it at the next batch (rejecting with `engine.evaluationCancelled`).
+   */
+  async evaluate(limit: number, onProgress?: (done: number, total: number) => void): Promise<EvaluateResult> {
     const { model, data, graph } = this.requireModel();
+    if (this.control) throw engineError(this.evaluating ? 'engine.evaluating' : 'engine.trainingRunning');
+    if (this.claimedBy) throw engineError(this.claimedBy);
     const info = inferGraph(graph);
-    await this.settleBatchNorm();
-    return evaluateModel(model, data, info.inputShape as Shape3, info.outputShape[0], limit);
+    const control = new RunControl();
+    this.control = control;
+    this.evaluating = true;
+    try {
+      await this.settleBatchNorm();
+      return await evaluateModel(model, data, info.inputShape as Shape3, info.outputShape[0], limit, 256, { control, onProgress });
+    } finally {
+      this.control = null;
+      this.evaluating = false;
+    }
   }
 
   async predict(image: { pixels: Uint8Array | Float32Array; shape: Shape3; label?: number }, k: number): Promise<Prediction> {

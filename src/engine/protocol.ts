@@ -154,7 +154,8 @@ export interface EngineApi {
   pause(): Promise<void>;
   resume(): Promise<void>;
   stop(): Promise<void>;
-  evaluate(limit: number): Promise<EvaluateResult>;
+  /** Evaluates the first `limit` test images (0 = all); `stop()` cancels it (rejects with `engine.evaluationCancelled`). */
+  evaluate(limit: number, onProgress?: (done: number, total: number) => void): Promise<EvaluateResult>;
   predict(image: { pixels: Uint8Array | Float32Array; shape: [number, number, number]; label?: number }, k: number): Promise<Prediction>;
   sample(index: number): Promise<SampleImage>;
   numTensors(): Promise<number>;

@@ -1,8 +1,11 @@
 /**
- * Browser image helpers for prediction inputs: paint uint8 pixels to a canvas, and read a canvas or an
- * uploaded file back as pixels of a given size. Main-thread canvas work on small images only.
+ * Browser image helpers for prediction inputs: paint uint8 pixels to a canvas, read a drawing back as
+ * pixels, and prepare a photo or camera frame through the one preparation path uploads use.
  */
-import { uploadsError } from '../messages/index';
+import { decodeBitmap, preparePixels } from '../data/uploads/prepareImage';
+import { rejectionMessage } from '../data/uploads/rejectionMessage';
+import { MAX_FILE_BYTES, checkUploadBytes, type UploadRejection } from '../data/uploads/validate';
+import { sayMessage, UserError } from '../messages/index';
 
 /** Paints [H, W, C] uint8 pixels (C = 1 or 3) onto a canvas of the same size. */
 export function paintPixels(canvas: HTMLCanvasElement, pixels: Uint8Array, [h, w, c]: readonly [number, number, number]): void {
@@ -47,26 +50,35 @@ export function readPixels(source: CanvasImageSource, [h, w, c]: readonly [numbe
   return out;
 }
 
-/** Decodes an uploaded image file, with a specific message (said in the UI language) for what cannot be read. */
-export async function decodeImageFile(file: File): Promise<ImageBitmap> {
-  const name = file.name;
-  if (file.size === 0) throw uploadsError('uploads.fileEmpty', { name });
-  if (file.size > 20 * 2 ** 20) throw uploadsError('uploads.fileOver', { name, mb: 20 });
-  if (file.type && !file.type.startsWith('image/')) throw uploadsError('uploads.notImage', { name, type: file.type });
-  if (file.type === 'image/svg+xml') throw uploadsError('uploads.svgFile', { name });
-  try {
-    return await createImageBitmap(file);
-  } catch {
-    throw uploadsError('uploads.undecodable', { name });
-  }
-}
-
-/** An uploaded image file as uint8 pixels of `shape` [H, W, C] (centre-cropped and resized, see {@link readPixels}). */
+/**
+ * An image file as uint8 pixels of `shape` [H, W, C], prepared exactly as an uploaded training image is
+ * (src/data/uploads/prepareImage.ts: the same byte checks and limits, centre crop, white background),
+ * so Predict and the feature-map view see a photo the way training stored it.
+ * @throws UserError naming the file and the specific reason, in the words the uploads list uses.
+ */
 export async function readImageFile(file: File, shape: readonly [number, number, number]): Promise<Uint8Array> {
-  const bitmap = await decodeImageFile(file);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const refuse = (rejection: UploadRejection) => {
+    const m = rejectionMessage(rejection);
+    return new UserError(m, sayMessage(m, 'en'));
+  };
+  if (bytes.length > MAX_FILE_BYTES) throw refuse({ name: file.name, reason: 'file-too-large', bytes: bytes.length });
+  const check = checkUploadBytes(file.name, bytes);
+  if (!check.ok) throw refuse(check.rejection);
+  let bitmap: ImageBitmap;
   try {
-    return readPixels(bitmap, shape, false);
+    bitmap = await decodeBitmap(bytes, check.header.mime);
+  } catch {
+    throw refuse({ name: file.name, reason: 'corrupt', format: check.header.format });
+  }
+  try {
+    return await preparePixels(bitmap, shape);
   } finally {
     bitmap.close();
   }
+}
+
+/** A decoded frame (a webcam capture) as uint8 pixels of `shape`, prepared as {@link readImageFile} does. Does not close it. */
+export function readBitmapPixels(bitmap: ImageBitmap, shape: readonly [number, number, number]): Promise<Uint8Array> {
+  return preparePixels(bitmap, shape);
 }

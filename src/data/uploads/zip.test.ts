@@ -35,8 +35,10 @@ describe('zip names', () => {
   });
 
   it('a CP437 name that happens to be valid CP932 is not read as Japanese', () => {
-    // "Cafés" in CP437: 0x82 0x73 is also CP932 for a full-width "Ｔ".
-    expect(decodeZipName(encodeCp437('Cafés'), false).name).toBe('Cafés');
+    // "Cafés" in CP437: 0x82 0x73 is also CP932 for a full-width "Ｔ"; "Crème" (0x8A 0x6D) and "Über" (0x9A 0x62) are CP932 kanji.
+    for (const name of ['Cafés', 'Crème', 'Über', 'Ça va']) expect(decodeZipName(encodeCp437(name), false)).toEqual({ name, encoding: 'cp437' });
+    // Katakana names read as CP437 would be accented letters too ("âlâR"): they stay Japanese.
+    expect(decodeZipName(Uint8Array.from([0x83, 0x6c, 0x83, 0x52]), false).name).toBe('ネコ');
     expect(decodeZipName(sjis('ねこ'), false)).toEqual({ name: 'ねこ', encoding: 'cp932' });
   });
 

@@ -23,6 +23,13 @@ const shiftJis = (() => {
 
 /** Kana, CJK ideographs, CJK punctuation, half-width katakana: what makes a CP932 reading believable. */
 const JAPANESE = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff61-\uff9f]/;
+/** A kana or ideograph glued to a Latin letter ("Cr確e"): what an accented CP437 name looks like read as CP932. */
+const GLUED = /[A-Za-z][\u3040-\u30ff\u3400-\u9fff]|[\u3040-\u30ff\u3400-\u9fff][A-Za-z]/;
+
+/** True when every byte above 0x7F is an accented Latin letter in CP437 (Ç…Ü, á…Ñ, ß): a believable western name. */
+function latinCp437(bytes: Uint8Array): boolean {
+  return bytes.every((b) => b < 0x80 || b <= 0x9a || (b >= 0xa0 && b <= 0xa5) || b === 0xe1);
+}
 
 function tryDecode(decoder: TextDecoder | null, bytes: Uint8Array): string | null {
   if (!decoder) return null;
@@ -45,9 +52,10 @@ export function decodeZipName(bytes: Uint8Array, flagUtf8: boolean, unicodePath:
   if (bytes.every((b) => b < 0x80)) return done(String.fromCharCode(...bytes), 'utf8');
   const asUtf8 = tryDecode(utf8, bytes);
   if (asUtf8 !== null) return done(asUtf8, 'utf8');
-  // Any byte string is valid CP437, and many are valid CP932: take CP932 only when it reads as Japanese
-  // ("Caf\x82s" is valid CP932 too, as "Caf" + a full-width "Ｔ").
+  // Any byte string is valid CP437, and many are valid CP932: take CP932 when it reads as Japanese,
+  // unless the CP437 reading is plain accented Latin and the CP932 one glues a kanji to Latin letters
+  // ("Cr\x8Ame" is "Crème" in CP437 and "Cr確e" in CP932; "Caf\x82s" is CP932 "Caf" + a full-width "Ｔ").
   const asSjis = tryDecode(shiftJis, bytes);
-  if (asSjis !== null && JAPANESE.test(asSjis)) return done(asSjis, 'cp932');
+  if (asSjis !== null && JAPANESE.test(asSjis) && !(latinCp437(bytes) && GLUED.test(asSjis))) return done(asSjis, 'cp932');
   return done(decodeCp437(bytes), 'cp437');
 }

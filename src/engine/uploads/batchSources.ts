@@ -25,7 +25,7 @@ export interface BatchItem {
   fromZip: boolean;
   read: () => Promise<Uint8Array>;
   /** Set for images of an exported dataset: the manifest's record and its thumbnail's reader. */
-  imported?: { meta: ManifestImage; thumbnail: (() => Promise<Uint8Array>) | null };
+  imported?: { meta: ManifestImage; thumbnail: (() => Promise<Uint8Array>) | null; classCreatedAt: number | null };
   /** Set for a webcam frame, already prepared: no bytes to read or decode. */
   decoded?: DecodedImage;
 }
@@ -62,6 +62,7 @@ async function zipItems(input: UploadFileInput, out: BatchSources): Promise<void
   const covered = new Set<string>([MANIFEST_NAME]);
   if (manifest) {
     let images = 0;
+    const createdAt = new Map(manifest.classes.map((c) => [c.name, c.createdAt]));
     for (const meta of manifest.images) {
       const entry = byPath.get(meta.path);
       if (!entry || !listing.files.includes(entry)) continue;
@@ -70,7 +71,7 @@ async function zipItems(input: UploadFileInput, out: BatchSources): Promise<void
       const file = meta.path.split('/').pop() ?? meta.path;
       out.items.push({
         name: `${input.path}/${meta.path}`, layout: { root: null, zip: true, rel: [meta.className, file] }, size: entry.size, fromZip: true, read: entryReader(src, entry),
-        imported: { meta, thumbnail: thumb ? entryReader(src, thumb) : null },
+        imported: { meta, thumbnail: thumb ? entryReader(src, thumb) : null, classCreatedAt: createdAt.get(meta.className) ?? null },
       });
       images++;
     }

@@ -91,10 +91,12 @@ export class UploadBatches {
     const result: Omit<AddResult, 'snapshot'> = { added: 0, rejections: [...found], duplicateCount: 0, duplicates: [], stopped: null, refused: null };
     const shortfall = this.lib.storage.persistent ? storageShortfall(items.length, free) : null;
     if (shortfall) return { ...result, refused: shortfall, snapshot: this.lib.snapshot() };
-    // New classes are listed in the preview's (name) order: their creation times follow it.
+    // New classes are listed in the preview's (name) order: their creation times follow it; an imported
+    // dataset's classes keep the times its manifest gives.
     const start = this.lib.deps.now();
     const rank = new Map(option.classes.map((c, i) => [c.name, i]));
-    const createdAt = (name: string) => start + (rank.get(name) ?? rank.size);
+    const restored = new Map(items.flatMap((i) => (i.imported?.classCreatedAt != null ? [[i.imported.meta.className, i.imported.classCreatedAt] as const] : [])));
+    const createdAt = (name: string) => restored.get(name) ?? start + (rank.get(name) ?? rank.size);
     const seen = new Map<string, string>();
     let pending: Pending[] = [];
     let unpacked = 0;

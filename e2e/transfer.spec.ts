@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pngBytes } from '../src/data/uploads/testing/imageBytes';
+import { confirmUploadPreview } from './support/uploadPreview';
 import { TINY_MOBILENET_CUT, tinyMobilenetFiles } from '../src/engine/transfer/testing/mobilenetFormat';
 
 type Rgb = [number, number, number];
@@ -62,6 +63,7 @@ test('transfer: shipped LeNet base, new head for 3 uploaded classes, head-only t
   await page.goto('./?dataset=uploads&epochs=4&batch=8&lr=0.01&valsplit=0');
   await expect(page.getByTestId('backend-status')).toContainText('Backend:', { timeout: 60_000 });
   await page.getByTestId('upload-folder-input').setInputFiles(writeClasses(info.outputPath('classes')));
+  await confirmUploadPreview(page);
   await expect(page.getByTestId('upload-added')).toHaveText('Added 30 images.', { timeout: 60_000 });
 
   // The shipped base, as scripts/pretrain.ts recorded it.

@@ -9,7 +9,10 @@ import { trainingMessages } from './i18n/training';
 import { PredictPanel } from './PredictPanel';
 import { TrainSettings } from './TrainSettings';
 import { useTraining } from './trainingContext';
-import { DatasetChangedNote } from './uploads/DatasetChangedNote';
+import { lazyPanel } from './lazyPanel';
+
+// Its own chunk: only a model trained on "Your images" ever shows it.
+const DatasetChangedNote = lazyPanel(() => import('./uploads/DatasetChangedNote').then((m) => m.DatasetChangedNote));
 import type { Phase } from './useTrainingEngine';
 
 interface Props {
@@ -106,7 +109,7 @@ export function TrainingSection({ state, update, info }: Props) {
           {view.adopted === null && view.build.classes !== info.outputShape[0] && ` ${fill(t('headResized'), { n: info.outputShape[0] ?? 0 })}`}
         </p>
       )}
-      {(trained || view.evaluation) && <DatasetChangedNote dataset={view.dataset} />}
+      {(trained || view.evaluation) && view.dataset?.id === 'uploads' && <DatasetChangedNote dataset={view.dataset} />}
       {view.error && (
         <p className="error panel" role="alert" data-testid="training-error">
           {say(view.error)}

@@ -2,10 +2,6 @@
  * Browser image helpers for prediction inputs: paint uint8 pixels to a canvas, read a drawing back as
  * pixels, and prepare a photo or camera frame through the one preparation path uploads use.
  */
-import { decodeBitmap, preparePixels } from '../data/uploads/prepareImage';
-import { rejectionMessage } from '../data/uploads/rejectionMessage';
-import { MAX_FILE_BYTES, checkUploadBytes, type UploadRejection } from '../data/uploads/validate';
-import { sayMessage, UserError } from '../messages/index';
 
 /** Paints [H, W, C] uint8 pixels (C = 1 or 3) onto a canvas of the same size. */
 export function paintPixels(canvas: HTMLCanvasElement, pixels: Uint8Array, [h, w, c]: readonly [number, number, number]): void {
@@ -52,33 +48,14 @@ export function readPixels(source: CanvasImageSource, [h, w, c]: readonly [numbe
 
 /**
  * An image file as uint8 pixels of `shape` [H, W, C], prepared exactly as an uploaded training image is
- * (src/data/uploads/prepareImage.ts: the same byte checks and limits, centre crop, white background),
- * so Predict and the feature-map view see a photo the way training stored it.
+ * (see photoPixels.ts; loaded on first use, so the first view does not carry the byte checks).
  * @throws UserError naming the file and the specific reason, in the words the uploads list uses.
  */
 export async function readImageFile(file: File, shape: readonly [number, number, number]): Promise<Uint8Array> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const refuse = (rejection: UploadRejection) => {
-    const m = rejectionMessage(rejection);
-    return new UserError(m, sayMessage(m, 'en'));
-  };
-  if (bytes.length > MAX_FILE_BYTES) throw refuse({ name: file.name, reason: 'file-too-large', bytes: bytes.length });
-  const check = checkUploadBytes(file.name, bytes);
-  if (!check.ok) throw refuse(check.rejection);
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await decodeBitmap(bytes, check.header.mime);
-  } catch {
-    throw refuse({ name: file.name, reason: 'corrupt', format: check.header.format });
-  }
-  try {
-    return await preparePixels(bitmap, shape);
-  } finally {
-    bitmap.close();
-  }
+  return (await import('./photoPixels')).readPhotoPixels(file, shape);
 }
 
 /** A decoded frame (a webcam capture) as uint8 pixels of `shape`, prepared as {@link readImageFile} does. Does not close it. */
-export function readBitmapPixels(bitmap: ImageBitmap, shape: readonly [number, number, number]): Promise<Uint8Array> {
-  return preparePixels(bitmap, shape);
+export async function readBitmapPixels(bitmap: ImageBitmap, shape: readonly [number, number, number]): Promise<Uint8Array> {
+  return (await import('../data/uploads/prepareImage')).preparePixels(bitmap, shape);
 }

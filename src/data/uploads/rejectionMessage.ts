@@ -4,8 +4,7 @@
  * browser's own words (`detail`) never reach the UI.
  */
 import { message, type UploadsMessageCode, type UserMessage } from '../../messages/index';
-import { MAX_BATCH_UNPACKED_BYTES } from './zip';
-import type { RejectReason, UploadRejection } from './validate';
+import { MAX_BATCH_UNPACKED_BYTES, type RejectReason, type UploadRejection } from './validate';
 
 const CODE: Record<RejectReason, UploadsMessageCode> = {
   empty: 'uploads.reason.empty',

@@ -11,6 +11,8 @@ export const MAX_FILE_BYTES = 25 * 2 ** 20;
 export const MAX_SIDE = 8000;
 /** Largest image accepted, in pixels (width × height). */
 export const MAX_PIXELS = 40_000_000;
+/** Uncompressed bytes one batch may unpack from its zips; entries past it are refused, named. */
+export const MAX_BATCH_UNPACKED_BYTES = 2 * 2 ** 30;
 
 /** Why a file was refused; the UI turns each into a sentence in the user's language. */
 export type RejectReason =

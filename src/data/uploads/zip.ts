@@ -12,8 +12,7 @@ import { MAX_FILE_BYTES, isHiddenOrSystemPath, type UploadRejection } from './va
 /** Largest .zip file accepted (it is read piece by piece, so this bounds time, not memory). */
 export const MAX_ZIP_FILE_BYTES = 4 * 2 ** 30;
 
-/** Uncompressed bytes one batch may unpack from its zips; entries past it are refused, named. */
-export const MAX_BATCH_UNPACKED_BYTES = 2 * 2 ** 30;
+export { MAX_BATCH_UNPACKED_BYTES } from './validate';
 
 /** A zip's image entries (in archive order), what was refused, and every entry (hidden ones too). */
 export interface ZipListing {

@@ -134,7 +134,7 @@ export class UploadLibrary {
     });
     return {
       classes,
-      images: images.map(({ id, classId, name, width, height, preview }) => ({ id, classId, name, width, height, preview })),
+      images: images.map(({ id, classId, name, width, height }) => ({ id, classId, name, width, height })),
       warnings: datasetWarnings(classes),
       storage: this.storage.state,
       skipped: this.skipped,

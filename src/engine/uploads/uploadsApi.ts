@@ -75,6 +75,11 @@ export class UploadsApi {
     this.unsubscribers.delete(id);
   }
 
+  /** The thumbnail of an image (a JPEG at its original aspect ratio), or null when it is gone. */
+  async previewOf(id: string): Promise<Blob | null> {
+    return this.library.collection.image(id)?.preview ?? null;
+  }
+
   /** Starts a batch of files; stage them in chunks, scan for the preview, then commit or cancel. */
   async beginBatch(): Promise<number> {
     return this.batches.begin();

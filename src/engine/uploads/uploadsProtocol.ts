@@ -25,14 +25,16 @@ export interface UploadClassInfo {
   valCount: number;
 }
 
-/** An image as the UI lists it: no pixels, a preview Blob at the original aspect ratio. */
+/**
+ * An image as the UI lists it: no pixels and no thumbnail (a thumbnail in view asks for its own preview
+ * Blob with `previewOf`, so a 2,000-image list is a small clone for the page, not 2,000 Blobs).
+ */
 export interface UploadImageInfo {
   id: string;
   classId: string;
   name: string;
   width: number;
   height: number;
-  preview: Blob;
 }
 
 /** Everything the class list shows. `images` are grouped by class, in class order. */

@@ -6,6 +6,8 @@ import { storageFree } from './storageEstimate';
 
 /** Files handed to the worker per call: one structured clone of ~100 Files stays well under 50 ms. */
 export const STAGE_CHUNK = 100;
+/** Progress is painted at most this often. */
+const PROGRESS_MS = 100;
 
 /** Where a batch is: handing files over, reading folders and zips, waiting for the preview's answer, adding. */
 export type BatchPhase = 'staging' | 'reading' | 'preview' | 'adding';
@@ -44,14 +46,23 @@ export function useUploadBatch(worker: WorkerClient | null, onResult: (result: A
     }
   }, []);
 
+  /** The latest progress, painted at most once per PROGRESS_MS (a report per file would re-render the panel 2,000 times). */
+  const latest = useRef<{ phase: BatchPhase; done: number; total: number } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const report = useCallback((mine: Owner, phase: BatchPhase) => (done: number, total: number) => {
     if (owner.current !== mine || mine.settled) return;
-    setBatch((b) => (b ? { ...b, phase, done, total } : b));
+    latest.current = { phase, done, total };
+    timer.current ??= setTimeout(() => {
+      timer.current = null;
+      const p = latest.current;
+      if (p && owner.current === mine && !mine.settled) setBatch((b) => (b ? { ...b, ...p } : b));
+    }, PROGRESS_MS);
   }, []);
 
   const commit = useCallback(async (mine: Owner, choice: BatchChoice, target: UploadTarget) => {
     try {
       if (!worker || mine.token === null) return;
+      latest.current = null;
       setBatch((b) => (b ? { ...b, phase: 'adding', done: 0, preview: null } : b));
       const free = await storageFree();
       const result = await worker.uploads.commitBatch(mine.token, choice, target, free, callback(report(mine, 'adding')));

@@ -25,6 +25,9 @@ export function useUploads() {
   const [repaired, setRepaired] = useState<Omit<RepairResult, 'snapshot'> | null>(null);
   const shown = useRef(-1);
   const asked = useRef(false);
+  /** Set while a batch is in flight: its result brings the newest snapshot, so events only mark one as due. */
+  const batchBusy = useRef(false);
+  const due = useRef(false);
 
   /** Shows a snapshot unless a newer one is shown already (results and events can arrive in any order). */
   const show = useCallback((s: UploadsSnapshot) => {
@@ -38,7 +41,10 @@ export function useUploads() {
     let live = true;
     let subscription: number | null = null;
     const onEvent = (e: UploadsEvent) => {
-      if (live && e.version > shown.current) void worker.uploads.list().then((s) => live && show(s));
+      if (!live || e.version <= shown.current) return;
+      // A 2,000-image snapshot is a large clone for the page: not once per written chunk of a batch.
+      if (batchBusy.current) due.current = true;
+      else void worker.uploads.list().then((s) => live && show(s));
     };
     worker.uploads.list().then((s) => live && show(s), (e) => live && setError(message(e)));
     void worker.uploads.subscribe(callback(onEvent)).then((id) => {
@@ -63,6 +69,12 @@ export function useUploads() {
     }
   }, [show]);
   const batches = useUploadBatch(worker, onResult, setError);
+  useEffect(() => {
+    batchBusy.current = batches.busy;
+    if (batches.busy || !due.current || !worker) return;
+    due.current = false;
+    void worker.uploads.list().then(show);
+  }, [batches.busy, worker, show]);
 
   /** Runs one worker action that returns the new snapshot; failures are shown, never thrown. */
   const act = useCallback(async (fn: () => Promise<UploadsSnapshot>) => {

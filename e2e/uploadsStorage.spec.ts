@@ -141,3 +141,17 @@ test('two tabs converge: an add in one appears in the other, a delete in the oth
   expect(await classCounts(a)).toEqual({ apples: 6 });
   expect(await classCounts(b)).toEqual({ apples: 6 });
 });
+
+test("another connection's deleteDatabase is not blocked: the page closes its own at once and says the saved images are gone", async ({ page }) => {
+  await page.goto('./');
+  await addZip(page, 'pets.zip', classZip({ cats: 'circles', dogs: 'squares' }, 2), 4);
+  const outcome = await page.evaluate(() => new Promise<string>((resolve) => {
+    const req = indexedDB.deleteDatabase('cnn-playground-uploads');
+    req.onblocked = () => resolve('blocked');
+    req.onsuccess = () => resolve('deleted');
+    req.onerror = () => resolve('error');
+  }));
+  expect(outcome).toBe('deleted');
+  await expect(page.getByTestId('storage-lost')).toContainText('Another tab deleted the saved images. The 4 images on this page are still here');
+  expect(await classCounts(page)).toEqual({ cats: 2, dogs: 2 });
+});

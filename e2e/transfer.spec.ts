@@ -20,7 +20,8 @@ const DRAW: Record<string, (i: number) => (x: number, y: number) => Rgb> = {
 function writeClasses(root: string): string {
   for (const [kind, draw] of Object.entries(DRAW)) {
     mkdirSync(join(root, kind), { recursive: true });
-    for (let i = 0; i < 10; i++) writeFileSync(join(root, kind, `${kind}-${i}.png`), Buffer.from(pngBytes({ width: 40, height: 40, color: draw(i) })));
+    // The corner pixel carries i: the patterns repeat (bars every 5, frames every 3), and exact duplicates are skipped.
+    for (let i = 0; i < 10; i++) writeFileSync(join(root, kind, `${kind}-${i}.png`), Buffer.from(pngBytes({ width: 40, height: 40, color: (x, y) => (x === 0 && y === 0 ? [i * 25, 0, 0] : draw(i)(x, y)) })));
   }
   return root;
 }

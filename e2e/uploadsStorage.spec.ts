@@ -155,3 +155,25 @@ test("another connection's deleteDatabase is not blocked: the page closes its ow
   await expect(page.getByTestId('storage-lost')).toContainText('Another tab deleted the saved images. The 4 images on this page are still here');
   expect(await classCounts(page)).toEqual({ cats: 2, dogs: 2 });
 });
+
+test('once the first images are stored the page asks the browser to keep them (once), and the button asks again', async ({ page }) => {
+  // A browser that has not made the storage persistent and declines to.
+  await page.addInitScript(() => {
+    const w = window as unknown as { persistAsked: number };
+    w.persistAsked = 0;
+    Object.defineProperty(navigator.storage, 'persisted', { value: async () => false });
+    Object.defineProperty(navigator.storage, 'persist', { value: async () => ((w.persistAsked += 1), false) });
+  });
+  const asked = () => page.evaluate(() => (window as unknown as { persistAsked: number }).persistAsked);
+  await page.goto('./');
+  const usage = page.getByTestId('storage-usage');
+  await expect(usage).toContainText('The browser may clear them when the disk runs low.');
+  expect(await asked()).toBe(0);
+  await addZip(page, 'pets.zip', classZip({ cats: 'circles', dogs: 'squares' }, 2), 4);
+  await expect.poll(asked).toBe(1);
+  await addZip(page, 'more.zip', classZip({ cats: 'circles' }, 2, 70), 2);
+  expect(await asked()).toBe(1);
+  await usage.getByRole('button', { name: 'Ask the browser to keep them' }).click();
+  await expect(usage).toContainText('The browser did not promise to keep them: save a zip now and then.');
+  expect(await asked()).toBe(2);
+});

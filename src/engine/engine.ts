@@ -278,7 +278,7 @@ export class Engine implements EngineApi {
     const probs = tf.tidy(() => {
       const raw = tf.tensor4d(floats, [1, h, w, c]);
       // An upload or drawing is first brought to the dataset's H×W (as the network was trained), then adapted.
-      const sized = h === data.imageShape[0] && w === data.imageShape[1] ? raw : tf.image.resizeBilinear(raw, [data.imageShape[0], data.imageShape[1]], true);
+      const sized = h === data.imageShape[0] && w === data.imageShape[1] ? raw : tf.image.resizeBilinear(raw, [data.imageShape[0], data.imageShape[1]], false, true);
       return predictMain(model, adaptBatch(sized, input));
     });
     try {

@@ -22,6 +22,9 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
   const sampleCanvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<DrawPadHandle>(null);
   const [uploadError, setUploadError] = useState<UserMessage | null>(null);
+  /** The uploaded photo as prepared for the network (the same crop, background and size as a training image). */
+  const [prepared, setPrepared] = useState<{ pixels: Uint8Array; shape: [number, number, number] } | null>(null);
+  const preparedCanvas = useRef<HTMLCanvasElement>(null);
   const { say } = useSay();
   const shape = dataset?.imageShape ?? [28, 28, 1];
   const t = useMessages(trainingMessages);
@@ -30,6 +33,9 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
   useEffect(() => {
     if (sample && sampleCanvas.current) paintPixels(sampleCanvas.current, sample.pixels, sample.shape);
   }, [sample]);
+  useEffect(() => {
+    if (prepared && preparedCanvas.current) paintPixels(preparedCanvas.current, prepared.pixels, prepared.shape);
+  }, [prepared]);
 
   const name = (i: number) => dataset?.classNames[i] ?? String(i);
   return (
@@ -72,17 +78,26 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
               const file = e.target.files?.[0];
               if (!file) return;
               setUploadError(null);
+              setPrepared(null);
               try {
-                predict({ pixels: await readImageFile(file, shape), shape: [...shape] });
+                const image = { pixels: await readImageFile(file, shape), shape: [...shape] as [number, number, number] };
+                setPrepared(image);
+                predict(image);
               } catch (error) {
                 setUploadError(toUserMessage(error));
               }
             }}
           />
         </label>
+        {prepared && (
+          <figure className="predict-input">
+            <canvas ref={preparedCanvas} className="pixelated" style={{ width: 84, height: 84 }} data-testid="predict-input" role="img" aria-label={t('preparedInput')} />
+            <figcaption className="small-text">{t('preparedInput')}</figcaption>
+          </figure>
+        )}
       </div>
       {uploadError && (
-        <p className="error" role="alert">
+        <p className="error" role="alert" data-testid="predict-upload-error">
           {say(uploadError)}
         </p>
       )}

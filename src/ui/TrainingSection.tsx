@@ -11,6 +11,10 @@ import { RecipeNote } from './RecipeNote';
 import { recipeMessages } from './i18n/recipe';
 import { TrainSettings } from './TrainSettings';
 import { useTraining } from './trainingContext';
+import { lazyPanel } from './lazyPanel';
+
+// Its own chunk: only a model trained on "Your images" ever shows it.
+const DatasetChangedNote = lazyPanel(() => import('./uploads/DatasetChangedNote').then((m) => m.DatasetChangedNote));
 import { isBusy, type Phase } from './useTrainingEngine';
 
 interface Props {
@@ -128,6 +132,7 @@ export function TrainingSection({ state, update, graph, info }: Props) {
           {view.adopted === null && view.build.classes !== info.outputShape[0] && ` ${fill(t('headResized'), { n: info.outputShape[0] ?? 0 })}`}
         </p>
       )}
+      {(trained || view.evaluation) && view.dataset?.id === 'uploads' && <DatasetChangedNote dataset={view.dataset} />}
       {view.error && (
         <p className="error panel" role="alert" data-testid="training-error">
           {say(view.error)}

@@ -27,6 +27,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/keras/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...tfjs, 'react', 'react-dom', '**/model/**', '**/engine/**', '**/ui/**', '**/views/**'], message: 'src/keras is pure TypeScript (the Keras code generator and .keras layout): no tfjs, React or DOM.' }] }],
+    },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}', 'src/views/**/*.{ts,tsx}', 'src/main.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: tfjs, message: 'tfjs lives in the worker bundle only (src/model, src/engine).' }] }],

@@ -13,6 +13,7 @@ import json
 import sys
 import time
 
+import common  # noqa: F401  (Keras on JAX, compilation cache)
 import keras
 
 

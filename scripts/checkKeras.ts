@@ -1,0 +1,128 @@
+/**
+ * `npm run check:keras`: the Keras bridge checked with the real Keras 3 (on JAX, CPU) in a virtual
+ * environment under the repository:
+ *   1. every zoo network (defaults and option cases) built from the generated code has our parameter
+ *      count, layer output shapes and layer order;
+ *   2. LeNet-5, ResNet-20 and a grouped AlexNet with LRN, trained in headless Chromium (production
+ *      build) and exported as .keras, load with keras.saving.load_model and predict the playground's
+ *      probabilities on 32 test images to 1e-4;
+ *   3. the generated LeNet-5 / MNIST notebook runs top to bottom offline and its loss falls;
+ *   4. a .keras file saved by Keras is imported into the app and predicts there as in Keras, to 1e-4.
+ * Exit code 0: all passed; 1: a check failed; 3: skipped because pip could not install the packages
+ * (one line says why). Writes bench-results/check-keras.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { serveStatic } from './bench/staticServer';
+import { browserSteps, type BrowserCase } from './keras/browserSteps';
+import { ensureVenv, VENV_DIR } from './keras/venv';
+import { writeZooCases } from './keras/writeZooCases';
+
+const repo = resolve(import.meta.dirname, '..');
+const work = join(repo, '.cache', 'check-keras');
+const log = (line: string) => process.stdout.write(`check:keras: ${line}\n`);
+
+/** The models trained and exported in the browser: small enough for a CPU-only CI machine. */
+const CASES: BrowserCase[] = [
+  { id: 'lenet5-mnist', query: 'epochs=1&limit=3000&batch=32', withNotebook: true },
+  { id: 'resnet20-shapes', query: 'arch=resnet20&dataset=shapes&epochs=1&limit=256&batch=32&valsplit=0' },
+  { id: 'alexnet-groups2-lrn-shapes', query: 'arch=alexnet&groups=2&width=0.125&input=67,67,3&dataset=shapes&epochs=1&limit=256&batch=32&valsplit=0' },
+];
+
+/**
+ * Building 33 networks compiles one XLA random-initialiser kernel per weight shape, which dominates the
+ * zoo step on a CPU: there, XLA's cheapest compile settings (the kernels are run once, not trained).
+ */
+const FAST_COMPILE = { XLA_FLAGS: '--xla_backend_optimization_level=0 --xla_llvm_disable_expensive_passes=true' };
+
+function python(py: string, script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): number {
+  const r = spawnSync(py, [join(repo, 'scripts', 'keras', script), ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, KERAS_BACKEND: 'jax', CHECK_KERAS_JAX_CACHE: resolve(repo, VENV_DIR, 'jax-cache'), PYTHONPATH: join(repo, 'scripts', 'keras'), ...env },
+  });
+  return r.status ?? 1;
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 1000);
+  const venv = ensureVenv(repo, log);
+  if (!venv.ok) {
+    process.stdout.write(`check:keras: SKIPPED, nothing was checked: ${venv.reason}\n`);
+    return 3;
+  }
+  log(`${venv.installed ? 'installed' : 'reusing'} ${VENV_DIR}/ (${seconds()} s)`);
+  rmSync(work, { recursive: true, force: true });
+  const steps: Record<string, { ok: boolean; seconds: number }> = {};
+  const step = (name: string, ok: boolean, from: number) => (steps[name] = { ok, seconds: Math.round((Date.now() - from) / 1000) });
+
+  let t = Date.now();
+  const zoo = join(work, 'zoo');
+  log(`1/4 the generated code of ${writeZooCases(zoo)} zoo networks, built by Keras`);
+  step('zoo', python(venv.python, 'check_zoo.py', [zoo], FAST_COMPILE) === 0, t);
+
+  t = Date.now();
+  log('2/4 and 4/4: building the app; training and exporting in headless Chromium');
+  const appDir = join(work, 'app');
+  await build({ configFile: join(repo, 'vite.config.ts'), root: repo, logLevel: 'error', build: { outDir: appDir, emptyOutDir: true } });
+  const files = join(work, 'files');
+  mkdirSync(files, { recursive: true });
+  const server = await serveStatic(appDir);
+  let exported;
+  try {
+    // The Keras-made model of the round trip needs the playground's MNIST: one browser pass exports it
+    // first (the LeNet-5 case), then the student model is trained and imported.
+    const first = await browserSteps(server.url, CASES.slice(0, 1), '', files, log, { skipImport: true });
+    if (python(venv.python, 'make_student.py', [join(files, first.exported[0].data ?? ''), join(files, 'student.keras')]) !== 0) throw new Error('Keras could not train the round-trip model');
+    const rest = await browserSteps(server.url, CASES.slice(1), join(files, 'student.keras'), files, log);
+    exported = { exported: [...first.exported, ...rest.exported], roundtrip: rest.roundtrip };
+  } finally {
+    await server.close();
+  }
+  step('browser', true, t);
+
+  t = Date.now();
+  const cases = [
+    ...exported.exported.map((e) => ({ id: e.id, keras: e.keras, predictions: e.predictions, module: e.module, direction: 'playground → Keras' })),
+    { id: 'student-cnn (Keras-made)', keras: 'student.keras', predictions: exported.roundtrip, module: null, direction: 'Keras → playground' },
+  ];
+  writeFileSync(join(files, 'cases.json'), JSON.stringify(cases));
+  step('predictions', python(venv.python, 'check_exports.py', [files, '1e-4']) === 0, t);
+
+  t = Date.now();
+  const lenet = exported.exported[0];
+  log(`3/4 the generated notebook ${lenet.notebook} (${venv.notebookRunner ? 'nbclient' : 'cells in order'}), offline on the exported data`);
+  step('notebook', python(venv.python, 'run_notebook.py', [join(files, lenet.notebook ?? ''), join(files, lenet.data ?? ''), join(files, 'notebook-result.json')]) === 0, t);
+
+  const report = {
+    ok: Object.values(steps).every((s) => s.ok),
+    seconds: seconds(),
+    steps,
+    exports: JSON.parse(readFileSync(join(files, 'exports-result.json'), 'utf8')),
+    browser: exported.exported.map(({ id, testAccuracy, seconds: s }) => ({ id, testAccuracy, seconds: s })),
+    notebook: (() => {
+      try {
+        return JSON.parse(readFileSync(join(files, 'notebook-result.json'), 'utf8'));
+      } catch {
+        return null;
+      }
+    })(),
+  };
+  mkdirSync(join(repo, 'bench-results'), { recursive: true });
+  writeFileSync(join(repo, 'bench-results', 'check-keras.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const failed = Object.entries(steps).filter(([, s]) => !s.ok).map(([n]) => n);
+  log(failed.length ? `FAILED: ${failed.join(', ')} (${report.seconds} s)` : `all passed in ${report.seconds} s (${Object.entries(steps).map(([n, s]) => `${n} ${s.seconds} s`).join(', ')}); bench-results/check-keras.json`);
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stdout.write(`check:keras: FAILED: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -6,7 +6,7 @@ import globals from 'globals';
 const tfjs = ['@tensorflow/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-results/**', 'test-results-*/**', 'public/**', 'bench-results/**'] },
+  { ignores: ['dist/**', 'dist-*/**', '.venv-keras/**', '.cache/**', 'node_modules/**', 'test-results/**', 'test-results-*/**', 'public/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

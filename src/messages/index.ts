@@ -10,6 +10,7 @@ import { inspectMessages } from './inspectMessages';
 import { uploadsMessages } from './uploadsMessages';
 import { transferMessages } from './transferMessages';
 import { kerasMessages } from './kerasMessages';
+import { zooMessages } from './zooMessages';
 import { userMessageOf, type UserMessage } from './userMessage';
 
 export { catalogueError, defineCatalogue, message, renderMessage, type CatalogueLang, type MessageCatalogue, type RichParams } from './catalogue';
@@ -20,10 +21,11 @@ export { inspectError, inspectMessages, type InspectMessageCode } from './inspec
 export { uploadsError, uploadsMessages, type UploadsMessageCode } from './uploadsMessages';
 export { transferError, transferMessages, type TransferMessageCode } from './transferMessages';
 export { kerasError, kerasMessages, type KerasMessageCode } from './kerasMessages';
+export { zooMessages, type ZooMessageCode } from './zooMessages';
 export { fill, placeholders, userMessageOf, UserError, type MessageParams, type UserMessage } from './userMessage';
 
 /** All catalogues (the test checks codes are unique and both languages match). */
-export const MESSAGE_CATALOGUES: readonly MessageCatalogue<string>[] = [archMessages, augmentMessages, engineMessages, inspectMessages, transferMessages, uploadsMessages, kerasMessages];
+export const MESSAGE_CATALOGUES: readonly MessageCatalogue<string>[] = [archMessages, augmentMessages, engineMessages, inspectMessages, transferMessages, uploadsMessages, zooMessages, kerasMessages];
 
 const merged = (lang: CatalogueLang): Readonly<Record<string, string>> => Object.assign({}, ...MESSAGE_CATALOGUES.map((c) => c[lang]));
 const TEMPLATES: Record<CatalogueLang, Readonly<Record<string, string>>> = { en: merged('en'), ja: merged('ja') };

@@ -31,12 +31,6 @@ const CASES: BrowserCase[] = [
   { id: 'alexnet-groups2-lrn-shapes', query: 'arch=alexnet&groups=2&width=0.125&input=67,67,3&dataset=shapes&epochs=1&limit=256&batch=32&valsplit=0' },
 ];
 
-/**
- * Building 33 networks compiles one XLA random-initialiser kernel per weight shape, which dominates the
- * zoo step on a CPU: there, XLA's cheapest compile settings (the kernels are run once, not trained).
- */
-const FAST_COMPILE = { XLA_FLAGS: '--xla_backend_optimization_level=0 --xla_llvm_disable_expensive_passes=true' };
-
 function python(py: string, script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): number {
   const r = spawnSync(py, [join(repo, 'scripts', 'keras', script), ...args], {
     stdio: 'inherit',
@@ -61,7 +55,7 @@ async function main(): Promise<number> {
   let t = Date.now();
   const zoo = join(work, 'zoo');
   log(`1/4 the generated code of ${writeZooCases(zoo)} zoo networks, built by Keras`);
-  step('zoo', python(venv.python, 'check_zoo.py', [zoo], FAST_COMPILE) === 0, t);
+  step('zoo', python(venv.python, 'check_zoo.py', [zoo]) === 0, t);
 
   t = Date.now();
   log('2/4 and 4/4: building the app; training and exporting in headless Chromium');

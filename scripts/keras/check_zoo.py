@@ -1,7 +1,8 @@
 """check:keras, part 1: every generated model, built by the real Keras, has our summary's figures.
 
 For each case written by writeZooCases.ts: import the generated module, build_model(), and assert
-  - model.count_params() == our total parameters (trainable + non-trainable);
+  - model.count_params() == our total parameters (trainable + non-trainable), and Keras' trainable
+    weights hold our trainable count (the 1998 LeNet-5's RBF centres and BN statistics do not train);
   - every layer of our summary exists in Keras with exactly our output shape (helpers `<node>__pad`
     are the only extra layers);
   - model.layers comes in the order our weight layout assumes (it names the groups of model.weights.h5).
@@ -40,6 +41,9 @@ def check(case):
     summary = case["summary"]
     if model.count_params() != summary["totalParams"]:
         problems.append(f"count_params {model.count_params():,} != {summary['totalParams']:,}")
+    trainable = sum(int(np.prod(w.shape)) for w in model.trainable_weights)
+    if trainable != summary["trainableParams"]:
+        problems.append(f"trainable {trainable:,} != {summary['trainableParams']:,}")
     by_name = {layer.name: layer for layer in model.layers}
     for ours in summary["layers"]:
         if ours["kind"] == "input":
@@ -61,7 +65,7 @@ def check(case):
     del model
     keras.backend.clear_session()
     gc.collect()
-    return params, len(summary["layers"]), problems
+    return params, trainable, len(summary["layers"]), problems
 
 
 def main(directory):
@@ -69,12 +73,16 @@ def main(directory):
     with open(f"{directory}/cases.json") as f:
         cases = json.load(f)
     failed = 0
+    results = []
     for case in cases:
         start = time.time()
-        params, count, problems = check(case)
+        params, trainable, count, problems = check(case)
         status = "ok" if not problems else "FAIL " + "; ".join(problems[:5])
         failed += bool(problems)
-        print(f"check:keras zoo {case['id']:<24} {params:>12,} params {count:>4} layers {time.time() - start:5.1f} s  {status}", flush=True)
+        results.append({"id": case["id"], "params": params, "trainable": trainable, "layers": count, "seconds": round(time.time() - start, 1), "ok": not problems})
+        print(f"check:keras zoo {case['id']:<28} {params:>12,} params ({trainable:>12,} trainable) {count:>4} layers {time.time() - start:5.1f} s  {status}", flush=True)
+    with open(f"{directory}/zoo-result.json", "w") as f:
+        json.dump(results, f)
     print(f"check:keras zoo: {len(cases) - failed}/{len(cases)} networks match our summary exactly")
     return 1 if failed else 0
 

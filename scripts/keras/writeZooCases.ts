@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildArch, inferGraph, summaryJson } from '../../src/arch/index';
+import { buildArch, inferGraph, summaryJson, withTrainingOptions } from '../../src/arch/index';
 import { kerasLayerOrder, modelCode, modelModuleText, weightLayout } from '../../src/keras/index';
 import { zooCases } from './zooCases';
 
@@ -13,7 +13,7 @@ import { zooCases } from './zooCases';
 export function writeZooCases(dir: string): number {
   mkdirSync(dir, { recursive: true });
   const cases = zooCases().map((c) => {
-    const graph = buildArch(c.arch, c.options);
+    const graph = withTrainingOptions(buildArch(c.arch, c.options), c.training ?? {});
     const code = modelCode(graph, `${c.id} as the playground builds it.`);
     const module = `zoo_${c.id.replace(/[^\w]/g, '_')}`;
     writeFileSync(join(dir, `${module}.py`), modelModuleText(code));

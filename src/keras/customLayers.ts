@@ -5,12 +5,14 @@
  * Their weights (names, shapes, order) are the tfjs layers' of src/model/layers/, so .keras files
  * written by the playground load into them.
  *
- * Extension point: a new arch kind without a Keras layer (the 1998 LeNet's partial convolution,
- * subsampling and RBF output) adds its class here and its case in kerasLayers.ts.
+ * The 1998 LeNet-5's pieces (its activation, initialiser and three layers) live in lenet1998Layers.ts.
+ * Extension point: a new arch kind without a Keras layer adds its class here and its case in kerasLayers.ts.
  */
+import { LENET1998_SOURCE } from './lenet1998Layers';
 
-/** Python source of each custom layer, by class name. */
+/** Python source of each custom object (layer classes, functions, initialisers), by its Python name. */
 export const CUSTOM_LAYER_SOURCE: Readonly<Record<string, string>> = {
+  ...LENET1998_SOURCE,
   GroupedConv2D: `@keras.saving.register_keras_serializable(package="cnn_playground")
 class GroupedConv2D(layers.Layer):
     """AlexNet's grouped convolution (its two-GPU split): the input channels are cut into \`groups\`

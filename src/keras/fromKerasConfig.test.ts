@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { buildArch } from '../arch/index';
+import { buildArch, withTrainingOptions, type ArchGraph } from '../arch/index';
 import { graphFromKerasConfig } from './fromKerasConfig';
 import { kerasModelConfig } from './kerasConfig';
 import { planKerasModel } from './kerasModel';
 
-const strip = <T extends { nodes: readonly { block?: unknown }[] }>(g: T) => ({ ...g, nodes: g.nodes.map(({ block: _b, ...n }) => n) });
+/** What a .keras file cannot hold: block tags (for views) and the graph's source (a zoo network's paper). */
+const strip = ({ source: _s, ...g }: ArchGraph) => ({ ...g, nodes: g.nodes.map(({ block: _b, ...n }) => n) });
 
 describe('a Keras config read into an arch graph', () => {
-  it.each(['lenet5', 'resnet20', 'googlenet'])('gives back the graph our config was written from (%s)', (id) => {
-    const graph = buildArch(id, id === 'googlenet' ? { aux: true, width: 0.25, input: [96, 96, 3] } : {});
+  it.each([
+    ['lenet5', {}], ['lenet5', { variant: '1998' }], ['resnet20', {}], ['googlenet', { aux: true, width: 0.25, input: [96, 96, 3] }],
+  ] as const)('gives back the graph our config was written from (%s %j)', (id, options) => {
+    const graph = buildArch(id, options);
     expect(graphFromKerasConfig(kerasModelConfig(planKerasModel(graph)), 'x.keras')).toEqual(strip(graph));
+  });
+
+  it("keeps a recipe's initialiser and batch-norm momentum", () => {
+    const graph = withTrainingOptions(buildArch('resnet20'), { initializer: 'heNormal', bnMomentum: 0.9 });
+    const back = graphFromKerasConfig(kerasModelConfig(planKerasModel(graph)), 'x.keras');
+    expect(back).toEqual(strip(graph));
+    expect(back.nodes.find((n) => n.name === 'conv1_bn')?.spec).toMatchObject({ kind: 'batchNorm', momentum: 0.9 });
   });
 
   it('folds the __pad helpers of explicit padding back into the window', () => {

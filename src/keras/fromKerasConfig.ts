@@ -4,9 +4,10 @@
  * layer becomes one node of the same name; a layer or option the playground cannot compute stops the
  * import with a message naming it.
  */
-import { inferGraph, type ActivationName, type ArchGraph, type GraphOutput, type LayerNode, type LayerSpec, type Padding } from '../arch/index';
+import { inferGraph, type ActivationName, type ArchGraph, type GraphOutput, type KernelInit, type LayerNode, type LayerSpec, type Padding } from '../arch/index';
 import { kerasError } from '../messages/index';
 import { KERAS_HELPER_SEPARATOR } from './kerasLayers';
+import { activationFromKeras, kernelInitFromKeras } from './kerasObjects';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -15,9 +16,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export const SUPPORTED_KERAS_LAYERS = [
   'InputLayer', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'GlobalAveragePooling2D', 'BatchNormalization', 'Activation', 'ReLU', 'Softmax',
   'Dense', 'Flatten', 'Dropout', 'ZeroPadding2D', 'Add', 'Concatenate', 'Rescaling', 'GroupedConv2D', 'LocalResponseNorm', 'PadShortcut',
+  'TableConv2D', 'Subsampling2D', 'EuclideanRBF',
 ] as const;
-
-const ACTIVATIONS: readonly ActivationName[] = ['linear', 'relu', 'tanh', 'sigmoid', 'softmax'];
 
 /** One Keras layer as read from the config: class, name, config and the layers its call reads. */
 interface RawLayer {
@@ -49,10 +49,22 @@ function expectOption(l: RawLayer, key: string, allowed: readonly unknown[]): vo
 }
 
 function activationOf(l: RawLayer, value: unknown = l.config.activation): ActivationName {
-  if (value === undefined || value === null) return 'linear';
-  const found = typeof value === 'string' ? ACTIVATIONS.find((a) => a === value) : undefined;
+  const found = activationFromKeras(value);
   if (!found) throw kerasError('keras.unsupportedActivation', { layer: l.name, activation: typeof value === 'string' ? value : JSON.stringify(value) });
   return found;
+}
+
+/** `kernelInit` of a spec, when the file names one the playground has (Glorot, our default, stays absent). */
+function kernelInitOf(value: unknown): { kernelInit?: KernelInit } {
+  const init = kernelInitFromKeras(value);
+  return init ? { kernelInit: init } : {};
+}
+
+/** A list of lists of numbers (C3's table, the RBF centres), or the option is refused. */
+function numberRows(l: RawLayer, key: string): number[][] {
+  const v = l.config[key];
+  if (!Array.isArray(v) || v.length === 0 || !v.every((row) => Array.isArray(row) && row.length > 0 && row.every((x) => typeof x === 'number' && Number.isFinite(x)))) return unsupportedOption(l, key, v);
+  return v as number[][];
 }
 
 function paddingOf(l: RawLayer): Padding {
@@ -91,9 +103,23 @@ function specOf(l: RawLayer): LayerSpec {
       expectOption(l, 'dilation_rate', [[1, 1], 1]);
       return {
         kind: 'conv2d', filters: num(c.filters, 0), kernel: pair(c.kernel_size, 1), strides: pair(c.strides, 1), padding: paddingOf(l),
-        groups: num(c.groups, 1), useBias: c.use_bias !== false, activation: activationOf(l),
+        groups: num(c.groups, 1), useBias: c.use_bias !== false, activation: activationOf(l), ...kernelInitOf(c.kernel_initializer),
       };
     }
+    case 'TableConv2D': {
+      const padding = paddingOf(l);
+      if (typeof padding !== 'string') return unsupportedOption(l, 'padding', c.padding);
+      return {
+        kind: 'tableConv2d', table: numberRows(l, 'table'), kernel: pair(c.kernel_size, 1), strides: pair(c.strides, 1), padding,
+        useBias: c.use_bias !== false, activation: activationOf(l), ...(c.kernel_initializer === 'lecun98' ? { kernelInit: 'lecun98' as const } : {}),
+      };
+    }
+    case 'Subsampling2D': {
+      const pool = pair(c.pool_size, 2);
+      return { kind: 'subsample', pool, strides: c.strides == null ? pool : pair(c.strides, 1), activation: activationOf(l), ...(c.kernel_initializer === 'lecun98' ? { kernelInit: 'lecun98' as const } : {}) };
+    }
+    case 'EuclideanRBF':
+      return { kind: 'rbf', centres: numberRows(l, 'centres') };
     case 'MaxPooling2D':
     case 'AveragePooling2D': {
       channelsLast(l);
@@ -121,7 +147,7 @@ function specOf(l: RawLayer): LayerSpec {
       expectOption(l, 'axis', [-1]);
       return { kind: 'activation', activation: 'softmax' };
     case 'Dense':
-      return { kind: 'dense', units: num(c.units, 0), useBias: c.use_bias !== false, activation: activationOf(l) };
+      return { kind: 'dense', units: num(c.units, 0), useBias: c.use_bias !== false, activation: activationOf(l), ...kernelInitOf(c.kernel_initializer) };
     case 'Flatten':
       channelsLast(l);
       return { kind: 'flatten' };

@@ -4,6 +4,7 @@
  * `.keras` file are written from and read back into.
  */
 export * from './python';
+export * from './kerasObjects';
 export * from './kerasLayers';
 export * from './kerasModel';
 export * from './weightLayout';

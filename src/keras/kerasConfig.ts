@@ -4,17 +4,17 @@
  * rebuilds the model. Arguments Keras would fill with defaults are left to it.
  */
 import type { Shape } from '../arch/index';
-import type { KerasValue } from './kerasLayers';
 import type { KerasModelPlan, PlannedLayer } from './kerasModel';
+import { CUSTOM_PACKAGE, isKerasObject, type KerasValue } from './kerasObjects';
 
 /** JSON as config.json holds it. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** The package our custom layers are registered under (`cnn_playground>PadShortcut`). */
-export const CUSTOM_PACKAGE = 'cnn_playground';
-
 const batchShape = (shape: Shape): Json => [null, ...shape];
-const json = (v: KerasValue): Json => (Array.isArray(v) ? (v as readonly KerasValue[]).map(json) : (v as Json));
+const json = (v: KerasValue): Json => {
+  if (isKerasObject(v)) return v.json as Json;
+  return Array.isArray(v) ? (v as readonly KerasValue[]).map(json) : (v as Json);
+};
 
 function kerasTensor(layer: string, shape: Shape): Json {
   return { class_name: '__keras_tensor__', config: { shape: batchShape(shape), dtype: 'float32', keras_history: [layer, 0, 0] } };

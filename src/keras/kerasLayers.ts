@@ -6,9 +6,15 @@
  */
 import type { LayerNode, Pad2d, Padding } from '../arch/index';
 import { kerasError } from '../messages/index';
+import { kerasActivation, kerasKernelInitializer, type KerasValue } from './kerasObjects';
+import { rbfLayer, subsampleLayer, tableConvLayer } from './lenet1998Keras';
 
-/** A JSON-compatible constructor argument (arrays are Python tuples in the code, lists in config.json). */
-export type KerasValue = number | string | boolean | null | readonly KerasValue[];
+/** A module-level constant of the generated code that a layer's arguments name (C3's table, the RBF centres). */
+export interface PyConstant {
+  readonly name: string;
+  /** Python source that defines `name` (comments included). */
+  readonly code: string;
+}
 
 /** One Keras layer of the model. */
 export interface KerasLayer {
@@ -26,21 +32,26 @@ export interface KerasLayer {
   readonly positional: number;
   /** The weight variables in Keras' storage order (`vars/0`, `vars/1`, … of model.weights.h5). */
   readonly weights: readonly string[];
+  /** Constants its arguments name, defined before `build_model()`. */
+  readonly constants?: readonly PyConstant[];
 }
 
 /** Separates a node's name from its helper's suffix, as src/model/nodeLayers.ts does. */
 export const KERAS_HELPER_SEPARATOR = '__';
 
-/** Keras' initialiser of every kernel, as the playground's (Glorot uniform; biases start at zero). */
-export const KERNEL_INITIALIZER = 'glorot_uniform';
+/** How {@link layer} builds a KerasLayer beyond its node, class and arguments. */
+interface LayerOptions {
+  positional?: number;
+  weights?: readonly string[];
+  custom?: boolean;
+  name?: string;
+  constants?: readonly PyConstant[];
+}
 
-const layer = (
-  node: LayerNode,
-  className: string,
-  args: ReadonlyArray<readonly [string, KerasValue]> = [],
-  o: { positional?: number; weights?: readonly string[]; custom?: boolean; name?: string } = {},
-): KerasLayer => ({
+/** One KerasLayer computing (part of) `node`. */
+const layer = (node: LayerNode, className: string, args: ReadonlyArray<readonly [string, KerasValue]> = [], o: LayerOptions = {}): KerasLayer => ({
   name: o.name ?? node.name, className, custom: o.custom ?? false, node: node.name, args, positional: o.positional ?? 0, weights: o.weights ?? [],
+  ...(o.constants ? { constants: o.constants } : {}),
 });
 
 const pairs = (p: Pad2d): KerasValue => [[p.top, p.bottom], [p.left, p.right]];
@@ -69,7 +80,7 @@ export function kerasLayersOf(node: LayerNode): KerasLayer[] {
         ['filters', spec.filters], ['kernel_size', [...spec.kernel]], ['strides', [...spec.strides]], ['padding', mode],
       ];
       if (spec.groups > 1) args.push(['groups', spec.groups]);
-      args.push(['activation', spec.activation], ['use_bias', spec.useBias], ['kernel_initializer', KERNEL_INITIALIZER]);
+      args.push(['activation', kerasActivation(spec.activation)], ['use_bias', spec.useBias], ['kernel_initializer', kerasKernelInitializer(spec.kernelInit)]);
       // Keras' Conv2D has `groups`, but grouped kernels do not run on TensorFlow's CPU: a small layer of ours does.
       const className = spec.groups > 1 ? 'GroupedConv2D' : 'Conv2D';
       return withHelper(helper, layer(node, className, args, { positional: 2, weights: bias, custom: spec.groups > 1 }));
@@ -85,11 +96,16 @@ export function kerasLayersOf(node: LayerNode): KerasLayer[] {
     case 'lrn':
       return [layer(node, 'LocalResponseNorm', [['depth_radius', spec.depthRadius], ['bias', spec.bias], ['alpha', spec.alpha], ['beta', spec.beta]], { custom: true })];
     case 'batchNorm':
+      // The momentum is the graph's: a training recipe sets it (0.9 for a short run), Keras' default is 0.99.
       return [layer(node, 'BatchNormalization', [['epsilon', spec.epsilon], ['momentum', spec.momentum]], { weights: ['gamma', 'beta', 'moving_mean', 'moving_variance'] })];
     case 'activation':
-      return [layer(node, 'Activation', [['activation', spec.activation]], { positional: 1 })];
+      // The playground floors a softmax node's probabilities at 2e-7 (FlooredSoftmax, for the 1998
+      // LeNet-5's far-apart penalties); Keras' softmax does not, which moves a probability by at most 2e-7.
+      return [layer(node, 'Activation', [['activation', kerasActivation(spec.activation)]], { positional: 1 })];
     case 'dense': {
-      const args: ReadonlyArray<readonly [string, KerasValue]> = [['units', spec.units], ['activation', spec.activation], ['use_bias', spec.useBias], ['kernel_initializer', KERNEL_INITIALIZER]];
+      const args: ReadonlyArray<readonly [string, KerasValue]> = [
+        ['units', spec.units], ['activation', kerasActivation(spec.activation)], ['use_bias', spec.useBias], ['kernel_initializer', kerasKernelInitializer(spec.kernelInit)],
+      ];
       return [layer(node, 'Dense', args, { positional: 1, weights: spec.useBias ? ['kernel', 'bias'] : ['kernel'] })];
     }
     case 'flatten':
@@ -107,9 +123,15 @@ export function kerasLayersOf(node: LayerNode): KerasLayer[] {
       return [node.inputs.length > 1 ? layer(node, 'Concatenate', [['axis', -1]]) : layer(node, 'Activation', [['activation', 'linear']], { positional: 1 })];
     case 'rescale':
       return [layer(node, 'Rescaling', [['scale', spec.scale], ['offset', spec.offset]], { positional: 1 })];
+    case 'tableConv2d':
+      return [tableConvLayer(node, spec)];
+    case 'subsample':
+      return [subsampleLayer(node, spec)];
+    case 'rbf':
+      return [rbfLayer(node, spec)];
     default:
-      // Extension point: a new arch kind (e.g. the 1998 LeNet's partial convolution) gets its case
-      // here and, if Keras has no such layer, a small Python class in customLayers.ts.
-      throw kerasError('keras.noCounterpart', { layer: node.name, kind: spec.kind });
+      // Extension point: a new arch kind gets its case here and, if Keras has no such layer, a small
+      // Python class in customLayers.ts.
+      throw kerasError('keras.noCounterpart', { layer: node.name, kind: (spec as { kind: string }).kind });
   }
 }

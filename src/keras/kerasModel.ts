@@ -4,7 +4,8 @@
  * config.json writer and the weight layout all read this one plan.
  */
 import { archError, inferGraph, type ArchGraph, type BlockTag, type Shape } from '../arch/index';
-import { kerasLayersOf, type KerasLayer } from './kerasLayers';
+import { kerasLayersOf, type KerasLayer, type PyConstant } from './kerasLayers';
+import { isKerasObject } from './kerasObjects';
 
 /** One Keras layer of the plan with the layers it reads and the shapes it sees (batch excluded). */
 export interface PlannedLayer {
@@ -80,7 +81,22 @@ function paddedShape(shape: Shape, helper: KerasLayer): Shape {
   return [shape[0] + padding[0][0] + padding[0][1], shape[1] + padding[1][0] + padding[1][1], shape[2]];
 }
 
-/** The custom layer classes (ours) the plan uses, in first-use order. */
+/**
+ * The custom objects (ours) the plan uses, in first-use order: layer classes, and the functions and
+ * initialisers their arguments name (`scaled_tanh`, `LeCun98Uniform`).
+ */
 export function customClassesOf(plan: KerasModelPlan): string[] {
-  return [...new Set(plan.layers.filter((l) => l.layer.custom).map((l) => l.layer.className))];
+  return [
+    ...new Set(plan.layers.flatMap(({ layer }) => [
+      ...(layer.custom ? [layer.className] : []),
+      ...layer.args.flatMap(([, v]) => (isKerasObject(v) && v.uses ? [v.uses] : [])),
+    ])),
+  ];
+}
+
+/** The module-level constants the plan's layers name, each once, in first-use order. */
+export function constantsOf(plan: KerasModelPlan): PyConstant[] {
+  const seen = new Map<string, PyConstant>();
+  for (const { layer } of plan.layers) for (const c of layer.constants ?? []) if (!seen.has(c.name)) seen.set(c.name, c);
+  return [...seen.values()];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArch } from '../arch/index';
+import { buildArch, withTrainingOptions } from '../arch/index';
 import { modelCode } from './modelModule';
 
 describe('build_model() code', () => {
@@ -36,5 +36,26 @@ describe('build_model() code', () => {
     expect(code.plan.outputs).toEqual(['predictions', 'aux1_predictions', 'aux2_predictions']);
     expect(code.plan.lossWeights).toEqual([1, 0.3, 0.3]);
     expect(code.buildModel).toContain('inception_3a_concat = layers.Concatenate(axis=-1, name="inception_3a_concat")([inception_3a_1x1, inception_3a_3x3, inception_3a_5x5, x])');
+  });
+
+  it("writes the 1998 LeNet-5 with small layers of ours, the paper's table and bitmaps as constants", () => {
+    const code = modelCode(buildArch('lenet5', { variant: '1998' }), 'LeNet-5 (1998).');
+    expect(code.buildModel).toContain('layers.Conv2D(6, (5, 5), strides=(1, 1), padding="valid", activation=scaled_tanh, kernel_initializer=LeCun98Uniform(), name="c1_conv"),');
+    expect(code.buildModel).toContain('TableConv2D(C3_CONV_TABLE, (5, 5), strides=(1, 1), padding="valid", activation=scaled_tanh, kernel_initializer="lecun98", name="c3_conv"),');
+    expect(code.buildModel).toContain('Subsampling2D((2, 2), strides=(2, 2), activation=scaled_tanh, kernel_initializer="lecun98", name="s2_subsample"),');
+    expect(code.buildModel).toContain('EuclideanRBF(OUTPUT_RBF_CENTRES, name="output_rbf"),');
+    expect(code.constants).toContain('    (0, 1, 3, 4), (1, 2, 4, 5), (0, 2, 3, 5), (0, 1, 2, 3, 4, 5),');
+    expect(code.constants).toContain('[".......", "...#...", "..##...", ".#.#...", "...#...", "...#...", "...#...", "...#...", "...#...", "...#...", ".#####.", "......."],  # class 1');
+    for (const c of ['def scaled_tanh(x):', 'class LeCun98Uniform(keras.initializers.Initializer):', 'class TableConv2D(layers.Layer):', 'class Subsampling2D(layers.Layer):', 'class EuclideanRBF(layers.Layer):']) {
+      expect(code.customLayers).toContain(c);
+    }
+    expect(code.customObjects).toContain('CUSTOM_OBJECTS = {"scaled_tanh": scaled_tanh, "LeCun98Uniform": LeCun98Uniform, "Subsampling2D": Subsampling2D, "TableConv2D": TableConv2D, "EuclideanRBF": EuclideanRBF}');
+  });
+
+  it("writes a recipe's initialiser and batch-norm momentum", () => {
+    const code = modelCode(withTrainingOptions(buildArch('resnet20'), { initializer: 'heNormal', bnMomentum: 0.9 }), 'ResNet-20.');
+    expect(code.buildModel).toContain('layers.Conv2D(16, (3, 3), strides=(1, 1), padding="same", use_bias=False, kernel_initializer="he_normal", name="conv1_conv")');
+    expect(code.buildModel).toContain('layers.BatchNormalization(epsilon=0.001, momentum=0.9, name="conv1_bn")');
+    expect(code.customLayers).not.toContain('LeCun98Uniform');
   });
 });

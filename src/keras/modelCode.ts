@@ -5,7 +5,8 @@
  * comment where a block of the graph (a residual block, an inception module, …) begins.
  */
 import type { BlockTag } from '../arch/index';
-import type { KerasLayer, KerasValue } from './kerasLayers';
+import type { KerasLayer } from './kerasLayers';
+import type { KerasValue } from './kerasObjects';
 import type { KerasModelPlan, PlannedLayer } from './kerasModel';
 import { py, pyIdentifier, pyString, type PyValue } from './python';
 

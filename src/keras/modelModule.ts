@@ -5,7 +5,7 @@
  */
 import type { ArchGraph } from '../arch/index';
 import { customLayersCode } from './customLayers';
-import { customClassesOf, planKerasModel, type KerasModelPlan } from './kerasModel';
+import { constantsOf, customClassesOf, planKerasModel, type KerasModelPlan } from './kerasModel';
 import { buildModelCode } from './modelCode';
 
 /** The pieces of the model code, for the script (one file) and the notebook (one cell each). */
@@ -15,6 +15,8 @@ export interface ModelCode {
   readonly imports: string;
   /** The custom layer classes, or '' when the network needs none. */
   readonly customLayers: string;
+  /** Constants the layers name (C3's table, the RBF bitmaps), or ''. */
+  readonly constants: string;
   /** `def build_model(): …` */
   readonly buildModel: string;
   /** `CUSTOM_OBJECTS = {…}` */
@@ -35,6 +37,7 @@ export function modelCode(graph: ArchGraph, title: string): ModelCode {
     plan,
     imports: IMPORTS,
     customLayers: customLayersCode(classes),
+    constants: constantsOf(plan).map((c) => c.code).join('\n\n'),
     buildModel: buildModelCode(plan, title),
     customObjects: `# What keras.saving.load_model needs to read this network's .keras files (the classes above register themselves too).\n${customObjects}`,
   };
@@ -42,5 +45,5 @@ export function modelCode(graph: ArchGraph, title: string): ModelCode {
 
 /** The model code as one importable Python module (imports, custom layers, build_model, CUSTOM_OBJECTS). */
 export function modelModuleText(code: ModelCode): string {
-  return [code.imports, code.customLayers, code.buildModel, code.customObjects].filter((s) => s !== '').join('\n\n\n') + '\n';
+  return [code.imports, code.customLayers, code.constants, code.buildModel, code.customObjects].filter((s) => s !== '').join('\n\n\n') + '\n';
 }

@@ -57,6 +57,27 @@ describe('.keras files', () => {
     });
   });
 
+  it("round-trip the 1998 LeNet-5's table convolution, subsampling, RBF centres and floored softmax", async () => {
+    await expectNoTensorLeak(async () => {
+      const graph = buildArch('lenet5', { variant: '1998' });
+      const model = buildModel(graph, { seed: 5 });
+      randomise(model);
+      const files = unzipSync(await writeKerasFile(model, graph));
+      const config = JSON.parse(strFromU8(files['config.json']));
+      const c3 = config.config.layers.find((l: { config: { name: string } }) => l.config.name === 'c3_conv');
+      expect(c3).toMatchObject({ class_name: 'TableConv2D', registered_name: 'cnn_playground>TableConv2D', config: { kernel_initializer: 'lecun98', activation: { config: 'cnn_playground>scaled_tanh' } } });
+      expect(c3.config.table[15]).toEqual([0, 1, 2, 3, 4, 5]);
+      const back = await readKerasFile(zipSync(files, { level: 0 }), '1998.keras');
+      expect(back.graph).toEqual({ ...graph, source: undefined, nodes: graph.nodes.map(({ block: _block, ...n }) => n) });
+      const x = tf.randomUniform([2, 32, 32, 1], 0, 1, 'float32', 9);
+      const a = predict(model, x);
+      predict(back.model, x).forEach((v, i) => expect(v).toBeCloseTo(a[i], 6));
+      tf.dispose(x);
+      model.dispose();
+      back.model.dispose();
+    });
+  });
+
   it('hold config.json, metadata.json and model.weights.h5 (stored) as Keras 3 lays them out', async () => {
     const graph = buildArch('lenet5');
     const model = buildModel(graph, { seed: 1 });

@@ -12,25 +12,32 @@ import { kerasError } from '../../messages/index';
 import { buildModel } from '../../model/index';
 import { readWeightsH5, writeWeightsH5, type H5Array, type H5Group } from './h5';
 
-/** The tfjs classes that compute each Keras class (a model whose layers differ is not exported). */
+/**
+ * The tfjs classes that compute each Keras class (a model whose layers differ is not exported). A softmax
+ * node is a FlooredSoftmax in tfjs (probabilities floored at 2e-7) and Keras' Activation('softmax').
+ */
 const TFJS_CLASSES: Readonly<Record<string, readonly string[]>> = {
   BatchNormalization: ['BatchNormalization', 'FreezableBatchNorm'],
+  Activation: ['Activation', 'FlooredSoftmax'],
 };
 
 const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Checks the tfjs layer computes what the plan says (class and activation), or refuses naming it. */
-function checkLayer(plan: KerasModelPlan, model: tfl.LayersModel): void {
+/** Checks the tfjs layer computes what the plan says (class, and the graph node's activation), or refuses naming it. */
+function checkLayer(plan: KerasModelPlan, graph: ArchGraph, model: tfl.LayersModel): void {
   const byName = new Map(model.layers.map((l) => [l.name, l]));
+  const nodes = new Map(graph.nodes.map((n) => [n.name, n]));
   for (const { layer } of plan.layers) {
     const tfjs = byName.get(layer.name);
     const expected = TFJS_CLASSES[layer.className] ?? [layer.className];
     if (!tfjs) throw kerasError('keras.exportLayerMismatch', { layer: layer.name, type: 'missing layer', expected: layer.className });
     if (!expected.includes(tfjs.getClassName())) throw kerasError('keras.exportLayerMismatch', { layer: layer.name, type: tfjs.getClassName(), expected: layer.className });
-    const activation = layer.args.find(([k]) => k === 'activation')?.[1];
+    if (layer.name !== layer.node) continue; // a helper (ZeroPadding2D) has no activation
+    const spec = nodes.get(layer.node)?.spec;
+    const activation = spec && 'activation' in spec ? spec.activation : undefined;
     const actual = (tfjs.getConfig() as { activation?: unknown }).activation;
     if (activation !== undefined && actual !== undefined && actual !== activation) {
-      throw kerasError('keras.exportLayerMismatch', { layer: layer.name, type: `${tfjs.getClassName()} (${String(actual)})`, expected: `${layer.className} (${String(activation)})` });
+      throw kerasError('keras.exportLayerMismatch', { layer: layer.name, type: `${tfjs.getClassName()} (${String(actual)})`, expected: `${layer.className} (${activation})` });
     }
   }
 }
@@ -42,7 +49,7 @@ function checkLayer(plan: KerasModelPlan, model: tfl.LayersModel): void {
  */
 export async function writeKerasFile(model: tfl.LayersModel, graph: ArchGraph): Promise<Uint8Array> {
   const plan = planKerasModel(graph);
-  checkLayer(plan, model);
+  checkLayer(plan, graph, model);
   const byName = new Map(model.layers.map((l) => [l.name, l]));
   const groups: H5Group[] = [];
   for (const entry of weightLayout(plan)) {

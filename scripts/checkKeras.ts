@@ -1,13 +1,16 @@
 /**
  * `npm run check:keras`: the Keras bridge checked with the real Keras 3 (on JAX, CPU) in a virtual
  * environment under the repository:
- *   1. every zoo network (defaults and option cases) built from the generated code has our parameter
- *      count, layer output shapes and layer order;
- *   2. LeNet-5, ResNet-20 and a grouped AlexNet with LRN, trained in headless Chromium (production
- *      build) and exported as .keras, load with keras.saving.load_model and predict the playground's
- *      probabilities on 32 test images to 1e-4;
+ *   1. every zoo network (defaults, option cases, recipes' initialisers and batch-norm momentum) built
+ *      from the generated code has our parameter counts (total and trainable), layer output shapes and
+ *      layer order;
+ *   2. LeNet-5, the 1998 LeNet-5 (its custom layers), ResNet-20 (batch norm, cosine schedule) and a
+ *      grouped AlexNet with LRN, trained in headless Chromium (production build) and exported as .keras,
+ *      load with keras.saving.load_model and predict the playground's probabilities on 32 test images to 1e-4;
  *   3. the generated LeNet-5 / MNIST notebook runs top to bottom offline and its loss falls;
- *   4. a .keras file saved by Keras is imported into the app and predicts there as in Keras, to 1e-4.
+ *   4. the generated ResNet-20 script gives the playground's learning rate at every step, its precise BN
+ *      gives the exported batch-norm statistics, and it runs offline to the end;
+ *   5. a .keras file saved by Keras is imported into the app and predicts there as in Keras, to 1e-4.
  * Exit code 0: all passed; 1: a check failed; 3: skipped because pip could not install the packages
  * (one line says why). Writes bench-results/check-keras.json.
  */
@@ -15,6 +18,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { seededPermutation } from '../src/data/random';
+import { scheduledRate } from '../src/engine/optimizers';
 import { serveStatic } from './bench/staticServer';
 import { browserSteps, type BrowserCase } from './keras/browserSteps';
 import { ensureVenv, VENV_DIR } from './keras/venv';
@@ -24,10 +29,14 @@ const repo = resolve(import.meta.dirname, '..');
 const work = join(repo, '.cache', 'check-keras');
 const log = (line: string) => process.stdout.write(`check:keras: ${line}\n`);
 
+/** The ResNet-20 run whose script is checked (part 4): all its images are the ones precise BN used (512 ≥ 256). */
+const SCRIPT_RUN = { images: 256, batch: 32, seed: 42 };
+
 /** The models trained and exported in the browser: small enough for a CPU-only CI machine. */
 const CASES: BrowserCase[] = [
   { id: 'lenet5-mnist', query: 'epochs=1&limit=3000&batch=32', withNotebook: true },
-  { id: 'resnet20-shapes', query: 'arch=resnet20&dataset=shapes&epochs=1&limit=256&batch=32&valsplit=0' },
+  { id: 'lenet5-1998-mnist', query: 'variant=1998&epochs=1&limit=2000&batch=32' },
+  { id: 'resnet20-shapes', query: `arch=resnet20&dataset=shapes&epochs=1&limit=${SCRIPT_RUN.images}&batch=${SCRIPT_RUN.batch}&valsplit=0&schedule=cosine`, withData: true },
   { id: 'alexnet-groups2-lrn-shapes', query: 'arch=alexnet&groups=2&width=0.125&input=67,67,3&dataset=shapes&epochs=1&limit=256&batch=32&valsplit=0' },
 ];
 
@@ -37,6 +46,14 @@ function python(py: string, script: string, args: readonly string[], env: NodeJS
     env: { ...process.env, KERAS_BACKEND: 'jax', CHECK_KERAS_JAX_CACHE: resolve(repo, VENV_DIR, 'jax-cache'), PYTHONPATH: join(repo, 'scripts', 'keras'), ...env },
   });
   return r.status ?? 1;
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
 async function main(): Promise<number> {
@@ -54,11 +71,11 @@ async function main(): Promise<number> {
 
   let t = Date.now();
   const zoo = join(work, 'zoo');
-  log(`1/4 the generated code of ${writeZooCases(zoo)} zoo networks, built by Keras`);
+  log(`1/5 the generated code of ${writeZooCases(zoo)} zoo networks, built by Keras`);
   step('zoo', python(venv.python, 'check_zoo.py', [zoo]) === 0, t);
 
   t = Date.now();
-  log('2/4 and 4/4: building the app; training and exporting in headless Chromium');
+  log('2/5 and 5/5: building the app; training and exporting in headless Chromium');
   const appDir = join(work, 'app');
   await build({ configFile: join(repo, 'vite.config.ts'), root: repo, logLevel: 'error', build: { outDir: appDir, emptyOutDir: true } });
   const files = join(work, 'files');
@@ -87,8 +104,22 @@ async function main(): Promise<number> {
 
   t = Date.now();
   const lenet = exported.exported[0];
-  log(`3/4 the generated notebook ${lenet.notebook} (${venv.notebookRunner ? 'nbclient' : 'cells in order'}), offline on the exported data`);
+  log(`3/5 the generated notebook ${lenet.notebook} (${venv.notebookRunner ? 'nbclient' : 'cells in order'}), offline on the exported data`);
   step('notebook', python(venv.python, 'run_notebook.py', [join(files, lenet.notebook ?? ''), join(files, lenet.data ?? ''), join(files, 'notebook-result.json')]) === 0, t);
+
+  t = Date.now();
+  const resnet = exported.exported.find((e) => e.id === 'resnet20-shapes');
+  if (!resnet?.module || !resnet.data) throw new Error('the ResNet-20 case exported no script or data');
+  log(`4/5 the generated script ${resnet.module}: schedule, precise BN and a run offline`);
+  // The steps of the browser run, and longer runs with a warm-up; precise BN's images in the order of the run's (only) epoch.
+  const totals = [Math.ceil(SCRIPT_RUN.images / SCRIPT_RUN.batch), 60, 845, 5000];
+  const expected = {
+    rates: Object.fromEntries(totals.map((n) => [n, Array.from({ length: n }, (_, i) => scheduledRate('cosine', 1, i, n))])),
+    order: Array.from(seededPermutation(SCRIPT_RUN.images, SCRIPT_RUN.seed)),
+    tolerance: 1e-3,
+  };
+  writeFileSync(join(files, 'script-expected.json'), JSON.stringify(expected));
+  step('script', python(venv.python, 'check_script.py', [join(files, resnet.module), join(files, resnet.keras), join(files, resnet.data), join(files, 'script-expected.json'), join(files, 'script-result.json')]) === 0, t);
 
   const report = {
     ok: Object.values(steps).every((s) => s.ok),
@@ -96,13 +127,9 @@ async function main(): Promise<number> {
     steps,
     exports: JSON.parse(readFileSync(join(files, 'exports-result.json'), 'utf8')),
     browser: exported.exported.map(({ id, testAccuracy, seconds: s }) => ({ id, testAccuracy, seconds: s })),
-    notebook: (() => {
-      try {
-        return JSON.parse(readFileSync(join(files, 'notebook-result.json'), 'utf8'));
-      } catch {
-        return null;
-      }
-    })(),
+    zoo: readJson(join(zoo, 'zoo-result.json')),
+    notebook: readJson(join(files, 'notebook-result.json')),
+    script: readJson(join(files, 'script-result.json')),
   };
   mkdirSync(join(repo, 'bench-results'), { recursive: true });
   writeFileSync(join(repo, 'bench-results', 'check-keras.json'), `${JSON.stringify(report, null, 2)}\n`);

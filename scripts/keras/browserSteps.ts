@@ -13,8 +13,10 @@ export interface BrowserCase {
   id: string;
   /** The experiment's URL query. */
   query: string;
-  /** Also download the data .npz and the notebook (the notebook step needs them). */
+  /** Also download the notebook (the notebook step needs it, and the data). */
   withNotebook?: boolean;
+  /** Also download the data .npz (the script step needs it). */
+  withData?: boolean;
 }
 
 /** What the page gave for one case: files in the output folder. */
@@ -59,10 +61,8 @@ async function trainAndExport(page: Page, appUrl: string, c: BrowserCase, dir: s
     testAccuracy,
     seconds: 0,
   };
-  if (c.withNotebook) {
-    out.data = await save(page, 'export-keras-data', dir, `${c.id}.npz`);
-    out.notebook = await save(page, 'export-keras-notebook', dir, `${c.id}.ipynb`);
-  }
+  if (c.withNotebook || c.withData) out.data = await save(page, 'export-keras-data', dir, `${c.id}.npz`);
+  if (c.withNotebook) out.notebook = await save(page, 'export-keras-notebook', dir, `${c.id}.ipynb`);
   out.seconds = Math.round((Date.now() - start) / 100) / 10;
   return out;
 }
@@ -93,7 +93,7 @@ export async function browserSteps(
     const exported: Exported[] = [];
     for (const c of cases) {
       const e = await trainAndExport(page, appUrl, c, dir);
-      log(`${c.id}: trained in the browser (test accuracy ${e.testAccuracy}), exported ${e.keras}, ${e.predictions}, ${e.module}${e.notebook ? `, ${e.data}, ${e.notebook}` : ''} (${e.seconds} s)`);
+      log(`${c.id}: trained in the browser (test accuracy ${e.testAccuracy}), exported ${[e.keras, e.predictions, e.module, e.data, e.notebook].filter(Boolean).join(', ')} (${e.seconds} s)`);
       exported.push(e);
     }
     if (options.skipImport) return { exported, roundtrip: '' };

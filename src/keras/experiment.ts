@@ -16,7 +16,13 @@ export interface KerasExperiment {
   /** File stem for the .py, .ipynb and .keras names, e.g. "lenet5-modern-mnist". */
   readonly stem: string;
   readonly dataset: { readonly id: KerasDatasetId; readonly name: string; readonly classNames: readonly string[] };
-  readonly compile: { readonly optimizer: 'adam' | 'sgd' | 'rmsprop'; readonly learningRate: number; readonly momentum: number };
+  readonly compile: {
+    readonly optimizer: 'adam' | 'sgd' | 'rmsprop';
+    readonly learningRate: number;
+    readonly momentum: number;
+    /** The learning rate over the run: constant, or cosine decay after a short warm-up (src/engine/optimizers.ts). */
+    readonly schedule: 'constant' | 'cosine';
+  };
   readonly fit: {
     readonly epochs: number;
     readonly batchSize: number;
@@ -25,6 +31,13 @@ export interface KerasExperiment {
     readonly seed: number;
     /** Training images used (0 = all), before the validation split. */
     readonly trainLimit: number;
+    /** Training images whose exact statistics the batch norms get before each validation ("precise BN"). */
+    readonly preciseBatchNorm: number;
   };
+  /**
+   * Set when Train builds a smaller copy of the summary's network (a training recipe's size for class
+   * time): `graph` is that copy; this says how it differs from the reference network.
+   */
+  readonly scaled?: { readonly width: number; readonly input: readonly number[]; readonly referenceParams: number };
   readonly augment: AugmentConfig;
 }

@@ -9,8 +9,8 @@ import { experimentScript } from './script';
 const experiment = (over: Partial<KerasExperiment> = {}): KerasExperiment => ({
   graph: buildArch('lenet5', { classes: 10 }), title: 'LeNet-5 (modern)', stem: 'lenet5-modern-mnist',
   dataset: { id: 'mnist', name: 'MNIST', classNames: [...'0123456789'] },
-  compile: { optimizer: 'sgd', learningRate: 0.01, momentum: 0.9 },
-  fit: { epochs: 3, batchSize: 32, validationSplit: 0.2, shuffle: false, seed: 7, trainLimit: 5000 },
+  compile: { optimizer: 'sgd', learningRate: 0.01, momentum: 0.9, schedule: 'constant' },
+  fit: { epochs: 3, batchSize: 32, validationSplit: 0.2, shuffle: false, seed: 7, trainLimit: 5000, preciseBatchNorm: 512 },
   augment: defaultAugmentConfig, ...over,
 });
 
@@ -21,7 +21,10 @@ describe('the experiment as a Python script', () => {
     expect(main).toBeGreaterThan(s.indexOf('def build_model():'));
     expect(s.slice(main)).toBe('if __name__ == "__main__":\n    main()\n');
     expect(s).toContain('from lenet5_modern_mnist import build_model, CUSTOM_OBJECTS');
-    expect(s).toContain('keras.optimizers.SGD(learning_rate=LEARNING_RATE, momentum=0.9)');
+    expect(s).toContain('keras.optimizers.SGD(learning_rate=learning_rate(total_steps), momentum=0.9)');
+    expect(s).toContain('return WarmupCosine(LEARNING_RATE, total_steps) if SCHEDULE == "cosine" else LEARNING_RATE');
+    expect(s).toContain('SCHEDULE = "constant"');
+    expect(s).toContain('    compile_model(model, steps_of(len(train_data[0]), epochs=args.epochs))');
     expect(s).toMatch(/SEED = 7\nEPOCHS = 3\nBATCH_SIZE = 32\nVALIDATION_SPLIT = 0.2 .*\nTRAIN_LIMIT = 5000 .*\nSHUFFLE = False/);
     expect(s).toContain('(x_test[:2000, ..., None], y_test[:2000])');
     expect(s).toContain('augmentation = None');

@@ -28,9 +28,16 @@ export function experimentCode(e: KerasExperiment): ExperimentCode {
   return { model, training: trainingCode(e, model.plan), augmentation: augmentCode(e.augment, channels), module: e.stem.replace(/[^\w]/g, '_') };
 }
 
+/** What the header says of a smaller copy Train built (a recipe's size for class time), or ''. */
+export function scaledNote(e: KerasExperiment): string {
+  if (!e.scaled) return '';
+  const [h, w, c] = e.scaled.input;
+  return `This is the size the playground trained: its recipe's smaller copy (width ${e.scaled.width}, input ${h}x${w}x${c},\n${formatCount(inferGraph(e.graph).totalParams)} parameters) of the ${formatCount(e.scaled.referenceParams)}-parameter network its summary shows.\n`;
+}
+
 function header(e: KerasExperiment, module: string): string {
   return `"""${e.title} on ${e.dataset.name}: the CNN Playground experiment as Keras 3 code.
-
+${scaledNote(e)}
 Run it:     python ${e.stem}.py                    (${e.dataset.id === 'mnist' || e.dataset.id === 'fashion-mnist' ? `${e.dataset.name} through keras.datasets` : 'needs --data'})
             python ${e.stem}.py --data ${e.dataset.id}.npz   (the images the playground exported: the same split)
 Import it:  from ${module} import build_model, CUSTOM_OBJECTS
@@ -53,8 +60,8 @@ function mainCode(e: KerasExperiment, augment: boolean): string {
     x_test, y_test = prepare(x_test, y_test)
     model = build_model()
     model.summary()
-    compile_model(model)
     train_data, val_data = split(x_train, y_train)
+    compile_model(model, steps_of(len(train_data[0]), epochs=args.epochs))
     ${augment ? 'augmentation = build_augmentation(train_data[0])' : 'augmentation = None  # the playground trained without augmentation'}
     history, batch_losses = train(model, train_data, val_data, augmentation, epochs=args.epochs)
     print(f"loss over the first epoch: {batch_losses[0]:.4f} -> {batch_losses[len(batch_losses) // max(1, args.epochs) - 1]:.4f}")
@@ -77,6 +84,7 @@ export function experimentScript(e: KerasExperiment, code: ExperimentCode = expe
     `import argparse\n\n${model.imports}`,
     training.constants,
     model.customLayers,
+    model.constants,
     model.buildModel,
     model.customObjects,
     training.data,

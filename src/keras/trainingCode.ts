@@ -8,6 +8,7 @@
 import type { KerasExperiment } from './experiment';
 import type { KerasModelPlan } from './kerasModel';
 import { py, pyList, pyNumber, pyString } from './python';
+import { PRECISE_BN_CODE, SCHEDULE_CODE } from './scheduleCode';
 
 /** The Python snippets of the workflow. */
 export interface TrainingCode {
@@ -20,7 +21,8 @@ export interface TrainingCode {
 
 const OPTIMIZER: Record<KerasExperiment['compile']['optimizer'], (lr: string, m: string) => string> = {
   adam: (lr) => `keras.optimizers.Adam(learning_rate=${lr})`,
-  // tfjs' momentum optimizer and Keras' SGD with momentum take the same steps for a constant learning rate.
+  // tfjs' momentum optimizer and Keras' SGD with momentum take the same steps for a constant learning rate;
+  // under a schedule they differ a little (tfjs scales the whole velocity by the step's rate, Keras only the new gradient).
   sgd: (lr, m) => `keras.optimizers.SGD(learning_rate=${lr}, momentum=${m})`,
   rmsprop: (lr, m) => `keras.optimizers.RMSprop(learning_rate=${lr}, rho=0.9, momentum=${m})`,
 };
@@ -37,10 +39,15 @@ function constants(e: KerasExperiment, plan: KerasModelPlan): string {
     `VALIDATION_SPLIT = ${pyNumber(f.validationSplit)}  # the last part of the training images validates`,
     `TRAIN_LIMIT = ${f.trainLimit}  # training images used (0 = all)`,
     `SHUFFLE = ${py(f.shuffle)}`,
-    `LEARNING_RATE = ${pyNumber(e.compile.learningRate)}`,
+    `LEARNING_RATE = ${pyNumber(e.compile.learningRate)}${e.compile.schedule === 'cosine' ? '  # the schedule\'s peak' : ''}`,
+    `SCHEDULE = ${pyString(e.compile.schedule)}  # "constant", or "cosine": decay to 0 after a warm-up of min(100, 5 % of the steps)`,
+    ...(hasBatchNorm(plan) ? [`PRECISE_BN_EXAMPLES = ${f.preciseBatchNorm}  # training images that set the batch norms' statistics before each validation`] : []),
     `OUTPUTS = ${plan.outputs.length}  # ${plan.outputs.length > 1 ? 'the main classifier and its auxiliaries' : 'one classifier'}`,
   ].join('\n');
 }
+
+/** Whether the model has batch norms (their statistics get "precise BN" before each validation). */
+const hasBatchNorm = (plan: KerasModelPlan) => plan.layers.some((l) => l.layer.className === 'BatchNormalization');
 
 function onlineLoader(id: KerasExperiment['dataset']['id']): string[] {
   if (id === 'mnist') {
@@ -113,12 +120,16 @@ function data(e: KerasExperiment): string {
 }
 
 function compile(e: KerasExperiment, plan: KerasModelPlan): string {
-  const optimizer = OPTIMIZER[e.compile.optimizer]('LEARNING_RATE', pyNumber(e.compile.momentum));
+  const optimizer = OPTIMIZER[e.compile.optimizer]('learning_rate(total_steps)', pyNumber(e.compile.momentum));
   const multi = plan.outputs.length > 1;
   const loss = multi ? `["categorical_crossentropy"] * OUTPUTS` : '"categorical_crossentropy"';
   const lines = [
-    'def compile_model(model):',
-    `    """${multi ? "The playground's loss: the main cross-entropy plus 0.3 x each auxiliary's (GoogLeNet)." : 'Categorical cross-entropy on the softmax output, as the playground trains.'}"""`,
+    SCHEDULE_CODE,
+    '',
+    '',
+    'def compile_model(model, total_steps):',
+    `    """${multi ? "The playground's loss: the main cross-entropy plus 0.3 x each auxiliary's (GoogLeNet)." : 'Categorical cross-entropy on the softmax output, as the playground trains.'}`,
+    '    total_steps: the optimizer steps of the whole run, which the cosine schedule spans (see steps_of)."""',
     '    model.compile(',
     `        optimizer=${optimizer},`,
     `        loss=${loss},`,
@@ -129,7 +140,7 @@ function compile(e: KerasExperiment, plan: KerasModelPlan): string {
   return lines.join('\n');
 }
 
-const TRAIN = `def targets(y):
+const TARGETS = `def targets(y):
     """What fit and evaluate compare the outputs with: the one-hot labels, once per output."""
     return y if OUTPUTS == 1 else [y] * OUTPUTS
 
@@ -141,11 +152,23 @@ class BatchLoss(keras.callbacks.Callback):
         self.losses = []
 
     def on_train_batch_end(self, batch, logs=None):
-        self.losses.append(float(logs["loss"]))
+        self.losses.append(float(logs["loss"]))`;
 
-
-def train(model, train_data, val_data, augmentation=None, epochs=EPOCHS, batch_size=BATCH_SIZE):
-    """Fits \`model\` as the playground does (same epochs, batch size, validation part and shuffling).
+function trainCode(batchNorm: boolean): string {
+  // With batch norms, precise BN comes between an epoch's last step and its validation (PreciseBatchNorm).
+  const fit = batchNorm
+    ? `    callbacks = [PreciseBatchNorm(model, x, (x_val, y_val)), batch_loss]
+    history = trainer.fit(
+        x, targets(y),
+        epochs=epochs, batch_size=batch_size, shuffle=SHUFFLE, callbacks=callbacks, verbose=2,
+    )`
+    : `    history = trainer.fit(
+        x, targets(y),
+        validation_data=(x_val, targets(y_val)) if len(x_val) else None,
+        epochs=epochs, batch_size=batch_size, shuffle=SHUFFLE, callbacks=[batch_loss], verbose=2,
+    )`;
+  return `${batchNorm ? `${PRECISE_BN_CODE}\n\n\n` : ''}def train(model, train_data, val_data, augmentation=None, epochs=EPOCHS, batch_size=BATCH_SIZE):
+    """Fits \`model\` as the playground does (same epochs, batch size, validation part and shuffling${batchNorm ? ', precise BN before each validation' : ''}).
     With augmentation the model trains behind the augmentation layers, which are random in training and
     let validation through unchanged; \`model\` itself stays without them. Returns (history, batch losses)."""
     (x, y), (x_val, y_val) = train_data, val_data
@@ -153,14 +176,11 @@ def train(model, train_data, val_data, augmentation=None, epochs=EPOCHS, batch_s
     if augmentation is not None:
         inputs = keras.Input(shape=INPUT_SHAPE)
         trainer = keras.Model(inputs, model(augmentation(inputs)), name=f"{model.name}_augmented")
-        compile_model(trainer)
+        compile_model(trainer, steps_of(len(x), batch_size, epochs))
     batch_loss = BatchLoss()
-    history = trainer.fit(
-        x, targets(y),
-        validation_data=(x_val, targets(y_val)) if len(x_val) else None,
-        epochs=epochs, batch_size=batch_size, shuffle=SHUFFLE, callbacks=[batch_loss], verbose=2,
-    )
+${fit}
     return history, batch_loss.losses`;
+}
 
 const EVALUATE = `def evaluate(model, x_test, y_test):
     """Loss and accuracy on the test images, as the playground's Evaluate shows them."""
@@ -174,5 +194,5 @@ def predict(model, x):
 
 /** The workflow snippets of `e` around the model of `plan`. */
 export function trainingCode(e: KerasExperiment, plan: KerasModelPlan): TrainingCode {
-  return { constants: constants(e, plan), data: data(e), compile: compile(e, plan), train: TRAIN, evaluate: EVALUATE };
+  return { constants: constants(e, plan), data: data(e), compile: compile(e, plan), train: `${TARGETS}\n\n\n${trainCode(hasBatchNorm(plan))}`, evaluate: EVALUATE };
 }

@@ -47,6 +47,37 @@ test('Show as Keras: Sequential LeNet-5, functional ResNet-20 with its option-A 
   await expect(code).toContainText('class LocalResponseNorm(layers.Layer):');
 });
 
+test("Show as Keras: the 1998 LeNet-5 with its small layers, and the run Train makes (a recipe's smaller copy, initialiser, batch-norm momentum, cosine schedule, precise BN)", async ({ page }) => {
+  await page.goto('./?variant=1998');
+  await page.getByTestId('show-keras').click();
+  const code = page.getByTestId('keras-code');
+  await expect(code).toContainText('TableConv2D(C3_CONV_TABLE, (5, 5), strides=(1, 1), padding="valid", activation=scaled_tanh, kernel_initializer="lecun98", name="c3_conv")');
+  await expect(code).toContainText('Subsampling2D((2, 2), strides=(2, 2), activation=scaled_tanh, kernel_initializer="lecun98", name="s2_subsample")');
+  await expect(code).toContainText('EuclideanRBF(OUTPUT_RBF_CENTRES, name="output_rbf")');
+  await expect(code).toContainText('layers.Dense(84, activation=scaled_tanh, kernel_initializer=LeCun98Uniform(), name="f6_dense")');
+  await expect(code).toContainText('class LeCun98Uniform(keras.initializers.Initializer):');
+  await expect(code).toContainText('60,840 parameters');
+  await expect(page.getByTestId('keras-scaled')).toBeHidden();
+
+  // VGG-16 on MNIST: Train builds the recipe's ×0.25 copy on 32×32×1 with He initialisation; the code is that run.
+  await page.goto('./?arch=vgg16');
+  await page.getByTestId('show-keras').click();
+  await expect(page.getByTestId('keras-scaled')).toContainText('width 0.25, input 32×32×1');
+  await expect(code).toContainText('keras.Input(shape=(32, 32, 1), name="input")');
+  await expect(code).toContainText('layers.Conv2D(16, (3, 3), strides=(1, 1), padding="same", activation="relu", kernel_initializer="he_normal", name="block1_conv1")');
+  await expect(code).toContainText("its recipe's smaller copy (width 0.25, input 32x32x1,");
+  await page.getByTestId('language-select').selectOption('ja');
+  await expect(page.getByTestId('keras-scaled')).toContainText('幅 0.25');
+  await page.getByTestId('language-select').selectOption('en');
+
+  await page.goto('./?arch=resnet20&schedule=cosine');
+  await page.getByTestId('show-keras').click();
+  await expect(code).toContainText('layers.BatchNormalization(epsilon=0.001, momentum=0.9, name="conv1_bn")');
+  await expect(code).toContainText('SCHEDULE = "cosine"');
+  await expect(code).toContainText('class WarmupCosine(keras.optimizers.schedules.LearningRateSchedule):');
+  await expect(code).toContainText('callbacks = [PreciseBatchNorm(model, x, (x_val, y_val)), batch_loss]');
+});
+
 test('a trained model as .keras and its test predictions; the .keras file imported back as model and base; an unsupported layer refused in both languages', async ({ page }) => {
   test.setTimeout(240_000);
   await page.goto('./?epochs=1&limit=600&batch=32');

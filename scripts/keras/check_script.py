@@ -46,7 +46,7 @@ def main(script, model_path, data_path, expected_path, out):
     start = time.time()
     rate_error = schedule_error(module, expected["rates"])
     layers, bn_error = batch_norm_error(module, model_path, data_path, expected["order"])
-    saved = f"{out}.keras"
+    saved = out.replace(".json", "") + "-model.keras"
     module.main(["--data", data_path, "--save", saved])
     reloaded = keras.saving.load_model(saved, custom_objects=module.CUSTOM_OBJECTS)
     tolerance = expected["tolerance"]

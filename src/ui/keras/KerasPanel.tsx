@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import type { GraphInfo } from '../../arch/index';
+import { formatShape, inferGraph, type GraphInfo } from '../../arch/index';
 import { experimentCode, experimentNotebook, experimentScript, type ExperimentCode, type KerasExperiment } from '../../keras/index';
 import { toUserMessage, type UserMessage } from '../../messages/index';
 import type { ExperimentState } from '../experiment';
-import { fill } from '../i18n/format';
+import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { kerasMessages } from '../i18n/keras';
 import { useSay } from '../i18n/say';
@@ -43,6 +43,7 @@ interface Props {
 export function KerasPanel({ state, info }: Props) {
   const t = useMessages(kerasMessages);
   const { say } = useSay();
+  const f = useLocaleFormat();
   const { view } = useTraining();
   const files = useKerasFiles(state);
   const [shown, setShown] = useState(false);
@@ -87,6 +88,14 @@ export function KerasPanel({ state, info }: Props) {
           </div>
           <p className="hint">{fill(t('dataHint'), { file: `${stem}.py`, data: `${state.dataset}.npz` })}</p>
           {classes.guessed && <p className="hint" data-testid="keras-classes-guessed">{fill(t('classesUnknown'), { classes: classes.names.length })}</p>}
+          {generated.experiment.scaled && (
+            <p className="hint" data-testid="keras-scaled">
+              {fill(t('scaledNote'), {
+                width: f.fixed(generated.experiment.scaled.width, 2), shape: formatShape(generated.experiment.scaled.input),
+                params: f.count(inferGraph(generated.experiment.graph).totalParams), full: f.count(generated.experiment.scaled.referenceParams),
+              })}
+            </p>
+          )}
           {state.dataset === 'fashion-mnist' && <p className="hint">{t('fashionNote')}</p>}
           {shown && (
             <>

@@ -65,7 +65,7 @@ const SHORT_RUN_BN = 0.9;
 type Adjust = Partial<TrainingRecipe>;
 
 /** The recipe of each network (by zoo family, then id) on MNIST. */
-function networkRecipe(arch: string, variant: string, _aux: boolean): Adjust {
+function networkRecipe(arch: string, variant: string, aux: boolean): Adjust {
   const entry = zooEntry(arch);
   switch (entry.family) {
     case 'lenet':
@@ -88,8 +88,9 @@ function networkRecipe(arch: string, variant: string, _aux: boolean): Adjust {
     }
     case 'googlenet':
       // No batch norm in the 2014 network: He initialisation, as for VGG. At 64×64 the last inception
-      // stage sees 2×2 maps and global average pooling does the rest.
-      return { initializer: 'heNormal', epochs: 2, trainLimit: 3000, batchSize: 32, scale: { width: 0.25, size: 64 } };
+      // stage sees 2×2 maps and global average pooling does the rest. The auxiliary heads' 5×5/3 pooling
+      // needs at least 5×5 maps after inception 4a (input/16), so with them the copy stays at 96×96.
+      return { initializer: 'heNormal', epochs: 2, trainLimit: 3000, batchSize: 32, scale: { width: 0.25, size: aux ? 96 : 64 } };
   }
 }
 

@@ -21,7 +21,7 @@ def main(directory, tolerance):
     results = []
     for case in cases:
         custom = common.load_module(f"{directory}/{case['module']}", f"exported_{case['id'].replace('-', '_')}").CUSTOM_OBJECTS if case["module"] else {}
-        model = keras.saving.load_model(f"{directory}/{case['keras']}", custom_objects=custom)
+        model = common.load_model(f"{directory}/{case['keras']}", custom_objects=custom)
         with np.load(f"{directory}/{case['predictions']}") as d:
             x, expected = d["x"], d["probabilities"]
         got = model.predict(x, verbose=0)

@@ -26,7 +26,7 @@ def schedule_error(module, rates):
 
 
 def batch_norm_error(module, model_path, data_path, order):
-    model = keras.saving.load_model(model_path, custom_objects=module.CUSTOM_OBJECTS)
+    model = common.load_model(model_path, custom_objects=module.CUSTOM_OBJECTS)
     norms = [layer for layer in model.layers if isinstance(layer, keras.layers.BatchNormalization)]
     exported = [(np.array(n.moving_mean), np.array(n.moving_variance)) for n in norms]
     with np.load(data_path) as d:
@@ -47,8 +47,15 @@ def main(script, model_path, data_path, expected_path, out):
     rate_error = schedule_error(module, expected["rates"])
     layers, bn_error = batch_norm_error(module, model_path, data_path, expected["order"])
     saved = out.replace(".json", "") + "-model.keras"
+    build = module.build_model  # its initial weights without JAX's random kernels (common.numpy_initial_weights)
+
+    def build_with_numpy_initial_weights(*args, **kwargs):
+        with common.numpy_initial_weights():
+            return build(*args, **kwargs)
+
+    module.build_model = build_with_numpy_initial_weights
     module.main(["--data", data_path, "--save", saved])
-    reloaded = keras.saving.load_model(saved, custom_objects=module.CUSTOM_OBJECTS)
+    reloaded = common.load_model(saved, custom_objects=module.CUSTOM_OBJECTS)
     tolerance = expected["tolerance"]
     result = {
         "scheduleMaxRelativeError": rate_error, "scheduleSteps": sum(len(r) for r in expected["rates"].values()),

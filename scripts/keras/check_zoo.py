@@ -8,9 +8,10 @@ For each case written by writeZooCases.ts: import the generated module, build_mo
   - model.layers comes in the order our weight layout assumes (it names the groups of model.weights.h5).
 Usage: python check_zoo.py <cases-dir>  (prints one line per case; exit code 1 on any mismatch)
 
-Only the initial weights are drawn differently from a plain run: by NumPy instead of JAX, because XLA
-compiles one random kernel per weight shape (minutes for 33 networks on a CPU) and no value matters here.
-The model code, the layers, their shapes and counts are Keras' own.
+Only the initial weights are drawn differently from a plain run: by NumPy instead of JAX
+(common.numpy_initial_weights), because XLA compiles one random kernel per weight shape (minutes for 33
+networks on a CPU) and no value matters here. The model code, the layers, their shapes and counts are
+Keras' own.
 """
 import gc
 import importlib
@@ -18,15 +19,9 @@ import json
 import sys
 import time
 
-import common  # noqa: F401  (Keras on JAX, compilation cache)
+import common  # Keras on JAX, compilation cache
 import keras
-from keras.src.backend import random as keras_random  # the backend module the initialisers call
 import numpy as np
-
-_numpy = np.random.default_rng(0)
-keras_random.uniform = lambda shape, minval=0.0, maxval=1.0, dtype=None, seed=None: _numpy.uniform(minval, maxval, shape).astype(dtype or "float32")
-keras_random.normal = lambda shape, mean=0.0, stddev=1.0, dtype=None, seed=None: _numpy.normal(mean, stddev, shape).astype(dtype or "float32")
-keras_random.truncated_normal = lambda shape, mean=0.0, stddev=1.0, dtype=None, seed=None: np.clip(_numpy.normal(mean, stddev, shape), mean - 2 * stddev, mean + 2 * stddev).astype(dtype or "float32")
 
 
 def shape_of(layer):
@@ -36,7 +31,8 @@ def shape_of(layer):
 
 def check(case):
     module = importlib.import_module(case["module"])
-    model = module.build_model()
+    with common.numpy_initial_weights():
+        model = module.build_model()
     problems = []
     summary = case["summary"]
     if model.count_params() != summary["totalParams"]:

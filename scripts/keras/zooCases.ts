@@ -31,6 +31,9 @@ export function zooCases(): ZooCase[] {
     { id: 'resnet18-width0.5-cifar', arch: 'resnet18', options: { width: 0.5, input: [32, 32, 3], classes: 10 } },
     { id: 'resnet20-width2', arch: 'resnet20', options: { width: 2 } },
     { id: 'googlenet-aux', arch: 'googlenet', options: { aux: true } },
+    // The GoogLeNet recipe's smaller copies (quarter width, He initialisation): 64×64, and 96×96 with the auxiliary heads.
+    { id: 'googlenet-he-recipe', arch: 'googlenet', options: { width: 0.25, input: [64, 64, 1] }, training: { initializer: 'heNormal' } },
+    { id: 'googlenet-aux-he-recipe', arch: 'googlenet', options: { aux: true, width: 0.25, input: [96, 96, 1] }, training: { initializer: 'heNormal' } },
   ];
   return [...defaults, ...options];
 }

@@ -32,7 +32,8 @@ test('Show as Keras: Sequential LeNet-5, functional ResNet-20 with its option-A 
   expect(source).toContain('keras.distribution.DataParallel(devices=devices)');
   expect(source).toContain('model.summary()');
 
-  await page.goto('./?arch=resnet20&dataset=shapes');
+  // At full size (its recipe would train a half-width copy, whose stage 2 has 16 filters).
+  await page.goto('./?arch=resnet20&dataset=shapes&fullsize=1');
   await page.getByTestId('show-keras').click();
   await expect(code).toContainText('class PadShortcut(layers.Layer):');
   await expect(code).toContainText('x = PadShortcut(stride=2, filters=32, name="stage2_block1_0_pad")(stage1_block3_out)');

@@ -17,6 +17,7 @@ import { installErrorTransfer } from './errorTransfer';
 import { InspectApi } from './inspect/inspectApi';
 import { UploadsApi } from './uploads/uploadsApi';
 import { TransferApi } from './transfer/transferApi';
+import { KerasApi } from './keras/kerasApi';
 import type { WorkerApi } from './workerApi';
 import { registerWasmTrainingKernels } from './wasm/registerWasmTrainingKernels';
 
@@ -46,5 +47,6 @@ const api: WorkerApi = {
   inspect: Comlink.proxy(new InspectApi(core)),
   uploads: Comlink.proxy(new UploadsApi(core)),
   transfer: Comlink.proxy(new TransferApi(core)),
+  keras: Comlink.proxy(new KerasApi(core)),
 };
 Comlink.expose(api);

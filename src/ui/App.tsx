@@ -25,6 +25,7 @@ const DepthExperimentPanel = lazyPanel(() => import('./inspect/DepthExperimentPa
 const FeatureMapsPanel = lazyPanel(() => import('./inspect/FeatureMapsPanel').then((m) => m.FeatureMapsPanel));
 const UploadsSection = lazyPanel(() => import('./uploads/UploadsSection').then((m) => m.UploadsSection));
 const TransferPanel = lazyPanel(() => import('./transfer/TransferPanel').then((m) => m.TransferPanel));
+const KerasPanel = lazyPanel(() => import('./keras/KerasPanel').then((m) => m.KerasPanel));
 
 /** The playground: pick a network and its options, read its summary, train it. */
 export function App() {
@@ -89,6 +90,9 @@ export function App() {
               </ErrorBoundary>
               <ErrorBoundary fallback={panelError}>
                 <SummaryPanel info={arch.info} />
+              </ErrorBoundary>
+              <ErrorBoundary fallback={panelError}>
+                <KerasPanel state={state} info={arch.info} />
               </ErrorBoundary>
             </>
           )}

@@ -6,13 +6,13 @@ import type { ImageDataset } from '../data/datasetTypes';
 import { loadBundledDataset } from '../data/loadBundled';
 import { engineError, message, type EngineMessageCode } from '../messages/index';
 import { buildModel, rebuildArchitecture } from '../model/index';
-import { activateBackend, memoryBudget, probeGpu, type GpuProbe } from './backends';
+import { activateBackend, memoryBudget, probeGpu, type GpuProbe, type WasmStarter } from './backends';
 import { describeAdaptation } from '../data/adaptInput';
 import { adaptBatch } from './batches';
 import { evaluateModel } from './evaluate';
 import { fitLoop, splitIndices } from './fitLoop';
 import type {
-  BackendRequest, BackendStatus, BuildResult, CompileSettings, DatasetInfo, EngineApi, EngineDatasetId,
+  BackendRequest, BackendStatus, BuildResult, CompileSettings, DatasetInfo, EngineApi, EngineDatasetId, InitOptions,
   EvaluateResult, FitResult, FitSettings, Prediction, SampleImage, TrainEvent,
 } from './protocol';
 import { RunControl } from './runControl';
@@ -70,14 +70,21 @@ export class Engine implements EngineApi {
   /** The backend activation in flight (see {@link ready}). */
   private starting: Promise<BackendStatus> | null = null;
 
-  constructor(private readonly wasmTrains: () => boolean = () => false) {}
+  /**
+   * @param wasmTrains whether our wasm training kernels are registered
+   * @param wasmStarter how the wasm backend gets its threads (the worker's; none in Node)
+   */
+  constructor(
+    private readonly wasmTrains: () => boolean = () => false,
+    private readonly wasmStarter: (options: InitOptions) => WasmStarter | undefined = () => undefined,
+  ) {}
 
-  async init(request: BackendRequest): Promise<BackendStatus> {
+  async init(request: BackendRequest, options: InitOptions = {}): Promise<BackendStatus> {
     const starting = (async () => {
       this.probe ??= await probeGpu();
       this.disposeAll();
       this.backendStatus = null;
-      this.backendStatus = await activateBackend(request, this.probe, this.wasmTrains());
+      this.backendStatus = await activateBackend(request, this.probe, this.wasmTrains(), this.wasmStarter(options));
       return this.backendStatus;
     })();
     this.starting = starting;
@@ -201,7 +208,7 @@ export class Engine implements EngineApi {
     const next = this.backendStatus?.available.find((b) => b !== lost && b !== 'webgpu' && b !== 'webgl') ?? 'cpu';
     // Feature modules' ready() waits for this switch as for init().
     const switching = (async () => {
-      const status = await activateBackend(next, this.probe ?? (await probeGpu()), this.wasmTrains());
+      const status = await activateBackend(next, this.probe ?? (await probeGpu()), this.wasmTrains(), this.wasmStarter({}));
       return { ...status, reason: message('backend.deviceLost', { lost: lost ?? 'GPU', name: status.name }) };
     })();
     this.starting = switching;

@@ -18,6 +18,18 @@ export interface BackendStatus {
   reason: UserMessage;
   /** Backends that work here, for the manual override. */
   available: BackendName[];
+  /** WASM only: threads in XNNPACK's pool (1 when the page is not cross-origin isolated; the reason says why). */
+  threads?: number;
+}
+
+/** Options of {@link EngineApi.init}. */
+export interface InitOptions {
+  /**
+   * Let the WASM backend use a thread per core when the page is cross-origin isolated (default true).
+   * Decided at the first WASM start of a worker (tfjs builds its module once); the bench turns it off
+   * to time the single-threaded build beside the threaded one.
+   */
+  wasmThreads?: boolean;
 }
 
 export interface DatasetInfo {

@@ -37,10 +37,17 @@ export interface BuildPlan {
 
 const MiB = 2 ** 20;
 
-/** Loads a bundled dataset; a failure (offline, truncated shard) becomes a message the UI can translate. */
-async function loadBundled(id: 'mnist' | 'fashion-mnist', baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<ImageDataset> {
+/** Whether `data` holds the first `trainLimit` training examples (0: all of them). */
+const covers = (data: ImageDataset, trainLimit: number): boolean =>
+  data.trainTotal === undefined || (trainLimit > 0 && data.train.count >= Math.min(trainLimit, data.trainTotal));
+
+/**
+ * Loads a bundled dataset, or with `trainLimit` the training shards that hold that many examples (and
+ * reuses those of `have`); a failure (offline, truncated shard) becomes a message the UI can translate.
+ */
+async function loadBundled(id: 'mnist' | 'fashion-mnist', baseUrl: string, onProgress: (loaded: number, total: number) => void, trainLimit: number, have: ImageDataset | undefined): Promise<ImageDataset> {
   try {
-    return await loadBundledDataset(id, baseUrl, onProgress);
+    return await loadBundledDataset(id, baseUrl, onProgress, { trainLimit, have });
   } catch (e) {
     throw engineError('engine.datasetFailed', { dataset: id, detail: e instanceof Error ? e.message : String(e) }, { cause: e });
   }
@@ -104,7 +111,7 @@ export class Engine implements EngineApi {
     while (this.starting) await this.starting.catch(() => undefined);
   }
 
-  async loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<DatasetInfo> {
+  async loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void, trainLimit = 0): Promise<DatasetInfo> {
     const provider = this.datasetProviders.get(id);
     if (provider) {
       this.data = null;
@@ -113,12 +120,18 @@ export class Engine implements EngineApi {
       onProgress(1, 1);
     } else if (id === 'uploads') {
       throw engineError('engine.uploadsUnavailable');
-    } else if (this.datasetId !== id || !this.data) {
+    } else if (this.datasetId !== id || !this.data || !covers(this.data, trainLimit)) {
+      const have = this.datasetId === id && this.data ? this.data : undefined;
       this.data = null;
-      this.data = id === 'shapes' ? generateColorShapes(SHAPES_SPEC) : await loadBundled(id, baseUrl, onProgress);
+      try {
+        this.data = id === 'shapes' ? generateColorShapes(SHAPES_SPEC) : await loadBundled(id, baseUrl, onProgress, trainLimit, have);
+      } catch (e) {
+        this.data = have ?? null; // a failed extension (offline) keeps the prefix already loaded
+        throw e;
+      }
       if (id === 'shapes') onProgress(1, 1);
       this.datasetId = id;
-    }
+    } else onProgress(1, 1);
     const d = this.data;
     return { id, name: d.name, imageShape: [...d.imageShape] as Shape3, classNames: [...d.classNames], trainCount: d.train.count, testCount: d.test.count };
   }

@@ -125,8 +125,12 @@ export interface SampleImage {
 
 /** The worker's API, called through Comlink. Every method may reject with a user-facing Error. */
 export interface EngineApi {
-  init(backend: BackendRequest): Promise<BackendStatus>;
-  loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<DatasetInfo>;
+  init(backend: BackendRequest, options?: InitOptions): Promise<BackendStatus>;
+  /**
+   * Loads (or reuses) a dataset. With `trainLimit` > 0 a bundled dataset downloads only the training
+   * shards that hold the first `trainLimit` examples (more are fetched when a later call needs them).
+   */
+  loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void, trainLimit?: number): Promise<DatasetInfo>;
   /** Refuses (rejects) before allocating when training at `plan` would not fit the backend's memory. */
   build(graph: ArchGraph, seed: number, plan?: { batchSize: number; optimizer: CompileSettings['optimizer'] }): Promise<BuildResult>;
   compile(settings: CompileSettings): Promise<void>;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs, planPeaks, planThreads } from './plan';
+import { benchMacs, deriveThreads, THREADS_TARGET, trainFlops } from './report';
+
+describe('the threads comparison and the peaks', () => {
+  it('compares LeNet-5 and ResNet-20 threaded against one thread when wasm runs', () => {
+    expect(planThreads(parseBenchArgs([])).map((t) => [t.model, t.trainExamples, t.batchSize])).toEqual([['lenet5', 2000, 64], ['resnet20', 256, 64]]);
+    expect(planThreads(parseBenchArgs(['--backends', 'webgl']))).toEqual([]);
+    expect(planThreads(parseBenchArgs(['--no-threads']))).toEqual([]);
+  });
+
+  it('measures one peak per backend, and wasm both ways', () => {
+    const peaks = planPeaks(parseBenchArgs(['--backends', 'wasm,cpu']));
+    expect(peaks.map((p) => [p.backend, p.threads ?? true, p.n])).toEqual([['wasm', true, 1024], ['wasm', false, 1024], ['cpu', true, 256]]);
+    expect(planPeaks(parseBenchArgs(['--no-peaks']))).toEqual([]);
+  });
+
+  it('training FLOP/s are 3 × 2 × MACs per example × examples/s, MACs from our shape inference', () => {
+    expect(benchMacs('lenet5')).toBe(416_520);
+    expect(trainFlops('lenet5', 1000)).toBe(6 * 416_520 * 1000);
+  });
+
+  it('the ratio is threaded over single, checked against the 1.6× target', () => {
+    const t = (ex: number) => ({ examples: 64, seconds: 64 / ex, examplesPerSec: ex });
+    const [r] = deriveThreads([{ spec: { model: 'lenet5', batchSize: 64, learningRate: 1e-3, seed: 1, trainExamples: 2000, timeBoxSec: 30, inferenceExamples: 0 }, outcome: { threads: 2, threadedNote: '', singleNote: '', single: t(4000), threaded: t(7000) }, error: null, wallSec: 1 }]);
+    expect(r.ratio).toBeCloseTo(1.75);
+    expect(r.target).toBe(THREADS_TARGET);
+    expect(r.meetsTarget).toBe(true);
+  });
+});

@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { message, type UserMessage } from '../../messages/index';
 import type { WasmStarter } from '../backends';
+import { startKernelHelpers } from './kernelHelpers';
 
 /** tfjs-backend-wasm's build pre-creates this many pthread workers; more would be created lazily and can deadlock. */
 export const MAX_WASM_THREADS = 8;
@@ -67,11 +68,16 @@ export async function startWasmWithThreads<T>(plan: WasmThreadPlan, start: () =>
   const nav = globalThis.navigator as unknown as Record<string, unknown>;
   const real = plan.threads;
   Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * real, configurable: true });
+  let result: T;
   try {
-    return { result: await start(), plan };
+    result = await start();
   } finally {
     delete nav.hardwareConcurrency;
   }
+  // Our kernels' own loops (MaxPoolGrad) get as many threads: helpers on the shared heap (kernelPool.ts).
+  const inUse = wasmThreadsInUse();
+  if (inUse > 1 && typeof Worker !== 'undefined') startKernelHelpers(inUse - 1);
+  return { result, plan };
 }
 
 /** Threads XNNPACK's pool really has (tfjs' own count once the backend runs; 1 before). */

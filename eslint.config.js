@@ -27,6 +27,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/recipes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...tfjs, 'react', 'react-dom', '**/model/**', '**/engine/**', '**/ui/**', '**/views/**', '**/data/**', '**/augment/**'], message: 'src/recipes is pure data: it reads src/arch only.' }] }],
+    },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}', 'src/views/**/*.{ts,tsx}', 'src/main.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: tfjs, message: 'tfjs lives in the worker bundle only (src/model, src/engine).' }] }],

@@ -30,8 +30,22 @@ describe('npm run summary (the CLI, end to end)', () => {
     expect(json.layers.length).toBeGreaterThan(100);
   });
 
+  it("AlexNet (torchvision) defaults to torchvision's documented 224×224×3 input and says so", () => {
+    const json = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/summary.ts', 'alexnet', '--variant', 'torchvision', '--json'], { encoding: 'utf8' }));
+    expect(json).toMatchObject({ arch: 'alexnet', inputShape: [224, 224, 3], totalParams: 61_100_840, macs: 714_188_480 });
+    expect(json.source).toContain('torchvision.models.alexnet');
+  });
+
+  it('prints the 1998 LeNet-5 with the paper\'s parameters and connections per layer', () => {
+    const text = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/summary.ts', 'lenet5', '--variant', '1998'], { encoding: 'utf8' });
+    expect(text).toMatch(/c1_conv \(Conv2D\)\s+\(None, 28, 28, 6\)\s+156\s+122,304/);
+    expect(text).toMatch(/c3_conv \(TableConv2D\)\s+\(None, 10, 10, 16\)\s+1,516\s+151,600/);
+    expect(text).toMatch(/c5_conv \(Conv2D\)\s+\(None, 1, 1, 120\)\s+48,120\s+48,120/);
+    expect(text).toContain('Trainable params: 60,000');
+  });
+
   it('an unknown arch or a bad option is one line on stderr and exit code 2', () => {
-    for (const args of [['lenet6'], ['vgg16', '--groups', '2'], ['lenet5', '--variant', 'classic', '--input', '20,20,1'], ['vgg16', '--oops']]) {
+    for (const args of [['lenet6'], ['vgg16', '--groups', '2'], ['lenet5', '--variant', 'classic', '--input', '20,20,1'], ['vgg16', '--oops'], ['lenet5', '--variant', '1998', '--width', '0.5']]) {
       const r = run(args);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');

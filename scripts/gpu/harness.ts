@@ -20,7 +20,7 @@ import type { ImageDataset } from '../../src/data/datasetTypes';
 import { seededPermutation } from '../../src/data/random';
 import { makeBatch } from '../../src/engine/batches';
 import { trainStep } from '../../src/engine/trainStep';
-import { disposeOptimizer } from '../../src/engine/disposeOptimizer';
+import { disposeOptimizer } from '../../src/engine/optimizers';
 import { restoreWeights, snapshotWeights } from '../../src/engine/weightSnapshot';
 import { buildModel } from '../../src/model/index';
 import { BENCH_MODELS, type BenchModelId } from '../bench/schema';

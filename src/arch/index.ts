@@ -8,4 +8,7 @@ export * from './layers';
 export * from './summary';
 export * from './bottleneckCost';
 export * from './zoo/index';
+export { LENET_C3_TABLE, connectionMatrix } from './zoo/lenetC3Table';
+export { DIGIT_BITMAPS, BITMAP_WIDTH, BITMAP_HEIGHT, bitmapVector, rbfCentres } from './zoo/digitBitmaps';
 export * from './trainingMemory';
+export * from './trainingOptions';

@@ -36,6 +36,7 @@ export function inferGraph(graph: ArchGraph): GraphInfo {
       nonTrainableParams: figures.nonTrainableParams,
       params: figures.trainableParams + figures.nonTrainableParams,
       macs: figures.macs,
+      connections: figures.connections,
       activations: figures.outputShape.reduce((a, b) => a * b, 1),
       ...(node.block ? { block: node.block } : {}),
     });
@@ -55,6 +56,8 @@ export function inferGraph(graph: ArchGraph): GraphInfo {
     trainableParams,
     nonTrainableParams,
     macs: sum((l) => l.macs),
+    connections: sum((l) => l.connections),
     activations: sum((l) => l.activations),
+    ...(graph.source ? { source: graph.source } : {}),
   };
 }

@@ -7,6 +7,8 @@ export interface LayerFigures {
   readonly trainableParams: number;
   readonly nonTrainableParams: number;
   readonly macs: number;
+  /** Weighted input → output links, shared weights counted at every use (LeCun et al. 1998's count). */
+  readonly connections: number;
 }
 
 const product = (shape: Shape): number => shape.reduce((a, b) => a * b, 1);
@@ -62,15 +64,27 @@ function checkPad(name: string, pad: Pad2d): void {
   }
 }
 
+/** Checks a connection table against the input's channels: rows non-empty, ascending, in range. */
+function checkTable(name: string, table: readonly (readonly number[])[], channels: number): void {
+  if (table.length < 1) throw archError('arch.noFilters', { name, filters: 0 }, name);
+  table.forEach((row, m) => {
+    const ok = row.length >= 1 && row.every((c, i) => Number.isInteger(c) && c >= 0 && c < channels && (i === 0 || c > row[i - 1]));
+    if (!ok) throw archError('arch.badTable', { name, map: m, row: row.join(','), channels }, name);
+  });
+}
+
 /**
  * Infers what one layer outputs and costs, given its input shapes.
  * Conventions (torchvision `_ops`, Keras parameter counts): conv MACs = Ho·Wo·Cout·Kh·Kw·Cin/groups,
  * dense MACs = in·out; bias, batch norm, activations, pooling and adds cost nothing. Batch-norm
- * moving mean/variance are non-trainable parameters.
+ * moving mean/variance are non-trainable parameters. LeNet-5's kinds: a table convolution costs
+ * Ho·Wo·Kh·Kw·Σ|T[m]| MACs; subsampling one multiply per output (the window sum is pooling, free);
+ * an RBF unit n (subtract, square, accumulate). Connections: weighted layers only, bias included
+ * (conv Ho·Wo·Cout·(Kh·Kw·Cin/groups + 1), subsampling Ho·Wo·C·(ph·pw + 1), dense out·(in + 1), RBF units·n).
  * @throws ArchError naming the layer and the shapes when the configuration is impossible.
  */
 export function inferLayer(name: string, spec: LayerSpec, inputs: readonly Shape[]): LayerFigures {
-  const none = { trainableParams: 0, nonTrainableParams: 0, macs: 0 };
+  const none = { trainableParams: 0, nonTrainableParams: 0, macs: 0, connections: 0 };
   const single = (): Shape => {
     if (inputs.length !== 1) throw archError('arch.oneInput', { name, kind: spec.kind, count: inputs.length }, name);
     return inputs[0];
@@ -94,12 +108,52 @@ export function inferLayer(name: string, spec: LayerSpec, inputs: readonly Shape
         throw archError('arch.groupsDivide', { name, groups: spec.groups, channels: cin, filters: spec.filters }, name);
       }
       const perFilter = spec.kernel[0] * spec.kernel[1] * (cin / spec.groups);
+      const bias = spec.useBias ? 1 : 0;
       return {
         outputShape: [ho, wo, spec.filters],
-        trainableParams: perFilter * spec.filters + (spec.useBias ? spec.filters : 0),
+        trainableParams: (perFilter + bias) * spec.filters,
         nonTrainableParams: 0,
         macs: ho * wo * spec.filters * perFilter,
+        connections: ho * wo * spec.filters * (perFilter + bias),
       };
+    }
+    case 'tableConv2d': {
+      const input = single();
+      const [ho, wo] = slidingWindow(name, spec.kind, input, spec.kernel, spec.strides, spec.padding);
+      checkTable(name, spec.table, input[2]);
+      const links = spec.table.reduce((n, row) => n + row.length, 0);
+      const k = spec.kernel[0] * spec.kernel[1];
+      const biases = spec.useBias ? spec.table.length : 0;
+      return {
+        outputShape: [ho, wo, spec.table.length],
+        trainableParams: k * links + biases,
+        nonTrainableParams: 0,
+        macs: ho * wo * k * links,
+        connections: ho * wo * (k * links + biases),
+      };
+    }
+    case 'subsample': {
+      const input = single();
+      const [ho, wo] = slidingWindow(name, spec.kind, input, spec.pool, spec.strides, 'valid');
+      const c = input[2];
+      return {
+        outputShape: [ho, wo, c],
+        trainableParams: 2 * c,
+        nonTrainableParams: 0,
+        macs: ho * wo * c,
+        connections: ho * wo * c * (spec.pool[0] * spec.pool[1] + 1),
+      };
+    }
+    case 'rbf': {
+      const input = single();
+      expectRank(name, spec.kind, input, 1);
+      const n = input[0];
+      const units = spec.centres.length;
+      if (units < 1) throw archError('arch.noUnits', { name, units }, name);
+      spec.centres.forEach((w, i) => {
+        if (w.length !== n) throw archError('arch.rbfLength', { name, unit: i, length: w.length, n }, name);
+      });
+      return { outputShape: [units], trainableParams: 0, nonTrainableParams: units * n, macs: units * n, connections: units * n };
     }
     case 'maxPool':
     case 'avgPool': {
@@ -123,7 +177,7 @@ export function inferLayer(name: string, spec: LayerSpec, inputs: readonly Shape
     case 'batchNorm': {
       const input = single();
       const c = input[input.length - 1];
-      return { outputShape: input, trainableParams: 2 * c, nonTrainableParams: 2 * c, macs: 0 };
+      return { outputShape: input, trainableParams: 2 * c, nonTrainableParams: 2 * c, macs: 0, connections: 0 };
     }
     case 'dense': {
       const input = single();
@@ -132,7 +186,8 @@ export function inferLayer(name: string, spec: LayerSpec, inputs: readonly Shape
         throw archError('arch.noUnits', { name, units: spec.units }, name);
       }
       const n = input[0];
-      return { outputShape: [spec.units], trainableParams: n * spec.units + (spec.useBias ? spec.units : 0), nonTrainableParams: 0, macs: n * spec.units };
+      const bias = spec.useBias ? 1 : 0;
+      return { outputShape: [spec.units], trainableParams: (n + bias) * spec.units, nonTrainableParams: 0, macs: n * spec.units, connections: (n + bias) * spec.units };
     }
     case 'flatten':
       return { outputShape: [product(single())], ...none };

@@ -5,11 +5,15 @@ import type {
   Conv2dSpec,
   DenseSpec,
   DropoutSpec,
+  KernelInit,
   LrnSpec,
   Pad2d,
   Padding,
   Pool2dSpec,
+  RbfSpec,
   RescaleSpec,
+  SubsampleSpec,
+  TableConv2dSpec,
   ZeroPadSpec,
 } from './types';
 
@@ -21,6 +25,8 @@ export interface ConvOptions {
   groups?: number;
   useBias?: boolean;
   activation?: ActivationName;
+  /** Absent: Glorot uniform. */
+  kernelInit?: KernelInit;
 }
 
 /** A k×k convolution with `filters` output channels (Keras defaults: stride 1, valid, bias, linear). */
@@ -35,7 +41,35 @@ export function conv(filters: number, kernel: number, options: ConvOptions = {})
     groups: options.groups ?? 1,
     useBias: options.useBias ?? true,
     activation: options.activation ?? 'linear',
+    ...(options.kernelInit ? { kernelInit: options.kernelInit } : {}),
   };
+}
+
+/**
+ * A k×k, stride-1, valid convolution whose output map m reads only the input maps `table[m]`
+ * (LeNet-5's C3); `filters` is `table.length`.
+ */
+export function tableConv(table: readonly (readonly number[])[], kernel: number, options: Pick<ConvOptions, 'activation' | 'kernelInit' | 'useBias'> = {}): TableConv2dSpec {
+  return {
+    kind: 'tableConv2d',
+    kernel: [kernel, kernel],
+    strides: [1, 1],
+    padding: 'valid',
+    table,
+    useBias: options.useBias ?? true,
+    activation: options.activation ?? 'linear',
+    ...(options.kernelInit ? { kernelInit: options.kernelInit } : {}),
+  };
+}
+
+/** LeNet-5's subsampling over pool×pool windows (stride = pool): f(coefficient · window sum + bias) per map. */
+export function subsample(pool: number, activation: ActivationName, kernelInit?: KernelInit): SubsampleSpec {
+  return { kind: 'subsample', pool: [pool, pool], strides: [pool, pool], activation, ...(kernelInit ? { kernelInit } : {}) };
+}
+
+/** Euclidean RBF output units with fixed parameter vectors `centres` (one per class). */
+export function rbf(centres: readonly (readonly number[])[]): RbfSpec {
+  return { kind: 'rbf', centres };
 }
 
 /** Max pooling over pool×pool windows (stride defaults to the pool size, as in Keras). */
@@ -49,8 +83,8 @@ export function avgPool(pool: number, strides = pool, padding: Padding = 'valid'
 }
 
 /** A fully connected layer. */
-export function dense(units: number, activation: ActivationName = 'linear', useBias = true): DenseSpec {
-  return { kind: 'dense', units, useBias, activation };
+export function dense(units: number, activation: ActivationName = 'linear', useBias = true, kernelInit?: KernelInit): DenseSpec {
+  return { kind: 'dense', units, useBias, activation, ...(kernelInit ? { kernelInit } : {}) };
 }
 
 /** Batch normalisation over the channel axis (Keras defaults ε = 1e-3, momentum 0.99). */

@@ -1,3 +1,4 @@
+import { sayMessage } from '../messages/index';
 import type { GraphInfo, LayerInfo } from './types';
 
 /** Keras' layer class names, for a summary that reads like `model.summary()`. */
@@ -18,6 +19,9 @@ const KERAS_TYPE: Record<LayerInfo['kind'], string> = {
   add: 'Add',
   concat: 'Concatenate',
   rescale: 'Rescaling',
+  tableConv2d: 'TableConv2D',
+  subsample: 'Subsampling2D',
+  rbf: 'EuclideanRBF',
 };
 
 /** The Keras class name of a layer kind (e.g. `conv2d` → `Conv2D`). */
@@ -48,16 +52,17 @@ export function formatKerasShape(shape: readonly number[]): string {
 }
 
 /**
- * A Keras-style summary: `Layer (type) | Output Shape | Param #` per layer, then the totals with their
- * sizes (float32) and the multiply-accumulates per example.
+ * A Keras-style summary: `Layer (type) | Output Shape | Param # | Connections | MACs` per layer (the source
+ * the network follows above it), then the totals with their sizes (float32), the connections and the
+ * multiply-accumulates per example.
  */
 export function summaryText(info: GraphInfo): string {
-  const rows = info.layers.map((l) => [`${l.name} (${kerasTypeName(l.kind)})`, formatKerasShape(l.outputShape), formatCount(l.params), formatCount(l.macs)]);
-  const header = ['Layer (type)', 'Output Shape', 'Param #', 'MACs'];
+  const rows = info.layers.map((l) => [`${l.name} (${kerasTypeName(l.kind)})`, formatKerasShape(l.outputShape), formatCount(l.params), formatCount(l.connections), formatCount(l.macs)]);
+  const header = ['Layer (type)', 'Output Shape', 'Param #', 'Connections', 'MACs'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)) + 2);
   const line = (cells: string[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i] - 2).padEnd(widths[i]) : c.padEnd(widths[i]))).join('').trimEnd();
   const rule = (ch: string) => ch.repeat(widths.reduce((a, b) => a + b, 0));
-  const out = [`Model: "${info.name}"`, rule('━'), line(header), rule('━')];
+  const out = [`Model: "${info.name}"`, ...(info.source ? [`Source: ${sayMessage(info.source, 'en')}`] : []), rule('━'), line(header), rule('━')];
   rows.forEach((r, i) => {
     out.push(line(r));
     if (i < rows.length - 1) out.push(rule('─'));
@@ -66,6 +71,7 @@ export function summaryText(info: GraphInfo): string {
   out.push(`Total params: ${formatCount(info.totalParams)} (${formatBytes(info.totalParams * 4)})`);
   out.push(`Trainable params: ${formatCount(info.trainableParams)} (${formatBytes(info.trainableParams * 4)})`);
   out.push(`Non-trainable params: ${formatCount(info.nonTrainableParams)} (${formatBytes(info.nonTrainableParams * 4)})`);
+  out.push(`Connections per example: ${formatCount(info.connections)}`);
   out.push(`Multiply-accumulates (MACs) per example: ${formatCount(info.macs)}`);
   out.push(`Activation memory per example (forward, float32): ${formatBytes(info.activations * 4)}`);
   return out.join('\n');
@@ -81,10 +87,14 @@ export interface SummaryJson {
   nonTrainableParams: number;
   macs: number;
   activationBytes: number;
-  layers: { name: string; kind: string; outputShape: number[]; params: number; trainableParams: number; macs: number; inputs: string[] }[];
+  layers: { name: string; kind: string; outputShape: number[]; params: number; trainableParams: number; macs: number; inputs: string[]; connections: number }[];
+  /** Connections per example (LeCun et al. 1998's count, see `LayerInfo.connections`). */
+  connections: number;
+  /** Which source the network follows, in English (absent for graphs not from the zoo). */
+  source?: string;
 }
 
-/** The summary as one JSON-able object: `{arch, inputShape, outputShape, totalParams, …, layers}`. */
+/** The summary as one JSON-able object: `{arch, inputShape, outputShape, totalParams, …, layers, connections, source}`. */
 export function summaryJson(arch: string, info: GraphInfo): SummaryJson {
   return {
     arch,
@@ -103,6 +113,9 @@ export function summaryJson(arch: string, info: GraphInfo): SummaryJson {
       trainableParams: l.trainableParams,
       macs: l.macs,
       inputs: [...l.inputs],
+      connections: l.connections,
     })),
+    connections: info.connections,
+    ...(info.source ? { source: sayMessage(info.source, 'en') } : {}),
   };
 }

@@ -20,7 +20,21 @@ export interface Pad2d {
 /** `valid` = no padding, `same` = TF/Keras "same" (output = ceil(in / stride)), or explicit pixels. */
 export type Padding = 'valid' | 'same' | Pad2d;
 
-export type ActivationName = 'linear' | 'relu' | 'tanh' | 'sigmoid' | 'softmax';
+/**
+ * Element-wise activations (softmax over the last axis). `scaledTanh` is LeNet-5's squashing function
+ * f(a) = A·tanh(S·a) with A = 1.7159, S = 2/3 (LeCun et al. 1998, eq. 7 and Appendix A): f(±1) = ±1,
+ * and the slope is steepest where the ±1 targets lie.
+ */
+export type ActivationName = 'linear' | 'relu' | 'tanh' | 'sigmoid' | 'softmax' | 'scaledTanh';
+
+/**
+ * How a layer's weights start. `glorotUniform` (Keras' default): U(±√(6 / (fanIn + fanOut))).
+ * `heNormal` (Keras' `he_normal`): truncated N(0, 2/F); it keeps the signal's variance through ReLU layers,
+ * which a deep plain stack without batch norm (VGG, AlexNet) needs to learn at all.
+ * `lecun98`: U(−2.4/F, 2.4/F) with F the fan-in of the unit (LeCun et al. 1998, Appendix A) — not Keras'
+ * `lecun_uniform`, which is U(±√(3/F)). Biases start at zero either way.
+ */
+export type KernelInit = 'glorotUniform' | 'heNormal' | 'lecun98';
 
 export interface InputSpec {
   readonly kind: 'input';
@@ -40,6 +54,8 @@ export interface Conv2dSpec {
   readonly groups: number;
   readonly useBias: boolean;
   readonly activation: ActivationName;
+  /** Absent: `glorotUniform`. */
+  readonly kernelInit?: KernelInit;
 }
 
 export interface Pool2dSpec {
@@ -82,6 +98,64 @@ export interface DenseSpec {
   readonly units: number;
   readonly useBias: boolean;
   readonly activation: ActivationName;
+  /** Absent: `glorotUniform`. */
+  readonly kernelInit?: KernelInit;
+}
+
+/**
+ * A convolution in which each output map reads only the input maps its row of a connection table lists
+ * (LeNet-5's C3, LeCun et al. 1998 Table I, which keeps the number of connections within bounds and
+ * breaks the symmetry between maps). For output map m with input maps T[m]:
+ * y[i, j, m] = f(b[m] + Σ_{c ∈ T[m]} Σ_{u < kh, v < kw} w[u, v, k(m, c)] · x[i·sh + u, j·sw + v, c]),
+ * where k(m, c) numbers the table's connections row by row (m ascending, then c ascending in T[m]).
+ * Weights: kernel [kh, kw, Σ|T[m]|], bias [filters]. Trainable parameters kh·kw·Σ|T[m]| + filters;
+ * a full table (every map reads every input) is an ordinary Conv2D.
+ */
+export interface TableConv2dSpec {
+  readonly kind: 'tableConv2d';
+  /** [kh, kw]. */
+  readonly kernel: readonly [number, number];
+  /** [sh, sw]. */
+  readonly strides: readonly [number, number];
+  readonly padding: 'valid' | 'same';
+  /** T[m]: the input channels output map m reads, ascending, no repeats. filters = T.length. */
+  readonly table: readonly (readonly number[])[];
+  readonly useBias: boolean;
+  readonly activation: ActivationName;
+  /** Absent: `glorotUniform` (fan-in of map m = kh·kw·|T[m]|, fan-out = kh·kw·filters). */
+  readonly kernelInit?: KernelInit;
+}
+
+/**
+ * LeNet-5's subsampling layers S2 and S4 (LeCun et al. 1998, §II.B): each map sums its pool window,
+ * multiplies the sum by a trainable coefficient, adds a trainable bias and squashes:
+ * y[i, j, c] = f(w[c] · Σ_{u < ph, v < pw} x[i·sh + u, j·sw + v, c] + b[c]) ('valid' windows).
+ * Weights: coefficient [C], bias [C] — 2 trainable parameters per map.
+ */
+export interface SubsampleSpec {
+  readonly kind: 'subsample';
+  /** [ph, pw]. */
+  readonly pool: readonly [number, number];
+  /** [sh, sw]. */
+  readonly strides: readonly [number, number];
+  readonly activation: ActivationName;
+  /**
+   * Absent or `glorotUniform`: coefficients start at 1/(ph·pw), so the layer starts as an average pool.
+   * `lecun98`: U(±2.4/(ph·pw)) (the fan-in of a unit is its window).
+   */
+  readonly kernelInit?: KernelInit;
+}
+
+/**
+ * LeNet-5's output layer (LeCun et al. 1998, eq. 8): one Euclidean radial basis function unit per class,
+ * y_i = Σ_j (x_j − w_ij)², the squared distance of the input vector x [n] to the class's fixed parameter
+ * vector w_i [n] (entries ±1). A penalty: the smaller, the likelier the class. The vectors are not
+ * trained (the paper chose them by hand and kept them fixed); they count as non-trainable parameters (units·n).
+ */
+export interface RbfSpec {
+  readonly kind: 'rbf';
+  /** w: one ±1 vector of length n per class (units = centres.length). */
+  readonly centres: readonly (readonly number[])[];
 }
 
 export interface FlattenSpec {
@@ -143,7 +217,10 @@ export type LayerSpec =
   | PadShortcutSpec
   | AddSpec
   | ConcatSpec
-  | RescaleSpec;
+  | RescaleSpec
+  | TableConv2dSpec
+  | SubsampleSpec
+  | RbfSpec;
 
 export type LayerKind = LayerSpec['kind'];
 
@@ -183,6 +260,8 @@ export interface ArchGraph {
   readonly name: string;
   readonly nodes: readonly LayerNode[];
   readonly outputs: readonly GraphOutput[];
+  /** What the graph follows (paper, library), as a message; zoo networks always say. */
+  readonly source?: UserMessage;
 }
 
 /** What inference says of one layer. */
@@ -197,6 +276,12 @@ export interface LayerInfo {
   readonly params: number;
   /** Multiply-accumulates for one example (torchvision `_ops` convention). */
   readonly macs: number;
+  /**
+   * Connections for one example, as LeCun et al. (1998) count them: every weighted link from an input
+   * value (or the bias) to an output value, a shared weight counted at each use. Weighted layers only
+   * (convolutions, subsampling, dense, RBF); 0 for the rest.
+   */
+  readonly connections: number;
   /** Number of activation values this layer outputs for one example. */
   readonly activations: number;
   readonly block?: BlockTag;
@@ -213,8 +298,12 @@ export interface GraphInfo {
   readonly trainableParams: number;
   readonly nonTrainableParams: number;
   readonly macs: number;
+  /** Sum of every layer's connections (see {@link LayerInfo.connections}). */
+  readonly connections: number;
   /** Sum of every layer's output values for one example (forward activation memory, in values). */
   readonly activations: number;
+  /** The graph's {@link ArchGraph.source}, when it has one. */
+  readonly source?: UserMessage;
 }
 
 /**

@@ -10,7 +10,7 @@ import { activateBackend, memoryBudget, probeGpu, type GpuProbe, type WasmStarte
 import { describeAdaptation } from '../data/adaptInput';
 import { adaptBatch } from './batches';
 import { evaluateModel } from './evaluate';
-import { fitLoop, splitIndices } from './fitLoop';
+import { fitLoop, settleAfterStop, splitIndices } from './fitLoop';
 import type {
   BackendRequest, BackendStatus, BuildResult, CompileSettings, DatasetInfo, EngineApi, EngineDatasetId, InitOptions,
   EvaluateResult, FitResult, FitSettings, Prediction, SampleImage, TrainEvent,
@@ -19,7 +19,7 @@ import { RunControl } from './runControl';
 import { augmentTransform } from './uploads/augmentTransform';
 import { predictMain } from './trainStep';
 import { restoreWeights, type WeightSnapshot } from './weightSnapshot';
-import { disposeOptimizer } from './disposeOptimizer';
+import { disposeOptimizer, makeOptimizer } from './optimizers';
 
 /** Why training is held off: one of the engine catalogue's `engine.busy…` messages. */
 export type BusyCode = Extract<EngineMessageCode, `engine.busy${string}`>;
@@ -65,6 +65,9 @@ export class Engine implements EngineApi {
   private graph: ArchGraph | null = null;
   private model: tfl.LayersModel | null = null;
   private optimizer: tf.Optimizer | null = null;
+  private compileSettings: CompileSettings | null = null;
+  /** Set when a fit stopped mid-epoch: batch norms' moving statistics lag the weights until settled. */
+  private batchNormStale: Pick<FitSettings, 'trainLimit' | 'validationSplit' | 'preciseBatchNorm'> | null = null;
   private control: RunControl | null = null;
   private lastSnapshot: WeightSnapshot | null = null;
   /** True when the model came from `setModel` (not built here from the arch graph): recovery rebuilds it from its own topology. */
@@ -172,8 +175,8 @@ export class Engine implements EngineApi {
   async compile(settings: CompileSettings): Promise<void> {
     if (!this.model) throw engineError('engine.needModel');
     disposeOptimizer(this.optimizer);
-    const lr = settings.learningRate;
-    this.optimizer = settings.optimizer === 'adam' ? tf.train.adam(lr) : settings.optimizer === 'sgd' ? tf.train.momentum(lr, settings.momentum) : tf.train.rmsprop(lr, 0.9, settings.momentum);
+    this.optimizer = makeOptimizer(settings);
+    this.compileSettings = settings;
   }
 
   async fit(settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<FitResult> {
@@ -182,16 +185,19 @@ export class Engine implements EngineApi {
     if (this.claimedBy) throw engineError(this.claimedBy);
     const info = inferGraph(graph);
     this.control = new RunControl();
+    const compiled = this.compileSettings;
     try {
-      const result = await fitLoop({
-        model, optimizer, data,
+      const { batchNormStale, ...result } = await fitLoop({
+        model, optimizer, data, graph,
         input: info.inputShape as Shape3,
         classes: info.outputShape[0],
         lossWeights: graph.outputs.map((o) => o.lossWeight),
         settings, control: this.control, onEvent,
         onSnapshot: (s) => (this.lastSnapshot = s),
         transformBatch: augmentTransform(settings.augment, settings.augmentSeed ?? settings.seed, data, splitIndices(data.train.count, settings).train, info.inputShape[2]),
+        schedule: compiled?.schedule && compiled.schedule !== 'constant' ? { kind: compiled.schedule, base: compiled.learningRate } : undefined,
       });
+      this.batchNormStale = batchNormStale ? settings : null;
       if (result.end === 'device-lost') await this.recoverFromLostDevice();
       return { ...result, tensorsAfter: tf.memory().numTensors };
     } finally {
@@ -261,6 +267,7 @@ export class Engine implements EngineApi {
   async evaluate(limit: number): Promise<EvaluateResult> {
     const { model, data, graph } = this.requireModel();
     const info = inferGraph(graph);
+    await this.settleBatchNorm();
     return evaluateModel(model, data, info.inputShape as Shape3, info.outputShape[0], limit);
   }
 
@@ -270,6 +277,7 @@ export class Engine implements EngineApi {
     const input = info.inputShape as Shape3;
     const [h, w, c] = image.shape;
     if (image.pixels.length !== h * w * c) throw engineError('engine.imageSize', { count: image.pixels.length, shape: formatShape(image.shape) });
+    await this.settleBatchNorm();
     const floats = image.pixels instanceof Float32Array ? image.pixels : Float32Array.from(image.pixels, (v) => v / 255);
     const probs = tf.tidy(() => {
       const raw = tf.tensor4d(floats, [1, h, w, c]);
@@ -324,6 +332,7 @@ export class Engine implements EngineApi {
     this.graph = graph;
     this.lastSnapshot = null;
     this.modelInstalled = true;
+    this.batchNormStale = null;
   }
 
   /**
@@ -350,6 +359,19 @@ export class Engine implements EngineApi {
     this.optimizer = null;
     this.lastSnapshot = null;
     this.modelInstalled = false;
+    this.batchNormStale = null;
+  }
+
+  /**
+   * After a run stopped mid-epoch, sets the batch norms' statistics to their exact values over the run's
+   * training images, once, before the model is used in inference mode (evaluate, predict).
+   */
+  private async settleBatchNorm(): Promise<void> {
+    const stale = this.batchNormStale;
+    if (!stale || !this.model || !this.graph || !this.data) return;
+    this.batchNormStale = null;
+    const info = inferGraph(this.graph);
+    await settleAfterStop(this.model, this.graph, this.data, info.inputShape as Shape3, info.outputShape[0], stale);
   }
 
   private disposeAll(): void {

@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ArchGraph } from '../arch/index';
 import type { ImageDataset } from '../data/datasetTypes';
 import { message, sayMessage, userMessageOf, type UserMessage } from '../messages/index';
 import { makeBatch, seededPermutation } from './batches';
-import type { FitResult, FitSettings, TrainEvent } from './protocol';
+import { hasBatchNorm, settleBatchNorm } from './batchNormStats';
+import { scheduledRate, setLearningRate } from './optimizers';
+import { PRECISE_BN_EXAMPLES, type FitResult, type FitSettings, type LrSchedule, type TrainEvent } from './protocol';
 import type { RunControl } from './runControl';
 import { accuracy, categoricalCrossentropy, predictMain, trainStep } from './trainStep';
 import { restoreWeights, snapshotWeights, type WeightSnapshot } from './weightSnapshot';
@@ -24,6 +27,18 @@ export interface FitArgs {
   onSnapshot?: (snapshot: WeightSnapshot) => void;
   /** Optional per-batch hook on x (e.g. augmentation); must return a new tensor or x itself. */
   transformBatch?: (x: tf.Tensor4D, step: number) => tf.Tensor4D;
+  /** The learning-rate schedule over the whole run; absent: the optimizer's rate stays as it is. */
+  schedule?: { kind: LrSchedule; base: number };
+  /**
+   * The model's arch graph: with it, batch norms get their exact statistics (precise BN, see
+   * FitSettings.preciseBatchNorm) before each validation and at the end; without it they keep their moving averages.
+   */
+  graph?: ArchGraph;
+}
+
+/** Whether a fit left batch-norm statistics that lag its weights (stopped mid-epoch): see {@link settleAfterStop}. */
+export interface FitOutcome extends FitResult {
+  batchNormStale: boolean;
 }
 
 /** Splits the (optionally limited) training split: the last `validationSplit` fraction validates (Keras). */
@@ -75,16 +90,20 @@ export const isDeviceLost = (detail: string): boolean => /context lost|device (w
  * non-finite loss (restoring the last good weights) and on errors (e.g. a lost GPU device), always
  * returning how it ended instead of throwing. Every tensor it makes is disposed.
  */
-export async function fitLoop(a: FitArgs): Promise<FitResult> {
+export async function fitLoop(a: FitArgs): Promise<FitOutcome> {
   const { model, data, settings, control } = a;
   const { train, val } = splitIndices(data.train.count, settings);
-  if (train < 1) return { end: 'error', ...said(message('fit.noExamples')), epochsCompleted: 0, tensorsAfter: tf.memory().numTensors };
+  if (train < 1) return { end: 'error', ...said(message('fit.noExamples')), epochsCompleted: 0, tensorsAfter: tf.memory().numTensors, batchNormStale: false };
   const valIdx = Int32Array.from({ length: val }, (_, i) => train + i);
   const batches = Math.ceil(train / settings.batchSize);
+  const totalSteps = batches * settings.epochs;
+  const precise = a.graph && hasBatchNorm(a.graph) ? Math.min(train, settings.preciseBatchNorm ?? PRECISE_BN_EXAMPLES) : 0;
   let lastGood: WeightSnapshot = await snapshotWeights(model);
   let epochsCompleted = 0;
   let step = 0;
-  const end = (kind: FitResult['end'], why: UserMessage | null): FitResult => ({ end: kind, ...said(why), epochsCompleted, tensorsAfter: tf.memory().numTensors });
+  let stale = false;
+  const end = (kind: FitResult['end'], why: UserMessage | null): FitOutcome => ({ end: kind, ...said(why), epochsCompleted, tensorsAfter: tf.memory().numTensors, batchNormStale: stale });
+  const learningRate = () => (a.optimizer as unknown as { learningRate: number }).learningRate;
   try {
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
       a.onEvent({ type: 'epochStart', epoch, epochs: settings.epochs, batches });
@@ -93,6 +112,7 @@ export async function fitLoop(a: FitArgs): Promise<FitResult> {
       let seen = 0;
       let lossSum = 0;
       let accSum = 0;
+      let mainSum = 0;
       for (let b = 0; b < batches; b++) {
         const idx = order.subarray(b * settings.batchSize, Math.min(train, (b + 1) * settings.batchSize));
         const batch = makeBatch(data.train, data.imageShape, idx, a.input, a.classes);
@@ -104,24 +124,35 @@ export async function fitLoop(a: FitArgs): Promise<FitResult> {
             x = t;
           }
         }
+        if (a.schedule) setLearningRate(a.optimizer, scheduledRate(a.schedule.kind, a.schedule.base, step, totalSteps));
+        const rate = learningRate();
         let loss: number;
         let acc: number;
+        let mainLoss: number | undefined;
         const result = trainStep(model, a.optimizer, x, batch.y, a.lossWeights);
+        stale = precise > 0;
         try {
           loss = (await result.loss.data())[0];
           acc = (await result.accuracy.data())[0];
+          if (result.mainLoss) mainLoss = (await result.mainLoss.data())[0];
         } finally {
-          tf.dispose([x, batch.y, result.loss, result.accuracy]);
+          tf.dispose([x, batch.y, result.loss, result.accuracy, ...(result.mainLoss ? [result.mainLoss] : [])]);
         }
         step++;
         if (!Number.isFinite(loss)) {
           restoreWeights(model, lastGood);
+          stale = false;
           return end('nan', message('fit.nan', { loss: String(loss), epoch: epoch + 1, batch: b + 1 }));
         }
         seen += idx.length;
         lossSum += loss * idx.length;
         accSum += acc * idx.length;
-        a.onEvent({ type: 'batchEnd', epoch, batch: b, batches, loss, accuracy: acc, examplesPerSec: seen / ((now() - t0) / 1000) });
+        if (mainLoss !== undefined) mainSum += mainLoss * idx.length;
+        a.onEvent({
+          type: 'batchEnd', epoch, batch: b, batches, loss, accuracy: acc, meanLoss: lossSum / seen, meanAccuracy: accSum / seen,
+          ...(mainLoss !== undefined ? { mainLoss, meanMainLoss: mainSum / seen } : {}),
+          learningRate: rate, examplesPerSec: seen / ((now() - t0) / 1000),
+        });
         const stop = await control.checkpoint(
           () => a.onEvent({ type: 'paused' }),
           () => a.onEvent({ type: 'resumed' }),
@@ -129,11 +160,20 @@ export async function fitLoop(a: FitArgs): Promise<FitResult> {
         if (stop) return end('stopped', message('fit.stopped', { epoch: epoch + 1, batch: b + 1 }));
       }
       const examplesPerSec = seen / ((now() - t0) / 1000);
+      if (precise > 0) {
+        // The epoch's first images in its shuffled order: a fresh random subset each epoch, the same for the same seed.
+        const layers = await settleBatchNorm(model, a.graph as ArchGraph, data, order.slice(0, precise), a.input, a.classes);
+        stale = false;
+        a.onEvent({ type: 'batchNormRecomputed', epoch, examples: precise, layers });
+      }
       const v = val > 0 ? await measure(model, data, 'train', valIdx, a.input, a.classes, Math.max(settings.batchSize, 128)) : null;
       epochsCompleted = epoch + 1;
       lastGood = await snapshotWeights(model);
       a.onSnapshot?.(lastGood);
-      a.onEvent({ type: 'epochEnd', epoch, loss: lossSum / seen, accuracy: accSum / seen, valLoss: v?.loss ?? null, valAccuracy: v?.accuracy ?? null, examplesPerSec });
+      a.onEvent({
+        type: 'epochEnd', epoch, loss: lossSum / seen, accuracy: accSum / seen, valLoss: v?.loss ?? null, valAccuracy: v?.accuracy ?? null, examplesPerSec,
+        ...(mainSum > 0 ? { mainLoss: mainSum / seen } : {}),
+      });
     }
     return end('completed', null);
   } catch (error) {
@@ -145,4 +185,18 @@ export async function fitLoop(a: FitArgs): Promise<FitResult> {
       ? message('fit.deviceLost', { detail, epochs: epochsCompleted })
       : message('fit.failed', { detail: inner ?? detail }));
   }
+}
+
+/**
+ * After a run stopped mid-epoch, its batch norms' moving averages lag the weights: sets them to the exact
+ * statistics over up to `examples` training images of the run's split (the first ones; no augmentation).
+ * @returns the number of batch-norm layers updated.
+ */
+export async function settleAfterStop(
+  model: tfl.LayersModel, graph: ArchGraph, data: ImageDataset, input: Shape3, classes: number,
+  settings: Pick<FitSettings, 'trainLimit' | 'validationSplit' | 'preciseBatchNorm'>,
+): Promise<number> {
+  const { train } = splitIndices(data.train.count, settings);
+  const n = Math.min(train, settings.preciseBatchNorm ?? PRECISE_BN_EXAMPLES);
+  return settleBatchNorm(model, graph, data, Int32Array.from({ length: n }, (_, i) => i), input, classes);
 }

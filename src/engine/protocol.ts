@@ -41,13 +41,19 @@ export interface DatasetInfo {
   testCount: number;
 }
 
+/** How the learning rate moves over a run: constant, or cosine decay to 0 after a short warm-up. */
+export type LrSchedule = 'constant' | 'cosine';
+
 export interface CompileSettings {
   optimizer: 'adam' | 'sgd' | 'rmsprop';
+  /** The base learning rate (the schedule's peak). */
   learningRate: number;
   /** SGD/RMSprop momentum. */
   momentum: number;
   /** Categorical cross-entropy on softmax outputs (the only loss our classifiers use). */
   loss: 'categoricalCrossentropy';
+  /** Absent: constant. */
+  schedule?: LrSchedule;
 }
 
 export interface FitSettings {
@@ -63,7 +69,16 @@ export interface FitSettings {
   augment?: AugmentConfig;
   /** Seeds the augmentation draws (step s uses a seed derived from it and s); defaults to `seed`. */
   augmentSeed?: number;
+  /**
+   * Before each validation (and at the end of the run) set every batch norm's moving statistics to
+   * their exact values over up to this many training images ("precise BN"); 0 = keep the moving averages.
+   * Defaults to {@link PRECISE_BN_EXAMPLES}. Ignored by models without batch norm.
+   */
+  preciseBatchNorm?: number;
 }
+
+/** Training images the batch-norm statistics are recomputed over by default (see FitSettings.preciseBatchNorm). */
+export const PRECISE_BN_EXAMPLES = 512;
 
 /** What the model was built as, for the UI. */
 export interface BuildResult {
@@ -82,8 +97,25 @@ export interface BuildResult {
 
 export type TrainEvent =
   | { type: 'epochStart'; epoch: number; epochs: number; batches: number }
-  | { type: 'batchEnd'; epoch: number; batch: number; batches: number; loss: number; accuracy: number; examplesPerSec: number }
-  | { type: 'epochEnd'; epoch: number; loss: number; accuracy: number; valLoss: number | null; valAccuracy: number | null; examplesPerSec: number }
+  | {
+      type: 'batchEnd'; epoch: number; batch: number; batches: number;
+      /** This batch's loss (for GoogLeNet+aux: the total, main + 0.3 × each auxiliary) and accuracy. */
+      loss: number; accuracy: number;
+      /** Running means over the epoch's batches so far, weighted by batch size (what Keras' progress bar shows). */
+      meanLoss: number; meanAccuracy: number;
+      /** Networks with auxiliary classifiers: the main classifier's own loss, this batch and its running mean. */
+      mainLoss?: number; meanMainLoss?: number;
+      /** The learning rate this batch was trained with (it moves under a schedule). */
+      learningRate: number;
+      examplesPerSec: number;
+    }
+  | {
+      type: 'epochEnd'; epoch: number; loss: number; accuracy: number; valLoss: number | null; valAccuracy: number | null; examplesPerSec: number;
+      /** Networks with auxiliary classifiers: the epoch's mean main-classifier loss. */
+      mainLoss?: number;
+    }
+  /** The batch norms' moving statistics were set to their exact values over `examples` training images. */
+  | { type: 'batchNormRecomputed'; epoch: number; examples: number; layers: number }
   | { type: 'paused' }
   | { type: 'resumed' };
 

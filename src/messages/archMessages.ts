@@ -36,6 +36,9 @@ export const archMessages = defineCatalogue({
     'arch.badClasses': '--classes must be an integer from 1 to 100000, got {got}.',
     'arch.badWidth': '--width must be in (0, 4], got {got}.',
     'arch.badGroups': '--groups must be an integer from 1 to 64, got {got}.',
+    'arch.badTable': 'Layer "{name}" (table convolution): row {map} of the connection table ({row}) must list input maps in ascending order, each below {channels}, at least one.',
+    'arch.rbfLength': 'Layer "{name}" (RBF output): parameter vector {unit} has {length} entries, but the input has {n}.',
+    'arch.fixedWidth': '{title} ({variant}) is fixed by its connection table and its 7×12 output bitmaps: --width must be 1, got {got}.',
   },
   ja: {
     'arch.withInput': '入力 {input} の {model}: {problem}',
@@ -67,6 +70,9 @@ export const archMessages = defineCatalogue({
     'arch.badClasses': '--classes は 1〜100000 の整数にしてください（指定: {got}）。',
     'arch.badWidth': '--width は 0 より大きく 4 以下にしてください（指定: {got}）。',
     'arch.badGroups': '--groups は 1〜64 の整数にしてください（指定: {got}）。',
+    'arch.badTable': '層 "{name}"（結合表つき畳み込み）: 結合表の {map} 行目（{row}）には、{channels} 未満の入力マップ番号を昇順に 1 つ以上並べてください。',
+    'arch.rbfLength': '層 "{name}"（RBF 出力）: パラメーターベクトル {unit} の要素は {length} 個ですが、入力は {n} 個です。',
+    'arch.fixedWidth': '{title}（{variant}）は結合表と 7×12 の出力ビットマップで形が決まっています: --width は 1 にしてください（指定: {got}）。',
   },
 });
 

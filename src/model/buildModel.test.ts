@@ -24,6 +24,8 @@ function smallOptions(id: string): ArchOptions {
 const CASES: { id: string; options: ArchOptions }[] = [
   ...ARCH_IDS.map((id) => ({ id, options: smallOptions(id) })),
   { id: 'lenet5', options: { variant: 'classic', classes: 5 } },
+  { id: 'lenet5', options: { variant: '1998' } },
+  { id: 'lenet5', options: { variant: '1998', classes: 12, input: [36, 36, 3] } },
   { id: 'alexnet', options: { ...smallOptions('alexnet'), variant: 'torchvision', input: [63, 63, 3] } },
   { id: 'alexnet', options: { ...smallOptions('alexnet'), groups: 2 } },
   { id: 'resnet50', options: { ...smallOptions('resnet50'), convBias: false } },

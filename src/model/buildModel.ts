@@ -4,7 +4,7 @@ import { asSymbolic, layerSeed, layersForNode } from './nodeLayers';
 
 /** Options of {@link buildModel}. */
 export interface BuildModelOptions {
-  /** Seeds every kernel initialiser (Glorot uniform), so two builds start from the same weights. */
+  /** Seeds every kernel initialiser, so two builds start from the same weights. */
   seed?: number;
 }
 
@@ -13,7 +13,8 @@ export interface BuildModelOptions {
  * (helper layers, e.g. the zero padding in front of an explicitly padded conv, are `${node}__pad`).
  * Inputs: one float32 [batch, H, W, C] per input node. Outputs: in the order of `graph.outputs` (the
  * main classifier first, then GoogLeNet's auxiliaries), each [batch, …outputShape].
- * Kernels are Glorot-uniform, biases zero (Keras defaults). The caller owns the model: `model.dispose()`.
+ * Kernels are Glorot-uniform (or U(±2.4/fan-in) where a spec says `lecun98`), biases zero (Keras
+ * defaults). The caller owns the model: `model.dispose()`.
  * @throws ArchError when a node's input is not defined before it or the graph has no input.
  */
 export function buildModel(graph: ArchGraph, options: BuildModelOptions = {}): tfl.LayersModel {
@@ -33,7 +34,7 @@ export function buildModel(graph: ArchGraph, options: BuildModelOptions = {}): t
     }
     const args = node.inputs.map((name) => lookup(name, node.name));
     // Helpers first, then the node's own layer: each feeds the next.
-    const output = layersForNode(node, layerSeed(options.seed, index)).reduce<tfl.SymbolicTensor | tfl.SymbolicTensor[]>(
+    const output = layersForNode(node, layerSeed(options.seed, index), args[0]?.shape).reduce<tfl.SymbolicTensor | tfl.SymbolicTensor[]>(
       (x, layer) => asSymbolic(layer.apply(x), layer.name),
       args.length === 1 ? args[0] : args,
     );

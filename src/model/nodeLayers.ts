@@ -1,6 +1,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { ArchGraph, LayerNode, Pad2d, Padding } from '../arch';
-import { FreezableBatchNorm, GroupedConv2D, LocalResponseNorm, PadShortcut } from './layers';
+import type { ActivationName, ArchGraph, LayerNode, Pad2d, Padding } from '../arch';
+import { kernelInitializer } from './layers/weightInit';
+import { EuclideanRBF, FlooredSoftmax, FreezableBatchNorm, GroupedConv2D, LocalResponseNorm, PadShortcut, Subsampling2D, TableConv2D } from './layers';
 
 /** Separates an arch node's name from the suffix of a helper layer: `conv1__pad` is a helper of `conv1`. */
 export const HELPER_SEPARATOR = '__';
@@ -23,8 +24,16 @@ export function layerSeed(seed: number | undefined, index: number): number | und
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
 }
 
-function kernelInitializer(seed: number | undefined): ReturnType<typeof tfl.initializers.glorotUniform> {
-  return tfl.initializers.glorotUniform(seed === undefined ? {} : { seed });
+
+/** The activation identifier tfjs' stock layers take. */
+type TfjsActivation = NonNullable<Parameters<typeof tfl.layers.dense>[0]['activation']>;
+
+/**
+ * Our activation name as tfjs' identifier. `scaledTanh` is not one of tfjs' names, but tfjs resolves
+ * identifiers through its serialization map, where src/model/layers/scaledTanh.ts registers it.
+ */
+function tfjsActivation(name: ActivationName): TfjsActivation {
+  return name as TfjsActivation;
 }
 
 function padPairs(p: Pad2d): [[number, number], [number, number]] {
@@ -41,23 +50,32 @@ function windowPadding(name: string, padding: Padding): { helper?: tfl.layers.La
 
 /**
  * The tfjs layers that implement one arch node, in application order: optional helpers, then the layer
- * named exactly as the node (the last one, whose output is the node's output).
+ * named exactly as the node (the last one, whose output is the node's output). `inputShape` (the node's
+ * first input, batch first) gives the fan-in that the `lecun98` initialisation needs.
  */
-export function layersForNode(node: LayerNode, seed: number | undefined): tfl.layers.Layer[] {
+export function layersForNode(node: LayerNode, seed: number | undefined, inputShape?: readonly (number | null)[]): tfl.layers.Layer[] {
   const name = node.name;
   const spec = node.spec;
+  const channels = inputShape?.[inputShape.length - 1] ?? null;
   switch (spec.kind) {
     case 'input':
       throw new Error(`Input node "${name}" is a tfl.input, not a layer.`);
     case 'conv2d': {
       const { helper, mode } = windowPadding(name, spec.padding);
       const common = { name, filters: spec.filters, kernelSize: spec.kernel, strides: spec.strides, padding: mode, useBias: spec.useBias, activation: spec.activation };
+      const fanIn = channels == null ? null : (spec.kernel[0] * spec.kernel[1] * channels) / spec.groups;
       const conv =
         spec.groups > 1
-          ? new GroupedConv2D({ ...common, groups: spec.groups, seed: seed ?? null })
-          : tfl.layers.conv2d({ ...common, kernelSize: [...spec.kernel], strides: [...spec.strides], kernelInitializer: kernelInitializer(seed) });
+          ? new GroupedConv2D({ ...common, groups: spec.groups, seed: seed ?? null, initializer: spec.kernelInit })
+          : tfl.layers.conv2d({ ...common, kernelSize: [...spec.kernel], strides: [...spec.strides], activation: tfjsActivation(spec.activation), kernelInitializer: kernelInitializer(seed, spec.kernelInit, fanIn) });
       return helper ? [helper, conv] : [conv];
     }
+    case 'tableConv2d':
+      return [new TableConv2D({ name, table: spec.table, kernelSize: spec.kernel, strides: spec.strides, padding: spec.padding, useBias: spec.useBias, activation: spec.activation, kernelInit: spec.kernelInit, seed: seed ?? null })];
+    case 'subsample':
+      return [new Subsampling2D({ name, poolSize: spec.pool, strides: spec.strides, activation: spec.activation, kernelInit: spec.kernelInit, seed: seed ?? null })];
+    case 'rbf':
+      return [new EuclideanRBF({ name, centres: spec.centres })];
     case 'maxPool':
     case 'avgPool': {
       // Explicit padding pads with zeros, also for max pooling (the zoo pads with zeroPad nodes instead).
@@ -73,9 +91,11 @@ export function layersForNode(node: LayerNode, seed: number | undefined): tfl.la
     case 'batchNorm':
       return [new FreezableBatchNorm({ name, axis: -1, epsilon: spec.epsilon, momentum: spec.momentum })];
     case 'activation':
-      return [tfl.layers.activation({ name, activation: spec.activation })];
+      // A softmax node (the 1998 LeNet-5's softmax(−y)) keeps every class above the loss's clip (FlooredSoftmax).
+      if (spec.activation === 'softmax') return [new FlooredSoftmax({ name })];
+      return [tfl.layers.activation({ name, activation: tfjsActivation(spec.activation) })];
     case 'dense':
-      return [tfl.layers.dense({ name, units: spec.units, useBias: spec.useBias, activation: spec.activation, kernelInitializer: kernelInitializer(seed) })];
+      return [tfl.layers.dense({ name, units: spec.units, useBias: spec.useBias, activation: tfjsActivation(spec.activation), kernelInitializer: kernelInitializer(seed, spec.kernelInit, channels) })];
     case 'flatten':
       return [tfl.layers.flatten({ name })];
     case 'dropout':

@@ -1,4 +1,4 @@
-import { ARCH_IDS, ZOO, zooEntry, type ArchFamily } from '../arch/index';
+import { ARCH_IDS, defaultInputOf, ZOO, zooEntry, type ArchFamily } from '../arch/index';
 import { useHidden } from './classroom/useHidden';
 import type { ExperimentState } from './experiment';
 import type { MessageKey } from './i18n/en';
@@ -77,7 +77,7 @@ export function ArchPanel({ state, update }: Props) {
           data-testid="input-shape"
           key={`${state.arch}-${state.input?.join(',') ?? ''}`}
           defaultValue={state.input ? state.input.join(',') : ''}
-          placeholder={entry.defaultInput.join(',')}
+          placeholder={defaultInputOf(entry, state.variant).join(',')}
           onBlur={(e) => {
             const v = parseInput(e.target.value);
             if (v !== undefined) update({ input: v });

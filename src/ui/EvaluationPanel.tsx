@@ -15,10 +15,10 @@ export function EvaluationPanel({ result }: { result: EvaluateResult }) {
     <div className="evaluation">
       <p className="metrics">
         <span>
-          {t('testAccuracy')} <b data-testid="test-accuracy">{f.percent(result.accuracy, 2)}</b>
+          {t('testAccuracy')} <b data-testid="test-accuracy" data-value={result.accuracy}>{f.percent(result.accuracy, 2)}</b>
         </span>
         <span>
-          {t('testLoss')} <b data-testid="test-loss">{f.fixed(result.loss, 4)}</b>
+          {t('testLoss')} <b data-testid="test-loss" data-value={result.loss}>{f.fixed(result.loss, 4)}</b>
         </span>
         <span>{fill(t('onTestImages'), { n: f.count(result.count) })}</span>
       </p>

@@ -1,5 +1,7 @@
 import { formatShape, kerasTypeName, type GraphInfo } from '../arch/index';
-import { useFormatNumber, useT } from './i18n/index';
+import { useFormatNumber, useMessages, useT } from './i18n/index';
+import { useSay } from './i18n/say';
+import { summaryMessages } from './i18n/summary';
 
 function bytes(n: number): string {
   const units = ['B', 'KB', 'MB', 'GB'];
@@ -12,15 +14,25 @@ function bytes(n: number): string {
   return `${v.toFixed(1)} ${units[u]}`;
 }
 
-/** Totals (parameters, MACs, memory) and the Keras-style per-layer table of the chosen network. */
+/**
+ * Totals (parameters, connections, MACs, memory), the source the network follows, and the Keras-style
+ * per-layer table of the chosen network.
+ */
 export function SummaryPanel({ info }: { info: GraphInfo }) {
   const t = useT();
+  const s = useMessages(summaryMessages);
+  const { say } = useSay();
   const fmt = useFormatNumber();
   return (
     <section className="panel summary-panel" aria-labelledby="summary-heading">
       <h2 id="summary-heading">
         {t('summary')}: <span data-testid="model-name">{info.name}</span>
       </h2>
+      {info.source ? (
+        <p className="model-source">
+          {s('source')}: <span data-testid="model-source">{say(info.source)}</span>
+        </p>
+      ) : null}
       <dl className="totals">
         <div>
           <dt>{t('totalParams')}</dt>
@@ -33,6 +45,10 @@ export function SummaryPanel({ info }: { info: GraphInfo }) {
         <div>
           <dt>{t('nonTrainableParams')}</dt>
           <dd data-testid="non-trainable-params">{fmt(info.nonTrainableParams)}</dd>
+        </div>
+        <div>
+          <dt title={s('connectionsHint')}>{s('totalConnections')}</dt>
+          <dd data-testid="total-connections">{fmt(info.connections)}</dd>
         </div>
         <div>
           <dt>{t('totalMacs')}</dt>
@@ -52,6 +68,9 @@ export function SummaryPanel({ info }: { info: GraphInfo }) {
               <th scope="col" className="num">
                 {t('params')}
               </th>
+              <th scope="col" className="num" title={s('connectionsHint')}>
+                {s('connections')}
+              </th>
               <th scope="col" className="num">
                 {t('macs')}
               </th>
@@ -65,6 +84,7 @@ export function SummaryPanel({ info }: { info: GraphInfo }) {
                 </td>
                 <td>{formatShape(l.outputShape)}</td>
                 <td className="num">{fmt(l.params)}</td>
+                <td className="num">{fmt(l.connections)}</td>
                 <td className="num">{fmt(l.macs)}</td>
               </tr>
             ))}

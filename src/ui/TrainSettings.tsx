@@ -2,7 +2,11 @@ import type { BackendStatus } from '../engine/protocol';
 import { useHidden } from './classroom/useHidden';
 import type { BackendChoice, DatasetId, ExperimentState, OptimizerName } from './experiment';
 import { useMessages } from './i18n/index';
+import { recipeMessages } from './i18n/recipe';
 import { trainingMessages } from './i18n/training';
+import { recipeOf } from './recipeState';
+import type { KernelInit } from '../arch/index';
+import type { RecipeSchedule } from '../recipes/recipes';
 import { uploadsMessages } from './i18n/uploads';
 
 interface Props {
@@ -10,14 +14,18 @@ interface Props {
   update: (patch: Partial<ExperimentState>) => void;
   backend: BackendStatus | null;
   disabled: boolean;
+  /** Whether the network has batch norm (its momentum is then a setting). */
+  hasBatchNorm?: boolean;
 }
 
 /**
  * Dataset, compile (optimizer, learning rate, loss) and fit (epochs, batch, split, shuffle, seed) settings.
  * A teacher's link can hide any of them (`?dataset_hide=1`, see classroom/hiddenControls.ts).
  */
-export function TrainSettings({ state, update, backend, disabled }: Props) {
+export function TrainSettings({ state, update, backend, disabled, hasBatchNorm = false }: Props) {
   const t = useMessages(trainingMessages);
+  const tr = useMessages(recipeMessages);
+  const recipe = recipeOf(state);
   const tu = useMessages(uploadsMessages);
   const hide = {
     dataset: useHidden('dataset'), backend: useHidden('backend'), optimizer: useHidden('optimizer'), lr: useHidden('lr'),
@@ -65,6 +73,29 @@ export function TrainSettings({ state, update, backend, disabled }: Props) {
           <input type="number" step={0.05} min={0} max={0.999} value={state.momentum} disabled={disabled} onChange={(e) => update({ momentum: num(e.target.value, state.momentum) })} />
         </label>
       )}
+      {!hide.lr && <label>
+        {tr('schedule')}
+        <select data-testid="schedule-select" value={state.schedule} disabled={disabled} onChange={(e) => update({ schedule: e.target.value as RecipeSchedule })}>
+          <option value="constant">{tr('scheduleConstant')}</option>
+          <option value="cosine">{tr('scheduleCosine')}</option>
+        </select>
+      </label>}
+      <label>
+        {tr('initializer')}
+        <select data-testid="init-select" value={state.initializer} disabled={disabled} onChange={(e) => update({ initializer: e.target.value as KernelInit })}>
+          <option value="glorotUniform">{tr('glorot')}</option>
+          <option value="heNormal">{tr('he')}</option>
+          <option value="lecun98">{tr('lecun98')}</option>
+        </select>
+      </label>
+      {hasBatchNorm && <label>
+        {tr('bnMomentum')}
+        <input data-testid="bn-momentum-input" type="number" step={0.01} min={0} max={0.9999} value={state.bnMomentum} disabled={disabled} onChange={(e) => update({ bnMomentum: Math.min(0.9999, Math.max(0, num(e.target.value, state.bnMomentum))) })} />
+      </label>}
+      {recipe.scale && state.width === 1 && state.input === null && <label className="check">
+        <input data-testid="fullsize-check" type="checkbox" checked={state.fullSize} disabled={disabled} onChange={(e) => update({ fullSize: e.target.checked })} />
+        {tr('fullSize')}
+      </label>}
       {!hide.loss && <label>
         {t('lossFunction')}
         <select disabled value="cce">

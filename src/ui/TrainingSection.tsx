@@ -7,6 +7,8 @@ import { useMessages } from './i18n/index';
 import { useSay } from './i18n/say';
 import { trainingMessages } from './i18n/training';
 import { PredictPanel } from './PredictPanel';
+import { RecipeNote } from './RecipeNote';
+import { recipeMessages } from './i18n/recipe';
 import { TrainSettings } from './TrainSettings';
 import { useTraining } from './trainingContext';
 import type { Phase } from './useTrainingEngine';
@@ -28,13 +30,16 @@ function stepClass(step: (typeof STEPS)[number], phase: Phase, built: boolean, t
 }
 
 /** The Keras workflow on the chosen network: build → compile → fit → evaluate → predict, in the worker. */
-export function TrainingSection({ state, update, info }: Props) {
+export function TrainingSection({ state, update, graph, info }: Props) {
   const { view, train, pause, resume, stop, evaluate, predict, pickSample } = useTraining();
   const t = useMessages(trainingMessages);
+  const tr = useMessages(recipeMessages);
   const f = useLocaleFormat();
+  const hasBatchNorm = info.layers.some((l) => l.kind === 'batchNorm');
+  const hasAux = info.layers.length > 0 && graph.outputs.length > 1;
   const { say } = useSay();
-  const running = view.phase === 'loading' || view.phase === 'building' || view.phase === 'training' || view.phase === 'paused' || view.phase === 'evaluating';
-  const lastBatch = view.batchHistory.at(-1);
+  const busy = view.phase === 'loading' || view.phase === 'building' || view.phase === 'training' || view.phase === 'paused' || view.phase === 'evaluating';
+  const running = view.running;
   const trained = view.epochHistory.length > 0 || view.fitResult !== null;
   const epochFraction = view.epochs ? (view.epoch + (view.batches ? view.batch / view.batches : 0)) / view.epochs : 0;
   return (
@@ -64,9 +69,10 @@ export function TrainingSection({ state, update, info }: Props) {
           </li>
         ))}
       </ol>
-      <TrainSettings state={state} update={update} backend={view.backend} disabled={running} />
+      <RecipeNote state={state} update={update} hasBatchNorm={hasBatchNorm} disabled={busy} />
+      <TrainSettings state={state} update={update} backend={view.backend} disabled={busy} hasBatchNorm={hasBatchNorm} />
       <div className="row">
-        <button type="button" data-testid="train-button" disabled={running || !view.backend} onClick={() => void train()}>
+        <button type="button" data-testid="train-button" disabled={busy || !view.backend} onClick={() => void train()}>
           {t('train')}
         </button>
         {view.phase === 'paused' ? (
@@ -81,7 +87,7 @@ export function TrainingSection({ state, update, info }: Props) {
         <button type="button" className="secondary" data-testid="stop-button" disabled={view.phase !== 'training' && view.phase !== 'paused'} onClick={stop}>
           {t('stop')}
         </button>
-        <button type="button" className="secondary" data-testid="evaluate-button" disabled={running || !view.build} onClick={() => void evaluate()}>
+        <button type="button" className="secondary" data-testid="evaluate-button" disabled={busy || !view.build} onClick={() => void evaluate()}>
           {t('evaluate')}
         </button>
       </div>
@@ -123,20 +129,35 @@ export function TrainingSection({ state, update, info }: Props) {
           </label>
           <p className="metrics">
             <span>
-              {t('loss')} <b data-testid="metric-loss">{lastBatch ? f.fixed(lastBatch.loss, 4) : '–'}</b>
+              {hasAux ? tr('meanTotalLoss') : tr('meanLoss')} <b data-testid="metric-loss">{running ? f.fixed(running.loss, 4) : '–'}</b>
             </span>
+            {hasAux && (
+              <span>
+                {tr('meanMainLoss')} <b data-testid="metric-main-loss">{running?.mainLoss != null ? f.fixed(running.mainLoss, 4) : '–'}</b>
+              </span>
+            )}
             <span>
-              {t('accuracy')} <b data-testid="metric-accuracy">{lastBatch ? f.percent(lastBatch.accuracy, 1) : '–'}</b>
+              {tr('meanAccuracy')} <b data-testid="metric-accuracy">{running ? f.percent(running.accuracy, 1) : '–'}</b>
             </span>
+            {state.schedule !== 'constant' && running && (
+              <span>
+                {tr('learningRateNow')} <b data-testid="metric-learning-rate">{running.learningRate.toPrecision(3)}</b>
+              </span>
+            )}
             <span>
               <b data-testid="examples-per-sec">{f.fixed(view.examplesPerSec, 0)}</b> {t('examplesPerSec')}
             </span>
             {view.epochHistory.at(-1)?.valAccuracy != null && (
               <span>
-                {t('valAccuracy')} <b data-testid="metric-val-accuracy">{f.percent(view.epochHistory.at(-1)?.valAccuracy ?? 0, 1)}</b>
+                {t('valAccuracy')} <b data-testid="metric-val-accuracy" data-value={view.epochHistory.at(-1)?.valAccuracy ?? 0}>{f.percent(view.epochHistory.at(-1)?.valAccuracy ?? 0, 1)}</b>
               </span>
             )}
           </p>
+          {view.batchNorm && (
+            <p className="note" data-testid="batchnorm-note">
+              {fill(tr('batchNormNote'), { n: f.count(view.batchNorm.examples), epoch: view.batchNorm.epoch, layers: view.batchNorm.layers })}
+            </p>
+          )}
           <div className="row">
             <CurvesChart title={t('chartLoss')} metric="loss" batches={view.batchHistory} epochs={view.epochHistory} batchesPerEpoch={view.batches} />
             <CurvesChart title={t('chartAccuracy')} metric="accuracy" batches={view.batchHistory} epochs={view.epochHistory} batchesPerEpoch={view.batches} />
@@ -152,7 +173,7 @@ export function TrainingSection({ state, update, info }: Props) {
       {view.build && (
         <>
           <h3>{t('predictHeading')}</h3>
-          <PredictPanel dataset={view.dataset} sample={view.sample} prediction={view.prediction} canPredict={!running && view.build !== null} pickSample={(i) => void pickSample(i)} predict={(img) => void predict(img)} />
+          <PredictPanel dataset={view.dataset} sample={view.sample} prediction={view.prediction} canPredict={!busy && view.build !== null} pickSample={(i) => void pickSample(i)} predict={(img) => void predict(img)} />
         </>
       )}
     </section>

@@ -1,5 +1,7 @@
 import type { LessonId } from './classroom/lessonIds';
 import { defaultAugmentConfig, type AugmentConfig } from '../augment/config';
+import type { KernelInit } from '../arch/index';
+import type { RecipeSchedule } from '../recipes/recipes';
 
 /**
  * The experiment a page shows: network and options, dataset, training settings, view. It is the
@@ -30,6 +32,17 @@ export interface ExperimentState {
   learningRate: number;
   optimizer: OptimizerName;
   momentum: number;
+  /** Learning-rate schedule over the run. */
+  schedule: RecipeSchedule;
+  /** Kernel initialiser of every conv and dense layer. */
+  initializer: KernelInit;
+  /** Batch-norm moving-average momentum (networks with batch norm). */
+  bnMomentum: number;
+  /**
+   * Train the network at the summary's size even where the recipe trains a smaller copy (a network too
+   * large or too slow for class time at its reference size); see src/recipes/recipes.ts.
+   */
+  fullSize: boolean;
   validationSplit: number;
   /** Training examples used per epoch (0 = the whole training split). */
   trainLimit: number;
@@ -65,6 +78,10 @@ export const DEFAULT_EXPERIMENT: ExperimentState = {
   learningRate: 0.001,
   optimizer: 'adam',
   momentum: 0.9,
+  schedule: 'constant',
+  initializer: 'glorotUniform',
+  bnMomentum: 0.99,
+  fullSize: false,
   validationSplit: 0.1,
   trainLimit: 0,
   shuffle: true,

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
-import { buildArch } from '../arch/index';
+import { buildArch, withTrainingOptions } from '../arch/index';
 import type { ExperimentState } from './experiment';
+import { trainingArchOptions } from './recipeState';
 import { archOptionsOf } from './useArchInfo';
 import { useTrainingEngine } from './useTrainingEngine';
 
@@ -13,17 +14,21 @@ const TrainingContext = createContext<Training | null>(null);
  * sees the same model state. Must sit inside an EngineProvider.
  */
 export function TrainingProvider({ state, children }: { state: ExperimentState; children: ReactNode }) {
-  const graphKey = `${state.arch}|${JSON.stringify(archOptionsOf(state))}`;
+  const { options } = trainingArchOptions(state, archOptionsOf(state));
+  // The trained model is meaningless once the network (or the size it trains at) changes.
+  const graphKey = `${state.arch}|${JSON.stringify(options)}`;
+  const trainingKey = `${graphKey}|${state.initializer}|${state.bnMomentum}`;
   const graphFor = useCallback(
     (classes: number) => {
       try {
-        return buildArch(state.arch, { ...archOptionsOf(state), classes });
+        // The recipe's initialiser and batch-norm momentum change how the layers start, not their shapes.
+        return withTrainingOptions(buildArch(state.arch, { ...options, classes }), { initializer: state.initializer, bnMomentum: state.bnMomentum });
       } catch {
         return null;
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [graphKey],
+    [trainingKey],
   );
   const training = useTrainingEngine(state, graphFor, graphKey);
   return <TrainingContext.Provider value={training}>{children}</TrainingContext.Provider>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPERIMENT, type ExperimentState } from './experiment';
+import { applyChange } from './recipeState';
 import { decodeExperiment, encodeExperiment } from './urlCodec';
 import { en } from './i18n/en';
 import { ja } from './i18n/ja';
@@ -19,7 +20,8 @@ describe('urlCodec', () => {
 
   it('writes only what differs from the defaults', () => {
     expect(encodeExperiment(DEFAULT_EXPERIMENT)).toBe('v=1');
-    expect(encodeExperiment({ ...DEFAULT_EXPERIMENT, arch: 'resnet20', width: 0.5 })).toBe('v=1&arch=resnet20&width=0.5');
+    // Picking ResNet-20 (as the page does) applies its training recipe: only the width differs from it.
+    expect(encodeExperiment(applyChange(DEFAULT_EXPERIMENT, { arch: 'resnet20', width: 0.5 }))).toBe('v=1&arch=resnet20&width=0.5');
   });
 
   it('accepts the documented short form', () => {

@@ -1,4 +1,6 @@
 import { ARCH_IDS, zooEntry } from '../arch/index';
+import { RECIPE_FIELDS, sameRecipeValue, type RecipeField } from '../recipes/recipes';
+import { recipeOf } from './recipeState';
 import { LESSON_IDS } from './classroom/lessonIds';
 import { DEFAULT_EXPERIMENT, type ExperimentState } from './experiment';
 import { parseAugment, writeAugment } from './uploads/augmentUrl';
@@ -57,6 +59,10 @@ const ROWS = [
   row('lr', 'learningRate', num(1e-7, 1e4)),
   row('optimizer', 'optimizer', oneOf(['adam', 'sgd', 'rmsprop'] as const)),
   row('momentum', 'momentum', num(0, 0.999)),
+  row('schedule', 'schedule', oneOf(['constant', 'cosine'] as const)),
+  row('init', 'initializer', oneOf(['glorotUniform', 'heNormal', 'lecun98'] as const)),
+  row('bnmom', 'bnMomentum', num(0, 0.9999)),
+  row('fullsize', 'fullSize', bool, writeBool),
   row('valsplit', 'validationSplit', num(0, 0.5)),
   row('limit', 'trainLimit', int(0, 1_000_000)),
   row('shuffle', 'shuffle', bool, writeBool),
@@ -84,9 +90,25 @@ export interface UrlNotice {
 
 const shorten = (t: string) => (t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT)}…` : t);
 
+const isRecipeField = (f: Field): f is RecipeField => (RECIPE_FIELDS as readonly string[]).includes(f);
+
+/** The recipe fields a query string sets explicitly and validly (e.g. a lesson's `epochs=1&limit=2000`). */
+export function explicitRecipeFields(search: string): Partial<Pick<ExperimentState, RecipeField>> {
+  const params = new URLSearchParams(search);
+  const out: Record<string, unknown> = {};
+  for (const r of ROWS) {
+    const text = params.get(r.key);
+    if (text === null || !isRecipeField(r.field)) continue;
+    const value = (r.parse as (t: string) => unknown)(text.trim());
+    if (value !== undefined) out[r.field] = value;
+  }
+  return out as Partial<Pick<ExperimentState, RecipeField>>;
+}
+
 /**
  * Decodes a query string into a full experiment. Every field falls back to its default on its own;
- * each fallback is listed in `notices`.
+ * each fallback is listed in `notices`. Training settings a recipe covers (src/recipes/) default to the
+ * recipe of the link's network and dataset, so `?arch=vgg16` trains VGG-16 the way its recipe says.
  */
 export function decodeExperiment(search: string): { state: ExperimentState; notices: UrlNotice[] } {
   let params: URLSearchParams;
@@ -97,6 +119,7 @@ export function decodeExperiment(search: string): { state: ExperimentState; noti
   }
   const state: Record<string, unknown> = { ...DEFAULT_EXPERIMENT };
   const notices: UrlNotice[] = [];
+  const given = new Set<Field>();
   const version = params.get('v');
   if (version !== null && version !== String(URL_VERSION)) notices.push({ key: 'v', value: shorten(version), reason: 'version' });
   for (const r of ROWS) {
@@ -104,7 +127,10 @@ export function decodeExperiment(search: string): { state: ExperimentState; noti
     if (text === null) continue;
     const value = text.length > 200 ? undefined : (r.parse as (t: string) => unknown)(text.trim());
     if (value === undefined) notices.push({ key: r.key, value: shorten(text), reason: 'invalid' });
-    else state[r.field] = value;
+    else {
+      state[r.field] = value;
+      given.add(r.field);
+    }
   }
   for (const key of new Set(params.keys())) {
     if (!URL_KEYS.includes(key) && !key.endsWith('_hide')) notices.push({ key: shorten(key), value: shorten(params.get(key) ?? ''), reason: 'unknown-key' });
@@ -124,16 +150,23 @@ export function decodeExperiment(search: string): { state: ExperimentState; noti
     notices.push({ key: 'aux', value: '1', reason: 'incompatible' });
     result.aux = false;
   }
+  const recipe = recipeOf(result);
+  const withRecipe = result as unknown as Record<RecipeField, unknown>;
+  for (const f of RECIPE_FIELDS) if (!given.has(f)) withRecipe[f] = recipe[f];
   return { state: result, notices };
 }
 
-/** Encodes an experiment as a query string holding only what differs from the defaults (plus `v`). */
+/**
+ * Encodes an experiment as a query string holding only what differs from the defaults (plus `v`); a
+ * training setting is left out while it equals its recipe's value.
+ */
 export function encodeExperiment(state: ExperimentState): string {
   const params = new URLSearchParams();
   params.set('v', String(URL_VERSION));
+  const recipe = recipeOf(state);
   for (const r of ROWS) {
     const value = state[r.field];
-    if (JSON.stringify(value) === JSON.stringify(DEFAULT_EXPERIMENT[r.field])) continue;
+    if (isRecipeField(r.field) ? sameRecipeValue(value, recipe[r.field]) : JSON.stringify(value) === JSON.stringify(DEFAULT_EXPERIMENT[r.field])) continue;
     (params as URLSearchParams).set(r.key, (r.write as (v: unknown) => string)(value));
   }
   return params.toString();

@@ -1,10 +1,33 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { RecipeField } from '../recipes/recipes';
+import { LESSON_QUERIES } from './classroom/lessons';
+import { parseHidden, type HideableControl } from './classroom/hiddenControls';
 import type { ExperimentState } from './experiment';
-import { decodeExperiment, encodeExperiment, type UrlNotice } from './urlCodec';
+import { applyChange } from './recipeState';
+import { decodeExperiment, encodeExperiment, explicitRecipeFields, type UrlNotice } from './urlCodec';
+
+/** The teacher-mode controls that hold a recipe setting (a hidden one is never changed by a recipe). */
+const HIDDEN_RECIPE_FIELDS: Partial<Record<HideableControl, RecipeField>> = {
+  optimizer: 'optimizer', lr: 'learningRate', momentum: 'momentum', epochs: 'epochs', batch: 'batchSize', limit: 'trainLimit',
+};
+
+/**
+ * The training settings a change of network or dataset keeps: the open lesson's own (its budget, so that
+ * "train it, then switch the variant" compares like with like) and those a teacher's link hides.
+ */
+function keptSettings(s: ExperimentState): Partial<Pick<ExperimentState, RecipeField>> {
+  const kept: Record<string, unknown> = s.lesson ? { ...explicitRecipeFields(LESSON_QUERIES[s.lesson]) } : {};
+  for (const control of parseHidden(window.location.search)) {
+    const field = HIDDEN_RECIPE_FIELDS[control];
+    if (field) kept[field] = s[field];
+  }
+  return kept as Partial<Pick<ExperimentState, RecipeField>>;
+}
 
 /**
  * The experiment state, read once from the URL and written back on every change (replaceState), so the
- * address bar is always a link that reproduces the page.
+ * address bar is always a link that reproduces the page. A change of network or dataset applies the new
+ * training recipe (src/recipes/).
  */
 export function useExperiment(): {
   state: ExperimentState;
@@ -23,7 +46,7 @@ export function useExperiment(): {
     window.history.replaceState(null, '', `${window.location.pathname}?${query}${extra}${window.location.hash}`);
   }, [state]);
 
-  const update = useCallback((patch: Partial<ExperimentState>) => setState((s) => ({ ...s, ...patch })), []);
+  const update = useCallback((patch: Partial<ExperimentState>) => setState((s) => applyChange(s, patch, keptSettings({ ...s, ...patch }))), []);
   const dismissNotices = useCallback(() => setNotices([]), []);
   return { state, update, notices, dismissNotices };
 }

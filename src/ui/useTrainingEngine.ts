@@ -26,6 +26,15 @@ export interface BatchPoint {
 
 export type Phase = 'idle' | 'loading' | 'building' | 'training' | 'paused' | 'evaluating' | 'done';
 
+/** The epoch's running means so far (as Keras' progress bar shows them), and the rate of the last batch. */
+export interface RunningMetrics {
+  loss: number;
+  accuracy: number;
+  /** Networks with auxiliary classifiers: the main classifier's own loss (running mean). */
+  mainLoss: number | null;
+  learningRate: number;
+}
+
 export interface TrainingView {
   backend: BackendStatus | null;
   backendError: UserMessage | null;
@@ -40,6 +49,10 @@ export interface TrainingView {
   batchHistory: BatchPoint[];
   epochHistory: EpochPoint[];
   examplesPerSec: number;
+  /** Running means of the current (or last) epoch; null before the first batch. */
+  running: RunningMetrics | null;
+  /** The last precise-BN pass: batch-norm statistics recomputed over `examples` training images after `epoch` (1-based). */
+  batchNorm: { epoch: number; examples: number; layers: number } | null;
   fitResult: FitResult | null;
   /** What went wrong, as data: rendered in the current language (switching language re-says it). */
   error: UserMessage | null;
@@ -70,7 +83,7 @@ export interface AdoptedModel {
 
 const INITIAL: TrainingView = {
   backend: null, backendError: null, dataset: null, datasetProgress: 0, build: null, phase: 'idle', epoch: 0, epochs: 0, batch: 0, batches: 0,
-  batchHistory: [], epochHistory: [], examplesPerSec: 0, fitResult: null, error: null, evaluation: null, prediction: null, sample: null, tensors: null, adopted: null,
+  batchHistory: [], epochHistory: [], examplesPerSec: 0, running: null, batchNorm: null, fitResult: null, error: null, evaluation: null, prediction: null, sample: null, tensors: null, adopted: null,
 };
 
 const message = toUserMessage;
@@ -126,7 +139,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
   const [shownKey, setShownKey] = useState(modelKey);
   if (shownKey !== modelKey) {
     setShownKey(modelKey);
-    setView((v) => ({ ...v, build: null, fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], error: null, phase: 'idle', epoch: 0, batch: 0, adopted: null }));
+    setView((v) => ({ ...v, build: null, fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, error: null, phase: 'idle', epoch: 0, batch: 0, adopted: null }));
   }
   useEffect(() => {
     const engine = engineRef.current;
@@ -150,9 +163,9 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     const engine = engineRef.current;
     if (!engine) return;
     const adopted = adoptedRef.current;
-    patch({ phase: 'loading', error: null, fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], epoch: 0, batch: 0 });
+    patch({ phase: 'loading', error: null, fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, epoch: 0, batch: 0 });
     try {
-      const compileSettings: CompileSettings = { optimizer: state.optimizer, learningRate: state.learningRate, momentum: state.momentum, loss: 'categoricalCrossentropy' };
+      const compileSettings: CompileSettings = { optimizer: state.optimizer, learningRate: state.learningRate, momentum: state.momentum, loss: 'categoricalCrossentropy', schedule: state.schedule };
       if (adopted) {
         // An adopted model is already built (and frozen) in the worker; its fit compiles after freezing.
         patch({ dataset: adopted.dataset, build: adopted.build, datasetProgress: 1 });
@@ -172,7 +185,10 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
         else if (e.type === 'batchEnd') {
           step++;
           const point = { step, loss: e.loss, accuracy: e.accuracy };
-          patch((v) => ({ batch: e.batch + 1, batches: e.batches, examplesPerSec: e.examplesPerSec, batchHistory: [...v.batchHistory, point] }));
+          const running = { loss: e.meanLoss, accuracy: e.meanAccuracy, mainLoss: e.meanMainLoss ?? null, learningRate: e.learningRate };
+          patch((v) => ({ batch: e.batch + 1, batches: e.batches, examplesPerSec: e.examplesPerSec, running, batchHistory: [...v.batchHistory, point] }));
+        } else if (e.type === 'batchNormRecomputed') {
+          patch({ batchNorm: { epoch: e.epoch + 1, examples: e.examples, layers: e.layers } });
         } else if (e.type === 'epochEnd') {
           patch((v) => ({ epochHistory: [...v.epochHistory, { ...e, epoch: e.epoch + 1 }] }));
         } else if (e.type === 'paused') patch({ phase: 'paused' });
@@ -203,7 +219,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
    */
   const adoptModel = useCallback((adopted: AdoptedModel | null, fresh = true) => {
     adoptedRef.current = adopted;
-    const reset = fresh ? { fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], error: null, phase: 'idle' as const, epoch: 0, batch: 0 } : {};
+    const reset = fresh ? { fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, error: null, phase: 'idle' as const, epoch: 0, batch: 0 } : {};
     patch({ ...reset, adopted: adopted?.label ?? null, build: adopted?.build ?? null, dataset: adopted?.dataset ?? null });
     void refreshTensors();
   }, [patch, refreshTensors]);

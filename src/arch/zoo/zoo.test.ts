@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { inferGraph } from '../inferGraph';
+import { sayMessage } from '../../messages/index';
 import { ArchError } from '../types';
-import { ARCH_IDS, buildArch, type ArchOptions } from './index';
+import { ARCH_IDS, buildArch, defaultInputOf, zooEntry, type ArchOptions } from './index';
 
 /** Published figures: Keras applications, torchvision, and the papers. */
 const REFERENCE: { id: string; options?: ArchOptions; total: number; trainable?: number; nonTrainable?: number; macs?: number; output: number[] }[] = [
   { id: 'lenet5', total: 61_706, macs: 416_520, output: [10] },
   { id: 'lenet5', options: { variant: 'classic' }, total: 61_706, macs: 416_520, output: [10] },
+  { id: 'lenet5', options: { variant: '1998' }, total: 60_840, trainable: 60_000, nonTrainable: 840, macs: 328_096, output: [10] },
   { id: 'alexnet', total: 62_378_344, output: [1000] },
-  { id: 'alexnet', options: { variant: 'torchvision' }, total: 61_100_840, output: [1000] },
+  // torchvision documents 61.1 M parameters and 0.71 GFLOPS at 224×224.
+  { id: 'alexnet', options: { variant: 'torchvision' }, total: 61_100_840, macs: 714_188_480, output: [1000] },
   { id: 'vgg16', total: 138_357_544, output: [1000] },
   { id: 'vgg16', options: { noTop: true }, total: 14_714_688, output: [7, 7, 512] },
   { id: 'vgg19', total: 143_667_240, output: [1000] },
@@ -35,6 +38,46 @@ describe('zoo reproduces the published figures at defaults', () => {
     if (nonTrainable !== undefined) expect(info.nonTrainableParams).toBe(nonTrainable);
     if (macs !== undefined) expect(info.macs).toBe(macs);
     expect(info.outputShape).toEqual(output);
+  });
+});
+
+describe('every variant follows a named source, on the input its source documents', () => {
+  const variants = ARCH_IDS.flatMap((id) => (zooEntry(id).variants.length ? zooEntry(id).variants : [undefined]).map((variant) => ({ id, variant })));
+
+  it.each(variants)('$id $variant says its source in English and Japanese', ({ id, variant }) => {
+    const graph = buildArch(id, variant ? { variant } : {});
+    expect(graph.source).toBeDefined();
+    const info = inferGraph(graph);
+    expect(info.source).toEqual(graph.source);
+    const en = sayMessage(graph.source ?? { code: '', params: {} }, 'en');
+    expect(en).not.toMatch(/^zoo\./);
+    expect(sayMessage(graph.source ?? { code: '', params: {} }, 'ja')).not.toMatch(/^zoo\./);
+    // The source names the input the network is built on by default.
+    expect(en).toContain(info.inputShape.slice(0, 2).join('×'));
+  });
+
+  it.each([
+    ['lenet5', undefined, [32, 32, 1]],
+    ['lenet5', '1998', [32, 32, 1]],
+    ['alexnet', 'paper', [227, 227, 3]],
+    ['alexnet', 'torchvision', [224, 224, 3]],
+    ['vgg16', undefined, [224, 224, 3]],
+    ['resnet50', undefined, [224, 224, 3]],
+    ['resnet20', undefined, [32, 32, 3]],
+    ['googlenet', undefined, [224, 224, 3]],
+  ] as const)('%s %s defaults to %j', (id, variant, input) => {
+    expect(defaultInputOf(zooEntry(id), variant)).toEqual(input);
+    expect(inferGraph(buildArch(id, variant ? { variant } : {})).inputShape).toEqual(input);
+  });
+
+  it('an explicit input still wins over a variant default', () => {
+    expect(inferGraph(buildArch('alexnet', { variant: 'torchvision', input: [227, 227, 3] })).inputShape).toEqual([227, 227, 3]);
+  });
+
+  it('ResNets say whether they follow Keras or torchvision', () => {
+    expect(sayMessage(buildArch('resnet50').source ?? { code: '', params: {} }, 'en')).toContain('Keras applications ResNet50');
+    expect(sayMessage(buildArch('resnet18', { convBias: false }).source ?? { code: '', params: {} }, 'en')).toContain("torchvision's resnet18");
+    expect(sayMessage(buildArch('resnet18').source ?? { code: '', params: {} }, 'en')).toContain('Keras has no ResNet-18');
   });
 });
 

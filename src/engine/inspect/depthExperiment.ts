@@ -9,8 +9,8 @@ import type { RunControl } from '../runControl';
 import { trainStep } from '../trainStep';
 import { validateDepthSettings, type DepthExperimentResult, type DepthExperimentSettings, type DepthProgress, type DepthRun, type LayerGradientNorm, type NetFamily } from './depthPresets';
 import { stepWithGradientNorms } from './gradientNorms';
-import { recomputeBatchNormStatistics } from './preciseBatchNorm';
-import { disposeOptimizer } from '../disposeOptimizer';
+import { recomputeBatchNormStatistics } from '../preciseBatchNorm';
+import { disposeOptimizer, makeOptimizer } from '../optimizers';
 import { inspectError } from '../../messages/index';
 
 type Shape3 = readonly [number, number, number];
@@ -24,9 +24,6 @@ export function experimentData(settings: DepthExperimentSettings): ImageDataset 
   return generateColorShapes({ seed: settings.seed, trainCount: settings.examples, testCount: 0, size: INPUT[0] });
 }
 
-function makeOptimizer(s: DepthExperimentSettings): tf.Optimizer {
-  return s.optimizer === 'adam' ? tf.train.adam(s.learningRate) : tf.train.momentum(s.learningRate, s.momentum);
-}
 
 
 /** The first batch's indices of epoch 0 and every later one: the same order for every network of a run. */

@@ -6,12 +6,13 @@ import { useCpuBackend } from '../../model/testing/cpuBackend';
 import { expectNoTensorLeak } from '../../model/testing/expectNoLeak';
 import { predictMain } from '../trainStep';
 import { classScores, forwardGraph, mainOutputNode } from './graphForward';
-import { recomputeBatchNormStatistics } from './preciseBatchNorm';
+import { recomputeBatchNormStatistics } from '../preciseBatchNorm';
 
 beforeAll(useCpuBackend);
 
 const nets = [
   ['lenet5', { classes: 10 }, [32, 32, 1]],
+  ['lenet5', { variant: '1998' }, [32, 32, 1]],
   ['resnet8', { classes: 6, width: 0.25 }, [32, 32, 3]],
   ['alexnet', { classes: 5, width: 0.125, input: [67, 67, 3] as const }, [67, 67, 3]],
   ['googlenet', { classes: 4, width: 0.0625, aux: true, input: [96, 96, 3] as const }, [96, 96, 3]],

@@ -5,12 +5,12 @@ import { ancestorsOf, mainOutputNode } from './graphForward';
 import type { InspectableLayer, InspectLayers } from './inspectTypes';
 
 /** Layers whose output is a "feature map" a class activation map may be taken from (not pools or pads). */
-const CAM_KINDS: ReadonlySet<LayerKind> = new Set(['conv2d', 'activation', 'batchNorm', 'add', 'concat', 'lrn']);
+const CAM_KINDS: ReadonlySet<LayerKind> = new Set(['conv2d', 'activation', 'batchNorm', 'add', 'concat', 'lrn', 'tableConv2d', 'subsample']);
 
 /**
  * The layers of a built model that output feature maps [H, W, C] (the input excluded), in graph order,
  * with the first convolution and the Grad-CAM layer: the last feature-map layer feeding the main
- * classifier whose maps are larger than 1×1 (e.g. LeNet-5's `c3_conv`, a ResNet's last block output,
+ * classifier whose maps are larger than 1×1 (e.g. LeNet-5's `c3_conv`, the 1998 LeNet-5's `s4_subsample`, a ResNet's last block output,
  * GoogLeNet's `inception_5b_concat`).
  */
 export function inspectableLayers(model: tfl.LayersModel, graph: ArchGraph): InspectLayers {

@@ -20,14 +20,9 @@ import type { CompareArm, ComparePoint, CompareResult, FreezeMode, TransferFitRe
 
 type Shape3 = [number, number, number];
 
-/** The optimizer `Engine.compile` makes for these settings. */
-export function makeOptimizer(s: CompileSettings): tf.Optimizer {
-  return s.optimizer === 'adam' ? tf.train.adam(s.learningRate) : s.optimizer === 'sgd' ? tf.train.momentum(s.learningRate, s.momentum) : tf.train.rmsprop(s.learningRate, 0.9, s.momentum);
-}
+import { disposeOptimizer, makeOptimizer } from '../optimizers';
 
-import { disposeOptimizer } from '../disposeOptimizer';
-
-export { disposeOptimizer };
+export { disposeOptimizer, makeOptimizer };
 
 /**
  * Fits an installed transfer model: on cached base outputs when only the head trains and no

@@ -10,7 +10,8 @@ import type { ImageDataset } from '../../data/datasetTypes';
 import { makeBatch, seededPermutation } from '../batches';
 import { message, transferError, userMessageOf, type UserMessage } from '../../messages/index';
 import { isDeviceLost, said, splitIndices } from '../fitLoop';
-import type { FitResult, FitSettings, TrainEvent } from '../protocol';
+import { scheduledRate, setLearningRate } from '../optimizers';
+import type { FitResult, FitSettings, LrSchedule, TrainEvent } from '../protocol';
 import type { RunControl } from '../runControl';
 import { accuracy, categoricalCrossentropy, unclippedCrossentropy } from '../trainStep';
 import { snapshotWeights, type WeightSnapshot } from '../weightSnapshot';
@@ -88,6 +89,8 @@ export interface CachedFitArgs {
   onEvent: (e: TrainEvent) => void;
   /** Called with the whole model's weights after each epoch (kept off the GPU, so a lost device loses nothing). */
   onSnapshot?: (snapshot: WeightSnapshot) => void;
+  /** The learning-rate schedule over the whole run, as fitLoop's; absent: constant. */
+  schedule?: { kind: LrSchedule; base: number };
 }
 
 /** The cache's size and how long building it took; null when it was never built. */
@@ -130,6 +133,7 @@ async function headEpochs(a: CachedFitArgs, progress: Progress): Promise<{ resul
   const snapshot = async () => Promise.all(head.getWeights().map(async (w) => ({ values: Float32Array.from(await w.data()), shape: w.shape })));
   let lastGood = await snapshot();
   let epochsCompleted = 0;
+  let step = 0;
   const end = (kind: FitResult['end'], why: UserMessage | null): FitResult => ({ end: kind, ...said(why), epochsCompleted, tensorsAfter: tf.memory().numTensors });
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     a.onEvent({ type: 'epochStart', epoch, epochs: settings.epochs, batches });
@@ -141,6 +145,9 @@ async function headEpochs(a: CachedFitArgs, progress: Progress): Promise<{ resul
     for (let b = 0; b < batches; b++) {
       const idx = order.subarray(b * settings.batchSize, Math.min(train, (b + 1) * settings.batchSize));
       const { x, y } = rowsBatch(trainRows, idx, classes);
+      if (a.schedule) setLearningRate(a.optimizer, scheduledRate(a.schedule.kind, a.schedule.base, step, batches * settings.epochs));
+      const rate = (a.optimizer as unknown as { learningRate: number }).learningRate;
+      step++;
       // minimize's closure keeps the metrics with tf.keep; they are read and disposed below.
       const metrics: { acc?: tf.Scalar; loss?: tf.Scalar } = {};
       const clipped = a.optimizer.minimize(() => {
@@ -166,7 +173,7 @@ async function headEpochs(a: CachedFitArgs, progress: Progress): Promise<{ resul
       seen += idx.length;
       lossSum += loss * idx.length;
       accSum += accuracyValue * idx.length;
-      a.onEvent({ type: 'batchEnd', epoch, batch: b, batches, loss, accuracy: accuracyValue, examplesPerSec: seen / ((now() - e0) / 1000) });
+      a.onEvent({ type: 'batchEnd', epoch, batch: b, batches, loss, accuracy: accuracyValue, meanLoss: lossSum / seen, meanAccuracy: accSum / seen, learningRate: rate, examplesPerSec: seen / ((now() - e0) / 1000) });
       const stop = await control.checkpoint(() => a.onEvent({ type: 'paused' }), () => a.onEvent({ type: 'resumed' }));
       if (stop) return { result: end('stopped', message('fit.stopped', { epoch: epoch + 1, batch: b + 1 })), cache };
     }

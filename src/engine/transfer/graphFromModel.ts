@@ -19,6 +19,7 @@ const padding = (v: unknown): Padding => (v === 'same' ? 'same' : 'valid');
 function activation(v: unknown): ActivationName {
   const name = typeof v === 'string' ? v.toLowerCase() : 'linear';
   if (name === 'relu6') return 'relu';
+  if (name === 'scaledtanh') return 'scaledTanh';
   return (['linear', 'relu', 'tanh', 'sigmoid', 'softmax'] as const).find((a) => a === name) ?? 'linear';
 }
 

@@ -4,13 +4,13 @@
  * images. Small data is where augmentation's regularising effect shows: the plain run overfits.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { disposeOptimizer, makeOptimizer } from '../optimizers';
 import { estimateTrainingMemory, inferGraph } from '../../arch/index';
 import type { ImageDataset, ImageSplit } from '../../data/datasetTypes';
 import { buildModel } from '../../model/index';
 import { memoryBudget } from '../backends';
 import type { Engine } from '../engine';
 import { fitLoop } from '../fitLoop';
-import type { CompileSettings } from '../protocol';
 import { RunControl } from '../runControl';
 import { augmentTransform } from './augmentTransform';
 import type { CompareEvent, CompareRequest, CompareResult, CompareRun } from './uploadsProtocol';
@@ -41,12 +41,6 @@ export function comparisonSubset(data: ImageDataset, examples: number, validatio
   // floor((n + m) · split) = m exactly: the +0.5 keeps float rounding from losing one.
   const validationSplit = (m + 0.5) / (n + m);
   return { data: { ...data, train: { images, labels, count: n + m } }, validationSplit, examples: n, validation: m };
-}
-
-function makeOptimizer(c: CompileSettings): tf.Optimizer {
-  if (c.optimizer === 'adam') return tf.train.adam(c.learningRate);
-  if (c.optimizer === 'sgd') return tf.train.momentum(c.learningRate, c.momentum);
-  return tf.train.rmsprop(c.learningRate, 0.9, c.momentum);
 }
 
 /** Runs the comparison on the engine's current dataset; one run at a time, stoppable. */
@@ -97,7 +91,7 @@ export class AugmentComparison {
           if (result.end !== 'completed') break;
         } finally {
           model.dispose();
-          optimizer.dispose();
+          disposeOptimizer(optimizer);
         }
       }
     } finally {

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { ActivationName } from '../../arch';
+import type { ActivationName, KernelInit } from '../../arch';
 import { applyActivation, toActivationName } from './activation';
+import { kernelInitializer, toKernelInit } from './weightInit';
 import { expectFeatureMap, firstShape, firstTensor, type Kwargs, type LayerArgs } from './layerTypes';
 
 /** Constructor arguments of {@link GroupedConv2D}. */
@@ -20,8 +21,10 @@ export interface GroupedConv2DArgs extends LayerArgs {
   useBias?: boolean;
   /** Default linear. */
   activation?: ActivationName;
-  /** Seed of the Glorot-uniform kernel initialiser; null or absent = unseeded. */
+  /** Seed of the kernel initialiser; null or absent = unseeded. */
   seed?: number | null;
+  /** Kernel initialiser; absent = Glorot uniform (Keras' default). */
+  initializer?: KernelInit;
 }
 
 /** Output length of a convolution along one axis (TF rules); null stays null. */
@@ -48,6 +51,7 @@ export class GroupedConv2D extends tfl.layers.Layer {
   readonly useBias: boolean;
   readonly activation: ActivationName;
   readonly seed: number | null;
+  readonly initializer: KernelInit;
   private kernel: tfl.LayerVariable | null = null;
   private bias: tfl.LayerVariable | null = null;
 
@@ -61,6 +65,7 @@ export class GroupedConv2D extends tfl.layers.Layer {
     this.useBias = args.useBias ?? true;
     this.activation = toActivationName(args.activation ?? 'linear');
     this.seed = args.seed ?? null;
+    this.initializer = toKernelInit(args.initializer);
     if (!Number.isInteger(this.groups) || this.groups < 1 || this.filters % this.groups !== 0) {
       throw new Error(`Layer "${this.name}" (GroupedConv2D): filters ${this.filters} must divide by groups ${this.groups}.`);
     }
@@ -74,7 +79,7 @@ export class GroupedConv2D extends tfl.layers.Layer {
       throw new Error(`Layer "${this.name}" (GroupedConv2D): input channels ${String(cin)} must divide by groups ${this.groups}.`);
     }
     const [kh, kw] = this.kernelSize;
-    const init = tfl.initializers.glorotUniform(this.seed == null ? {} : { seed: this.seed });
+    const init = kernelInitializer(this.seed, this.initializer, kh * kw * (cin / this.groups));
     this.kernel = this.addWeight('kernel', [kh, kw, cin / this.groups, this.filters], 'float32', init);
     if (this.useBias) this.bias = this.addWeight('bias', [this.filters], 'float32', tfl.initializers.zeros());
     this.built = true;
@@ -118,6 +123,7 @@ export class GroupedConv2D extends tfl.layers.Layer {
       useBias: this.useBias,
       activation: this.activation,
       seed: this.seed,
+      initializer: this.initializer,
     };
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPERIMENT } from '../experiment';
+import { applyChange } from '../recipeState';
 import { decodeExperiment, encodeExperiment } from '../urlCodec';
 
 describe('classroom keys of the share link', () => {
@@ -24,7 +25,8 @@ describe('classroom keys of the share link', () => {
       '__proto__=1',
     ].join('&');
     const { state, notices } = decodeExperiment(`?${hostile}`);
-    expect(state).toEqual({ ...DEFAULT_EXPERIMENT, arch: 'vgg16' });
+    // The valid network is kept, with its training recipe; every hostile field falls back.
+    expect(state).toEqual(applyChange(DEFAULT_EXPERIMENT, { arch: 'vgg16' }));
     expect(notices.map((n) => n.key).sort()).toEqual(['__proto__', 'batch', 'constructor', 'epochs', 'lesson', 'lr', 'panel', 'present', 'seed']);
     expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
     for (const n of notices) expect(n.value.length).toBeLessThanOrEqual(65);

@@ -1,3 +1,4 @@
+import { applyChange } from '../recipeState';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPERIMENT } from '../experiment';
 import { lessonMessages } from '../i18n/lessons';
@@ -31,7 +32,7 @@ describe('lesson presets', () => {
 
 describe('shareLink', () => {
   it('keeps the page path, drops the old query and hash, adds the experiment and hide flags', () => {
-    const link = shareLink('https://u.github.io/cnn-playground/?arch=zzz#top', { ...DEFAULT_EXPERIMENT, arch: 'resnet20', epochs: 3 }, new Set(['backend'] as const));
+    const link = shareLink('https://u.github.io/cnn-playground/?arch=zzz#top', applyChange(DEFAULT_EXPERIMENT, { arch: 'resnet20', epochs: 3 }), new Set(['backend'] as const));
     expect(link).toBe('https://u.github.io/cnn-playground/?v=1&arch=resnet20&epochs=3&backend_hide=1');
     expect(decodeExperiment(new URL(link).search).state).toMatchObject({ arch: 'resnet20', epochs: 3 });
   });

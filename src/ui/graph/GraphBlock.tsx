@@ -1,5 +1,5 @@
 import { memo, type KeyboardEvent } from 'react';
-import { moduleShortName, type LayoutNode } from '../../views/archGraph/index';
+import { matrixCells, moduleShortName, type LayoutNode } from '../../views/archGraph/index';
 import { FOCUS, FROZEN_FILL, INK, KIND_FILL } from './graphColors';
 
 interface Props {
@@ -13,6 +13,30 @@ interface Props {
   onActivate: (id: string, via: 'hover' | 'focus', on: boolean) => void;
   /** Present on a collapsed inception module: click or Enter expands it. */
   onToggle?: (moduleId: string) => void;
+}
+
+/** A table convolution's connection table on its block: white cells where an output map reads an input map. */
+function ConnectionTable({ node }: { node: LayoutNode }) {
+  const cells = matrixCells(node);
+  const rows = node.connectionTable?.length ?? 0;
+  return (
+    <g data-testid="connection-table" data-rows={rows} data-cols={node.connectionTable?.[0]?.length ?? 0} pointerEvents="none">
+      {cells.map((c) => (
+        <rect
+          key={`${c.row}-${c.col}`}
+          data-connected={c.connected ? 'true' : 'false'}
+          x={c.x + 0.25}
+          y={c.y + 0.25}
+          width={c.size - 0.5}
+          height={c.size - 0.5}
+          fill={c.connected ? '#ffffff' : 'none'}
+          stroke="#ffffff"
+          strokeOpacity={0.45}
+          strokeWidth={0.3}
+        />
+      ))}
+    </g>
+  );
 }
 
 /** One layer (or one collapsed inception module) as an SVG block, focusable, with a native tooltip. */
@@ -65,6 +89,7 @@ export const GraphBlock = memo(function GraphBlock({ node, frozen, active, descr
           strokeWidth={strokeWidth}
         />
       )}
+      {node.connectionTable ? <ConnectionTable node={node} /> : null}
       {node.kind === 'inception' ? (
         <text x={node.x} y={node.y + 4} textAnchor="middle" fontSize={11} fontWeight={600} fill="#fff" pointerEvents="none">
           {moduleShortName(node.id)}

@@ -1,5 +1,6 @@
 import { formatShape, kerasTypeName } from '../../arch/index';
 import type { InceptionBranch, LayoutNode, ShortcutKind } from '../../views/archGraph/index';
+import { fill } from '../i18n/format';
 import type { GraphMessageKey } from '../i18n/graph';
 
 type T = (key: GraphMessageKey) => string;
@@ -15,6 +16,8 @@ export function describeNode(node: LayoutNode, t: T, fmt: Fmt, frozen: boolean):
     `${fmt(node.params)} ${t('params')}`,
     `${fmt(node.macs)} ${t('macs')}`,
   ];
+  const table = node.connectionTable;
+  if (table) parts.push(fill(t('connectionTable'), { n: fmt(table.flat().filter(Boolean).length), total: fmt(table.length * (table[0]?.length ?? 0)) }));
   if (node.role === 'shortcut' && node.group) parts.push(`${t('shortcutOf')} ${node.group}`);
   else if (node.group && node.kind !== 'inception') parts.push(`${t('block')} ${node.group}`);
   if (frozen) parts.push(t('frozen'));

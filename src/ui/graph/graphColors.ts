@@ -21,6 +21,9 @@ export const KIND_FILL: Record<NodeKind, string> = {
   add: '#2f9e44',
   concat: '#12b886',
   rescale: '#74c0fc',
+  tableConv2d: '#1c7ed6',
+  subsample: '#e8890c',
+  rbf: '#e64980',
   inception: '#0ca678',
 };
 

@@ -41,7 +41,7 @@ export const en = {
   archError: 'This configuration is impossible:',
   pageError: 'Something went wrong in this panel. Your settings are kept; reload to try again.',
   noteLenet:
-    'LeNet-5 (LeCun et al. 1998) reads 32×32 digits. Unlike today: average pooling, no padding, tanh/sigmoid activations and a sigmoid after each pooling. Like today: H×W shrink (32 → 28 → 14 → 10 → 5) while channels grow (1 → 6 → 16), and conv → pool stages end in fully connected layers. The "modern" variant swaps in ReLU and max pooling.',
+    'LeNet-5 (LeCun et al. 1998) reads 32×32 digits. Unlike today: average pooling, no padding, tanh/sigmoid activations and a sigmoid after each pooling. Like today: H×W shrink (32 → 28 → 14 → 10 → 5) while channels grow (1 → 6 → 16), and conv → pool stages end in fully connected layers. The "modern" variant swaps in ReLU and max pooling; "1998" is the network of the paper itself: subsampling with a trainable coefficient per map, C3 wired by a connection table, f(a) = 1.7159·tanh(2a/3), and an output of Euclidean RBF units (a penalty per class, not a softmax).',
   noteAlexnet:
     'AlexNet (Krizhevsky et al. 2012) won ImageNet with a much deeper network, ReLU activations, dropout and data augmentation. Local response normalisation (LRN) was later shown to help little. The paper split the network across two GPUs: set groups to 2 to see how grouped convolutions halve the weights of conv2, conv4 and conv5.',
   noteVgg:

@@ -23,7 +23,7 @@ export function DepthResultTable({ runs }: { runs: readonly DepthRun[] }) {
           <tr key={r.arch} data-arch={r.arch}>
             <th scope="row">{r.arch}</th>
             <td>{f.count(r.params)}</td>
-            <td data-testid="depth-train-error">
+            <td data-testid="depth-train-error" data-value={r.trainError}>
               {f.percent(r.trainError, 1)}
               {r.diverged && ` (${t('diverged')})`}
             </td>

@@ -43,7 +43,7 @@ export function ComparePanel({ state, hook, disabled }: Props) {
   const labels = { scratch: t('scratch'), transfer: t('transferArm') };
   const arm = (a: CompareResult['scratch'], testId: string) => (
     <li>
-      <span data-testid={testId}>
+      <span data-testid={testId} data-value={a.testAccuracy}>
         {fill(t('compareArm'), {
           label: a.label === 'transfer' ? labels.transfer : labels.scratch, acc: f.percent(a.testAccuracy, 1), count: f.count(a.testCount),
           params: f.count(a.trainableParams), secs: f.fixed(a.ms / 1000, 1), cached: a.cached ? t('withCache') : '',

@@ -109,7 +109,7 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
               {RUNS.map((run) => {
                 const s = stats(run);
                 return (
-                  <tr key={run} data-testid={`compare-row-${run}`}>
+                  <tr key={run} data-testid={`compare-row-${run}`} data-final={s.final ?? ''} data-gap={s.gap ?? ''} data-epochs={curves[run].length}>
                     <td>{runName(run)}</td>
                     <td className="num">{pct(s.final)}</td>
                     <td className="num">{pct(s.best)}</td>

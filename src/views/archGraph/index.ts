@@ -4,3 +4,4 @@ export { layoutArchGraph, moduleShortName, SPACING, type LayoutOptions } from '.
 export { blockSizer, spatialOf, BLOCK } from './blockSize';
 export * from './zoomMath';
 export * from './costBars';
+export { matrixCells, type MatrixCell } from './connectionMatrix';

@@ -70,15 +70,25 @@ export function layoutArchGraph(graph: ArchGraph, info: GraphInfo, options: Layo
     return l;
   };
   const sizeOf = (kind: NodeKind, layers: readonly string[]) => size(kind, layerInfo(layers[layers.length - 1]).outputShape);
+  const specOf = new Map(graph.nodes.map((n) => [n.name, n]));
+  /** A table convolution's table as [output map][input map] booleans (its input's channels from inference). */
+  const tableOf = (layer: string): LayoutNode['connectionTable'] => {
+    const node = specOf.get(layer);
+    if (node?.spec.kind !== 'tableConv2d') return undefined;
+    const channels = infoOf.get(node.inputs[0])?.outputShape[2] ?? 0;
+    return node.spec.table.map((row) => Array.from({ length: channels }, (_, c) => row.includes(c)));
+  };
   const place = (id: string, layers: readonly string[], kind: NodeKind, role: NodeRole, x: number, y: number, group?: string, widthBoost = 0): LayoutNode => {
     const figures = layers.map(layerInfo);
     const { width, height } = sizeOf(kind, layers);
+    const connectionTable = layers.length === 1 ? tableOf(layers[0]) : undefined;
     const node: LayoutNode = {
       id, layers, kind, role, x, y, width: width + widthBoost, height,
       shape: figures[figures.length - 1].outputShape,
       params: figures.reduce((a, l) => a + l.params, 0),
       macs: figures.reduce((a, l) => a + l.macs, 0),
       ...(group ? { group } : {}),
+      ...(connectionTable ? { connectionTable } : {}),
     };
     nodes.push(node);
     byId.set(id, node);

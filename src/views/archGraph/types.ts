@@ -33,6 +33,11 @@ export interface LayoutNode {
   readonly group?: string;
   /** A short label drawn under the block, when the graph is small enough to label every layer. */
   readonly label?: string;
+  /**
+   * For a table convolution (LeNet-5's C3): [output map][input map], true where the output map reads
+   * that input map — Table I of LeCun et al. (1998) with rows and columns swapped to fit a tall block.
+   */
+  readonly connectionTable?: readonly (readonly boolean[])[];
 }
 
 /** A plain connection between two blocks (data flows from → to). */

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { ArchGraph } from '../../arch/index';
-import { nodeLayers } from '../../model/index';
-import { forwardGraph, mainOutputNode } from './graphForward';
+import type { ArchGraph } from '../arch/index';
+import { nodeLayers } from '../model/index';
+import { forwardGraph, mainOutputNode } from './inspect/graphForward';
 
 /** Per-channel sums over the examples seen: Σx and Σx² per batch-norm layer, with the count. */
 interface Moments {
@@ -16,11 +16,15 @@ interface Moments {
  * statistics of its input over `batches` (each x [N, H, W, C], disposed by the caller), computed in
  * training mode so each layer sees what it saw while training. After a short run the moving averages
  * (momentum 0.99) still remember their initial 0 and 1, so inference-mode accuracy would mostly measure
- * that lag instead of what the weights learned. Every temporary tensor is disposed.
+ * that lag instead of what the weights learned. Frozen batch norms are left as they are. Every temporary
+ * tensor is disposed. @returns the number of batch-norm layers updated.
  */
 export async function recomputeBatchNormStatistics(model: tfl.LayersModel, graph: ArchGraph, batches: Iterable<tf.Tensor4D>): Promise<number> {
   const moments = new Map<string, Moments>();
   const head = mainOutputNode(graph).name;
+  const layers = nodeLayers(model);
+  // A frozen batch norm (transfer learning) runs in inference mode and keeps its pretrained statistics.
+  const frozen = (node: string) => layers.get(node)?.layer.trainable === false;
   for (const x of batches) {
     const seen: { node: string; count: number; stats: tf.Tensor }[] = [];
     tf.tidy(() => {
@@ -30,6 +34,7 @@ export async function recomputeBatchNormStatistics(model: tfl.LayersModel, graph
         onInput: {
           kind: 'batchNorm',
           see: (node, input) => {
+            if (frozen(node.name)) return;
             const channels = input.shape[input.rank - 1] ?? 1;
             const flat = tf.reshape(input, [-1, channels]);
             // [2, C]: Σx and Σx² per channel, summed over batch and positions.
@@ -54,7 +59,6 @@ export async function recomputeBatchNormStatistics(model: tfl.LayersModel, graph
       tf.dispose(seen.map((s) => s.stats));
     }
   }
-  const layers = nodeLayers(model);
   for (const [node, m] of moments) {
     const weights = layers.get(node)?.layer.weights ?? [];
     const movingMean = weights.find((w) => w.originalName.endsWith('moving_mean'));

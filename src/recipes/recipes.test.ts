@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ARCH_IDS, buildArch, estimateTrainingMemory, inferGraph, zooEntry } from '../arch/index';
+import { DATASET_CHANNELS, recipeFor, type RecipeDataset } from './recipes';
+
+const DATASETS: RecipeDataset[] = ['mnist', 'fashion-mnist', 'shapes', 'uploads'];
+/** The WASM backend's training-memory budget (src/engine/backends.ts): every preset must fit it. */
+const WASM_BUDGET = 1536 * 2 ** 20;
+
+describe('training recipes', () => {
+  it("LeNet-5 on MNIST keeps the app's defaults (Adam 1e-3, batch 64, 2 epochs of every image)", () => {
+    expect(recipeFor({ arch: 'lenet5', variant: '', aux: false, dataset: 'mnist' })).toMatchObject({
+      optimizer: 'adam', learningRate: 0.001, batchSize: 64, epochs: 2, trainLimit: 0, schedule: 'constant', initializer: 'glorotUniform', scale: null,
+    });
+  });
+
+  it('every zoo network has a recipe on every dataset whose training size fits in memory at its batch', () => {
+    for (const arch of ARCH_IDS) {
+      const entry = zooEntry(arch);
+      for (const variant of ['', ...entry.variants]) {
+        for (const dataset of DATASETS) {
+          const r = recipeFor({ arch, variant, aux: false, dataset });
+          expect(r.learningRate).toBeGreaterThan(0);
+          expect(r.batchSize).toBeGreaterThanOrEqual(8);
+          const input = r.scale ? ([r.scale.size, r.scale.size, DATASET_CHANNELS[dataset]] as const) : undefined;
+          const graph = buildArch(arch, { variant: variant || undefined, classes: 10, width: r.scale?.width ?? 1, ...(input ? { input } : {}) });
+          const memory = estimateTrainingMemory(inferGraph(graph), r.batchSize, r.optimizer).total;
+          expect(memory, `${arch} ${variant} ${dataset}`).toBeLessThan(WASM_BUDGET);
+        }
+      }
+    }
+  });
+
+  it('networks too large for class time at their reference size train a smaller copy; deep stacks without batch norm start He-normal', () => {
+    const vgg16 = recipeFor({ arch: 'vgg16', variant: '', aux: false, dataset: 'mnist' });
+    expect(vgg16.scale).toEqual({ width: 0.25, size: 32 });
+    expect(vgg16.initializer).toBe('heNormal');
+    // The share link of a hostile URL falls back to these for VGG-16 (e2e/classroom.spec.ts expects 2 and 64).
+    expect([vgg16.epochs, vgg16.batchSize]).toEqual([2, 64]);
+    expect(recipeFor({ arch: 'resnet50', variant: '', aux: false, dataset: 'mnist' }).bnMomentum).toBe(0.9);
+    expect(recipeFor({ arch: 'resnet20', variant: '', aux: false, dataset: 'mnist' }).scale).toBeNull();
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Training recipes: the defaults a practitioner would pick for each network on each dataset (initialiser,
+ * optimizer, learning rate and schedule, batch size, batch-norm momentum, epochs, training examples), and,
+ * for networks whose reference size cannot train in class time on a CPU-only laptop, the smaller copy
+ * Train builds instead. Every value here was measured with `npm run lessons` (see README: "Every network
+ * learns at its preset"). Pure TypeScript: the UI, the URL codec and the outcome suite read it.
+ */
+import { zooEntry, type KernelInit } from '../arch/index';
+
+export type RecipeDataset = 'mnist' | 'fashion-mnist' | 'shapes' | 'uploads';
+export type RecipeOptimizer = 'adam' | 'sgd' | 'rmsprop';
+export type RecipeSchedule = 'constant' | 'cosine';
+
+/** What a recipe depends on: the network (and its variant / auxiliary heads) and the dataset. */
+export interface RecipeKey {
+  readonly arch: string;
+  /** '' = the network's default variant. */
+  readonly variant: string;
+  readonly aux: boolean;
+  readonly dataset: RecipeDataset;
+}
+
+/**
+ * The smaller copy Train builds when the reference network is too large or too slow to train here:
+ * a width multiplier and a square input side (channels follow the dataset).
+ */
+export interface RecipeScale {
+  readonly width: number;
+  readonly size: number;
+}
+
+export interface TrainingRecipe {
+  readonly optimizer: RecipeOptimizer;
+  readonly learningRate: number;
+  /** SGD/RMSprop momentum (Adam ignores it). */
+  readonly momentum: number;
+  readonly schedule: RecipeSchedule;
+  readonly batchSize: number;
+  readonly epochs: number;
+  /** Training examples per epoch (0 = the whole training split). */
+  readonly trainLimit: number;
+  readonly initializer: KernelInit;
+  /** Batch-norm moving-average momentum (only networks with batch norm use it). */
+  readonly bnMomentum: number;
+  /** Null: the reference network trains as it is. */
+  readonly scale: RecipeScale | null;
+}
+
+/** The recipe fields that are also experiment settings (URL keys, editable in the UI). */
+export const RECIPE_FIELDS = ['optimizer', 'learningRate', 'momentum', 'schedule', 'batchSize', 'epochs', 'trainLimit', 'initializer', 'bnMomentum'] as const;
+export type RecipeField = (typeof RECIPE_FIELDS)[number];
+
+/** Image shape of each dataset (uploads are stored as RGB). */
+export const DATASET_CHANNELS: Readonly<Record<RecipeDataset, 1 | 3>> = { mnist: 1, 'fashion-mnist': 1, shapes: 3, uploads: 3 };
+
+/** Keras' defaults and LeNet-5's recipe on MNIST: the app's defaults (Adam 1e-3, batch 64, 2 epochs of all 54,000). */
+const BASE: TrainingRecipe = {
+  optimizer: 'adam', learningRate: 0.001, momentum: 0.9, schedule: 'constant', batchSize: 64, epochs: 2, trainLimit: 0,
+  initializer: 'glorotUniform', bnMomentum: 0.99, scale: null,
+};
+
+/** A short run is a few hundred steps: a moving average with momentum 0.9 forgets its start in ~20. */
+const SHORT_RUN_BN = 0.9;
+
+type Adjust = Partial<TrainingRecipe>;
+
+/** The recipe of each network (by zoo family, then id) on MNIST. */
+function networkRecipe(arch: string, variant: string, aux: boolean): Adjust {
+  const entry = zooEntry(arch);
+  switch (entry.family) {
+    case 'lenet':
+      // The 1998 net (LeCun et al.'s own initialisation) trains at half the modern net's speed: 2 epochs of 10,000.
+      return variant === '1998' ? { initializer: 'lecun98', batchSize: 32, epochs: 2, trainLimit: 10_000 } : {};
+    case 'alexnet':
+      // Without batch norm a deep ReLU stack needs He initialisation to pass any signal through.
+      return { initializer: 'heNormal', learningRate: 0.0005, epochs: 2, trainLimit: 3000, batchSize: 32, scale: { width: 0.25, size: 96 } };
+    case 'vgg':
+      return { initializer: 'heNormal', learningRate: 0.0003, epochs: 2, trainLimit: 3000, batchSize: 64, scale: { width: 0.25, size: 32 } };
+    case 'resnet':
+      return { bnMomentum: SHORT_RUN_BN, epochs: 2, trainLimit: 3000, batchSize: 32, scale: { width: 0.25, size: arch === 'resnet18' || arch === 'resnet34' ? 32 : 64 } };
+    case 'cifar-resnet':
+    case 'plain': {
+      const depth = Number(arch.replace(/\D/g, ''));
+      return { bnMomentum: SHORT_RUN_BN, epochs: 2, trainLimit: 3000, batchSize: 32, scale: depth >= 44 ? { width: 0.5, size: 32 } : null };
+    }
+    case 'googlenet':
+      return { epochs: 2, trainLimit: 3000, batchSize: 32, scale: { width: 0.25, size: 96 }, ...(aux ? {} : {}) };
+  }
+}
+
+/** What changes with the dataset: the colour shapes are harder than digits for the same budget. */
+function datasetAdjust(dataset: RecipeDataset, r: TrainingRecipe): Adjust {
+  if (dataset === 'shapes' || dataset === 'uploads') return { epochs: Math.max(r.epochs, 3) };
+  return {};
+}
+
+/** The recipe for a network on a dataset. @throws ArchError for an unknown network. */
+export function recipeFor(key: RecipeKey): TrainingRecipe {
+  const net: TrainingRecipe = { ...BASE, ...networkRecipe(key.arch, key.variant, key.aux) };
+  return { ...net, ...datasetAdjust(key.dataset, net) };
+}
+
+/** Whether two values of a recipe field are the same setting (floats compared to 1e-12 relative). */
+export function sameRecipeValue(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+  return a === b;
+}

@@ -20,7 +20,7 @@ import type { ImageDataset } from '../../src/data/datasetTypes';
 import { seededPermutation } from '../../src/data/random';
 import { makeBatch } from '../../src/engine/batches';
 import { trainStep } from '../../src/engine/trainStep';
-import { disposeOptimizer } from '../../src/engine/optimizers';
+import { disposeOptimizer, makeOptimizer } from '../../src/engine/optimizers';
 import { restoreWeights, snapshotWeights } from '../../src/engine/weightSnapshot';
 import { buildModel } from '../../src/model/index';
 import { BENCH_MODELS, type BenchModelId } from '../bench/schema';
@@ -95,7 +95,7 @@ async function lossesOn(backend: 'cpu' | 'webgpu', data: ImageDataset, model: Be
   const m = buildModel(graphOf(model), { seed: o.seed });
   if (weights) restoreWeights(m, weights);
   const start = weights ?? (await snapshotWeights(m));
-  const optimizer = tf.train.adam(o.learningRate);
+  const optimizer = makeOptimizer({ optimizer: 'adam', learningRate: o.learningRate, momentum: 0 });
   // One batch, trained on `steps` times: the loss must fall (tfjs-cpu takes seconds a step, so few steps).
   const pool = batchPool(data, model, batch, 1, o.seed);
   const losses: number[] = [];
@@ -146,7 +146,7 @@ export async function runModel(data: ImageDataset, model: BenchModelId, batch: n
   const backend = tf.backend() as unknown as WebGpuBackendLike;
   const baseline = tf.memory().numTensors;
   const m = buildModel(graphOf(model), { seed: o.seed });
-  const optimizer = tf.train.adam(o.learningRate);
+  const optimizer = makeOptimizer({ optimizer: 'adam', learningRate: o.learningRate, momentum: 0 });
   const pool = batchPool(data, model, batch, 4, o.seed);
   const run: GpuRun = { model, batch, status: 'ok', warmupSteps: 2, sync: null, pipelined: null, lossFirst: null, lossAfter: null, stepsTrained: 0, tensorsLeaked: 0, trainFlops: null };
   let k = 0;

@@ -36,7 +36,8 @@ test.describe('training guards and controls', () => {
   });
 
   test('full VGG-16 at batch 64 is refused before it starts, with the estimate and a smaller size suggested', async ({ page }) => {
-    await page.goto('./?arch=vgg16&dataset=shapes&batch=64');
+    // fullsize=1: the full network, not the quarter-width copy VGG-16's training recipe would train.
+    await page.goto('./?arch=vgg16&dataset=shapes&batch=64&fullsize=1');
     await expect(page.getByTestId('backend-status')).toContainText('Backend:', { timeout: 60_000 });
     await page.getByTestId('train-button').click();
     await expect(page.getByTestId('training-error')).toContainText(/too large to train here: about [\d,]+ MiB.*width multiplier/, { timeout: 60_000 });

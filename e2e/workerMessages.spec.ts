@@ -25,7 +25,7 @@ test.describe('worker and architecture messages follow the UI language', () => {
   });
 
   test('Japanese: the memory refusal and an impossible input size', async ({ page }) => {
-    await page.goto('./?lang=ja&arch=vgg16&dataset=shapes&batch=64');
+    await page.goto('./?lang=ja&arch=vgg16&dataset=shapes&batch=64&fullsize=1');
     await expect(page.getByTestId('backend-status')).toContainText('WASM', { timeout: 60_000 });
     await page.getByTestId('train-button').click();
     await expect(page.getByTestId('training-error')).toContainText(/ここで学習するには大きすぎます.*MiB.*幅の倍率/, { timeout: 60_000 });

@@ -5,6 +5,7 @@ import type { ImageDataset } from '../data/datasetTypes';
 import { message, sayMessage, userMessageOf, type UserMessage } from '../messages/index';
 import { makeBatch, seededPermutation } from './batches';
 import { hasBatchNorm, settleBatchNorm } from './batchNormStats';
+import { DeferredMetrics } from './deferredMetrics';
 import { scheduledRate, setLearningRate } from './optimizers';
 import { PRECISE_BN_EXAMPLES, type FitResult, type FitSettings, type LrSchedule, type TrainEvent } from './protocol';
 import type { RunControl } from './runControl';
@@ -86,9 +87,11 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 export const isDeviceLost = (detail: string): boolean => /context lost|device (was )?lost|CONTEXT_LOST|webgl.*lost|GPUDevice.*lost/i.test(detail);
 
 /**
- * Trains for `settings.epochs` with the custom step, streaming progress. Stops early on request, on a
- * non-finite loss (restoring the last good weights) and on errors (e.g. a lost GPU device), always
- * returning how it ended instead of throwing. Every tensor it makes is disposed.
+ * Trains for `settings.epochs` with the custom step, streaming progress. Stops early on request (within
+ * the batch), on a non-finite loss (restoring the last good weights) and on errors (e.g. a lost GPU
+ * device), always returning how it ended instead of throwing. Batch metrics stay on the device and are
+ * read in groups at most every ~100 ms (deferredMetrics.ts), so a GPU is not drained once per step.
+ * Every tensor it makes is disposed.
  */
 export async function fitLoop(a: FitArgs): Promise<FitOutcome> {
   const { model, data, settings, control } = a;
@@ -104,6 +107,7 @@ export async function fitLoop(a: FitArgs): Promise<FitOutcome> {
   let stale = false;
   const end = (kind: FitResult['end'], why: UserMessage | null): FitOutcome => ({ end: kind, ...said(why), epochsCompleted, tensorsAfter: tf.memory().numTensors, batchNormStale: stale });
   const learningRate = () => (a.optimizer as unknown as { learningRate: number }).learningRate;
+  const pending = new DeferredMetrics<{ batch: number; examples: number; rate: number }>();
   try {
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
       a.onEvent({ type: 'epochStart', epoch, epochs: settings.epochs, batches });
@@ -113,6 +117,31 @@ export async function fitLoop(a: FitArgs): Promise<FitOutcome> {
       let lossSum = 0;
       let accSum = 0;
       let mainSum = 0;
+      /**
+       * Reads the batches trained since the last read (one GPU→CPU transfer) and reports them; returns the
+       * first non-finite loss's message, after restoring the last good weights.
+       */
+      const flush = async (): Promise<UserMessage | null> => {
+        for (const r of await pending.read()) {
+          if (!Number.isFinite(r.loss)) {
+            pending.dispose();
+            restoreWeights(model, lastGood);
+            stale = false;
+            return message('fit.nan', { loss: String(r.loss), epoch: epoch + 1, batch: r.meta.batch + 1 });
+          }
+          const n = r.meta.examples;
+          seen += n;
+          lossSum += r.loss * n;
+          accSum += r.accuracy * n;
+          if (r.mainLoss !== null) mainSum += r.mainLoss * n;
+          a.onEvent({
+            type: 'batchEnd', epoch, batch: r.meta.batch, batches, loss: r.loss, accuracy: r.accuracy, meanLoss: lossSum / seen, meanAccuracy: accSum / seen,
+            ...(r.mainLoss !== null ? { mainLoss: r.mainLoss, meanMainLoss: mainSum / seen } : {}),
+            learningRate: r.meta.rate, examplesPerSec: seen / ((now() - t0) / 1000),
+          });
+        }
+        return null;
+      };
       for (let b = 0; b < batches; b++) {
         const idx = order.subarray(b * settings.batchSize, Math.min(train, (b + 1) * settings.batchSize));
         const batch = makeBatch(data.train, data.imageShape, idx, a.input, a.classes);
@@ -126,38 +155,26 @@ export async function fitLoop(a: FitArgs): Promise<FitOutcome> {
         }
         if (a.schedule) setLearningRate(a.optimizer, scheduledRate(a.schedule.kind, a.schedule.base, step, totalSteps));
         const rate = learningRate();
-        let loss: number;
-        let acc: number;
-        let mainLoss: number | undefined;
-        const result = trainStep(model, a.optimizer, x, batch.y, a.lossWeights);
-        stale = precise > 0;
+        let result: ReturnType<typeof trainStep>;
         try {
-          loss = (await result.loss.data())[0];
-          acc = (await result.accuracy.data())[0];
-          if (result.mainLoss) mainLoss = (await result.mainLoss.data())[0];
+          result = trainStep(model, a.optimizer, x, batch.y, a.lossWeights);
         } finally {
-          tf.dispose([x, batch.y, result.loss, result.accuracy, ...(result.mainLoss ? [result.mainLoss] : [])]);
+          tf.dispose([x, batch.y]);
         }
+        // The metrics stay on the device; they are read at most every METRICS_READ_INTERVAL_MS.
+        pending.push(result.loss, result.accuracy, result.mainLoss, { batch: b, examples: idx.length, rate });
+        stale = precise > 0;
         step++;
-        if (!Number.isFinite(loss)) {
-          restoreWeights(model, lastGood);
-          stale = false;
-          return end('nan', message('fit.nan', { loss: String(loss), epoch: epoch + 1, batch: b + 1 }));
-        }
-        seen += idx.length;
-        lossSum += loss * idx.length;
-        accSum += acc * idx.length;
-        if (mainLoss !== undefined) mainSum += mainLoss * idx.length;
-        a.onEvent({
-          type: 'batchEnd', epoch, batch: b, batches, loss, accuracy: acc, meanLoss: lossSum / seen, meanAccuracy: accSum / seen,
-          ...(mainLoss !== undefined ? { mainLoss, meanMainLoss: mainSum / seen } : {}),
-          learningRate: rate, examplesPerSec: seen / ((now() - t0) / 1000),
-        });
         const stop = await control.checkpoint(
           () => a.onEvent({ type: 'paused' }),
           () => a.onEvent({ type: 'resumed' }),
         );
-        if (stop) return end('stopped', message('fit.stopped', { epoch: epoch + 1, batch: b + 1 }));
+        if (stop || control.paused || pending.due() || b === batches - 1) {
+          const nan = await flush();
+          if (nan) return end('nan', nan);
+        }
+        // A stop asked for while the read batches were reported counts too: no further batch trains.
+        if (stop || control.stopRequested) return end('stopped', message('fit.stopped', { epoch: epoch + 1, batch: b + 1 }));
       }
       const examplesPerSec = seen / ((now() - t0) / 1000);
       if (precise > 0) {
@@ -184,6 +201,8 @@ export async function fitLoop(a: FitArgs): Promise<FitOutcome> {
     return end(lost ? 'device-lost' : 'error', lost
       ? message('fit.deviceLost', { detail, epochs: epochsCompleted })
       : message('fit.failed', { detail: inner ?? detail }));
+  } finally {
+    pending.dispose();
   }
 }
 

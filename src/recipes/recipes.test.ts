@@ -37,6 +37,6 @@ describe('training recipes', () => {
     // The share link of a hostile URL falls back to these for VGG-16 (e2e/classroom.spec.ts expects 2 and 64).
     expect([vgg16.epochs, vgg16.batchSize]).toEqual([2, 64]);
     expect(recipeFor({ arch: 'resnet50', variant: '', aux: false, dataset: 'mnist' }).bnMomentum).toBe(0.9);
-    expect(recipeFor({ arch: 'resnet20', variant: '', aux: false, dataset: 'mnist' }).scale).toBeNull();
+    expect(recipeFor({ arch: 'resnet20', variant: '', aux: false, dataset: 'mnist' }).scale).toEqual({ width: 0.5, size: 32 });
   });
 });

@@ -1,5 +1,5 @@
 import { buildArch, formatShape, inferGraph, ZOO } from '../arch/index';
-import { DATASET_CHANNELS, type RecipeField } from '../recipes/recipes';
+import { DATASET_CHANNELS, RECIPE_FIELDS, sameRecipeValue, TRANSFER_RECIPE, type RecipeField } from '../recipes/recipes';
 import { PRECISE_BN_EXAMPLES } from '../engine/protocol';
 import type { ExperimentState } from './experiment';
 import { fill, useLocaleFormat } from './i18n/format';
@@ -7,7 +7,7 @@ import { useMessages } from './i18n/index';
 import { recipeMessages } from './i18n/recipe';
 import { trainingMessages } from './i18n/training';
 import { uploadsMessages } from './i18n/uploads';
-import { changedFromRecipe, recipeOf, recipeSettings, trainingArchOptions } from './recipeState';
+import { recipeOf, recipeSettings, trainingArchOptions } from './recipeState';
 import { archOptionsOf } from './useArchInfo';
 
 interface Props {
@@ -16,6 +16,8 @@ interface Props {
   /** Whether the network has batch norm (its statistics are recomputed before validation). */
   hasBatchNorm: boolean;
   disabled: boolean;
+  /** A transfer model is installed: Train and the comparison use transfer learning's recipe. */
+  transfer?: boolean;
 }
 
 const FIELD_LABEL: Record<RecipeField, `field${string}` & keyof (typeof recipeMessages)['en']> = {
@@ -37,12 +39,12 @@ function paramsOf(arch: string, options: Parameters<typeof buildArch>[1]): numbe
  * Train builds when the summary's network is too large for class time, and which settings the user
  * changed, with a way back to the recipe.
  */
-export function RecipeNote({ state, update, hasBatchNorm, disabled }: Props) {
+export function RecipeNote({ state, update, hasBatchNorm, disabled, transfer = false }: Props) {
   const t = useMessages(recipeMessages);
   const tt = useMessages(trainingMessages);
   const tu = useMessages(uploadsMessages);
   const f = useLocaleFormat();
-  const recipe = recipeOf(state);
+  const recipe = transfer ? { ...recipeOf(state), ...TRANSFER_RECIPE, trainLimit: 0, scale: null } : recipeOf(state);
   const summary = archOptionsOf(state);
   const { options, scaled } = trainingArchOptions(state, summary);
   const datasetName = { mnist: tt('datasetMnist'), 'fashion-mnist': tt('datasetFashion'), shapes: tt('datasetShapes'), uploads: tu('datasetUploads') }[state.dataset];
@@ -58,15 +60,16 @@ export function RecipeNote({ state, update, hasBatchNorm, disabled }: Props) {
   } else if (recipe.scale && state.fullSize) {
     parts.push(fill(t('fullSizeChosen'), { params: f.count(paramsOf(state.arch, summary) ?? 0) }));
   }
-  parts.push(recipe.initializer === 'heNormal' ? t('initHe') : recipe.initializer === 'lecun98' ? t('initLecun') : t('initGlorot'));
+  if (!transfer) parts.push(recipe.initializer === 'heNormal' ? t('initHe') : recipe.initializer === 'lecun98' ? t('initLecun') : t('initGlorot'));
   parts.push(`${fill(t('optimizerPart'), { optimizer: optimizerName, lr: String(recipe.learningRate) })} (${recipe.schedule === 'cosine' ? t('scheduleCosine') : t('scheduleConstant')})`);
-  parts.push(fill(t('batchPart'), { batch: recipe.batchSize, epochs: recipe.epochs, examples: recipe.trainLimit ? f.count(recipe.trainLimit) : t('allImages') }));
-  if (hasBatchNorm) parts.push(fill(t('bnPart'), { momentum: String(recipe.bnMomentum), n: f.count(PRECISE_BN_EXAMPLES) }));
-  const changed = changedFromRecipe(state).filter((field) => hasBatchNorm || field !== 'bnMomentum').filter((field) => state.optimizer !== 'adam' || field !== 'momentum');
+  parts.push(transfer ? fill(t('transferBatchPart'), { batch: recipe.batchSize, epochs: recipe.epochs }) : fill(t('batchPart'), { batch: recipe.batchSize, epochs: recipe.epochs, examples: recipe.trainLimit ? f.count(recipe.trainLimit) : t('allImages') }));
+  if (hasBatchNorm && !transfer) parts.push(fill(t('bnPart'), { momentum: String(recipe.bnMomentum), n: f.count(PRECISE_BN_EXAMPLES) }));
+  const compared: readonly RecipeField[] = transfer ? ['optimizer', 'learningRate', 'momentum', 'schedule', 'batchSize', 'epochs'] : RECIPE_FIELDS;
+  const changed = compared.filter((field) => !sameRecipeValue(state[field], recipe[field])).filter((field) => hasBatchNorm || field !== 'bnMomentum').filter((field) => state.optimizer !== 'adam' || field !== 'momentum');
   return (
     <div className="recipe-note" data-testid="training-recipe" data-scaled={scaled ? 'true' : 'false'} data-changed={changed.join(',')}>
       <p>
-        <b>{fill(t('recipeFor'), { network, dataset: datasetName })}</b> {parts.join('; ')}.
+        <b>{transfer ? t('recipeTransfer') : fill(t('recipeFor'), { network, dataset: datasetName })}</b> {parts.join('; ')}.
       </p>
       {changed.length > 0 && (
         <p className="recipe-changed">

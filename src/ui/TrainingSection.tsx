@@ -69,7 +69,7 @@ export function TrainingSection({ state, update, graph, info }: Props) {
           </li>
         ))}
       </ol>
-      <RecipeNote state={state} update={update} hasBatchNorm={hasBatchNorm} disabled={busy} />
+      <RecipeNote state={state} update={update} hasBatchNorm={hasBatchNorm} disabled={busy} transfer={view.adopted === 'transfer'} />
       <TrainSettings state={state} update={update} backend={view.backend} disabled={busy} hasBatchNorm={hasBatchNorm} />
       <div className="row">
         <button type="button" data-testid="train-button" disabled={busy || !view.backend} onClick={() => void train()}>

@@ -41,6 +41,19 @@ export function applyChange(prev: ExperimentState, patch: Partial<ExperimentStat
 }
 
 /**
+ * Moves the training settings from one recipe to another (e.g. into transfer learning's), keeping every
+ * setting the user changed from the old recipe.
+ */
+export function switchRecipe(s: ExperimentState, from: TrainingRecipe, to: Partial<TrainingRecipe>): Partial<RecipeSettings> {
+  const out: Record<string, unknown> = {};
+  for (const f of RECIPE_FIELDS) {
+    const target = to[f];
+    if (target !== undefined && sameRecipeValue(s[f], from[f])) out[f] = target;
+  }
+  return out as Partial<RecipeSettings>;
+}
+
+/**
  * The size Train builds: the summary's network, or the recipe's smaller copy when the summary shows the
  * reference size (width 1, default input), the recipe has one and the user did not ask for the full size.
  */

@@ -10,18 +10,33 @@ import { trainStep } from '../trainStep';
 import { validateDepthSettings, type DepthExperimentResult, type DepthExperimentSettings, type DepthProgress, type DepthRun, type LayerGradientNorm, type NetFamily } from './depthPresets';
 import { stepWithGradientNorms } from './gradientNorms';
 import { recomputeBatchNormStatistics } from '../preciseBatchNorm';
-import { disposeOptimizer, makeOptimizer } from '../optimizers';
+import { disposeOptimizer, makeOptimizer, scheduledRate, setLearningRate } from '../optimizers';
 import { inspectError } from '../../messages/index';
 
 type Shape3 = readonly [number, number, number];
 
-const INPUT: Shape3 = [32, 32, 3];
+/** The CIFAR nets' 32×32 input, with the data's channels (3 for colour shapes, 1 for MNIST digits). */
+const inputOf = (data: ImageDataset): Shape3 => [32, 32, data.imageShape[2]];
 const MEASURE_BATCH = 128;
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** The experiment's own data: colour shapes (32×32×3, 6 classes), generated from the run's seed. */
-export function experimentData(settings: DepthExperimentSettings): ImageDataset {
-  return generateColorShapes({ seed: settings.seed, trainCount: settings.examples, testCount: 0, size: INPUT[0] });
+/**
+ * The experiment's own data: colour shapes (32×32×3, 6 classes) generated from the run's seed, or the
+ * first `examples` images of a seeded shuffle of `digits` (MNIST's training split, 28×28×1, zero-padded
+ * to 32×32 by the batches).
+ */
+export function experimentData(settings: DepthExperimentSettings, digits?: ImageDataset): ImageDataset {
+  if ((settings.dataset ?? 'shapes') === 'shapes') return generateColorShapes({ seed: settings.seed, trainCount: settings.examples, testCount: 0, size: 32 });
+  if (!digits) throw inspectError('inspect.needDigits');
+  const size = digits.imageShape[0] * digits.imageShape[1] * digits.imageShape[2];
+  const order = seededPermutation(digits.train.count, settings.seed).subarray(0, Math.min(settings.examples, digits.train.count));
+  const images = new Uint8Array(order.length * size);
+  const labels = new Uint8Array(order.length);
+  order.forEach((from, i) => {
+    images.set(digits.train.images.subarray(from * size, (from + 1) * size), i * size);
+    labels[i] = digits.train.labels[from];
+  });
+  return { ...digits, train: { images, labels, count: order.length }, test: { images: new Uint8Array(0), labels: new Uint8Array(0), count: 0 } };
 }
 
 
@@ -32,10 +47,11 @@ function* batchIndices(s: DepthExperimentSettings, n: number, epoch: number): Ge
   for (let start = 0; start < n; start += s.batchSize) yield order.subarray(start, Math.min(n, start + s.batchSize));
 }
 
-/** Batches x [≤128, 32, 32, 3] over the whole training subset, for BN statistics; each disposed after use. */
-function* wholeSubset(data: ImageDataset, classes: number): Generator<tf.Tensor4D> {
-  for (let start = 0; start < data.train.count; start += MEASURE_BATCH) {
-    const idx = Int32Array.from({ length: Math.min(MEASURE_BATCH, data.train.count - start) }, (_, i) => start + i);
+/** Batches x [≤128, 32, 32, 3] over the first `n` training images, for BN statistics; each disposed after use. */
+function* wholeSubset(data: ImageDataset, classes: number, n = data.train.count): Generator<tf.Tensor4D> {
+  const INPUT = inputOf(data);
+  for (let start = 0; start < n; start += MEASURE_BATCH) {
+    const idx = Int32Array.from({ length: Math.min(MEASURE_BATCH, n - start) }, (_, i) => start + i);
     const { x, y } = makeBatch(data.train, data.imageShape, idx, INPUT, classes);
     y.dispose();
     try {
@@ -62,6 +78,7 @@ async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradie
   const { settings: s, data } = a;
   const classes = data.classNames.length;
   const arch = `${a.family === 'plain' ? 'plain' : 'resnet'}${a.depth}`;
+  const INPUT = inputOf(data);
   const graph: ArchGraph = buildArch(arch, { width: s.width, classes, input: INPUT });
   const t0 = now();
   const model = buildModel(graph, { seed: s.seed });
@@ -70,6 +87,16 @@ async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradie
   let norms: LayerGradientNorm[] | null = null;
   let diverged = false;
   let lastEpochLoss = NaN;
+  const epochErrors: number[] = [];
+  const totalSteps = batches * s.epochs;
+  let step = 0;
+  /** Training error on the first `n` images in inference mode, with the batch norms' exact statistics over them. */
+  const trainingError = async (n: number) => {
+    await recomputeBatchNormStatistics(model, graph, wholeSubset(data, classes, n));
+    const idx = Int32Array.from({ length: n }, (_, i) => i);
+    const m = await measure(model, data, 'train', idx, INPUT, classes, MEASURE_BATCH);
+    return { error: 1 - m.accuracy, loss: m.loss };
+  };
   try {
     for (let epoch = 0; epoch < s.epochs && !diverged; epoch++) {
       let lossSum = 0;
@@ -77,6 +104,8 @@ async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradie
       let b = 0;
       for (const idx of batchIndices(s, data.train.count, epoch)) {
         const { x, y } = makeBatch(data.train, data.imageShape, idx, INPUT, classes);
+        if (s.schedule === 'cosine') setLearningRate(optimizer, scheduledRate('cosine', s.learningRate, step, totalSteps));
+        step++;
         let loss: number;
         try {
           if (a.withNorms && epoch === 0 && b === 0) {
@@ -105,13 +134,12 @@ async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradie
         if (await a.control.checkpoint()) throw inspectError('inspect.experimentStopped');
       }
       if (seen) lastEpochLoss = lossSum / seen;
+      if (s.measureEachEpoch && !diverged) epochErrors.push((await trainingError(Math.min(s.measureEachEpoch, data.train.count))).error);
     }
-    await recomputeBatchNormStatistics(model, graph, wholeSubset(data, classes));
-    const all = Int32Array.from({ length: data.train.count }, (_, i) => i);
-    const m = await measure(model, data, 'train', all, INPUT, classes, MEASURE_BATCH);
+    const m = await trainingError(data.train.count);
     const run: DepthRun = {
-      family: a.family, depth: a.depth, arch, params: countParams(model).total, trainError: 1 - m.accuracy, trainLoss: m.loss,
-      lastEpochLoss, diverged, seconds: (now() - t0) / 1000,
+      family: a.family, depth: a.depth, arch, params: countParams(model).total, trainError: m.error, trainLoss: m.loss,
+      lastEpochLoss, diverged, seconds: (now() - t0) / 1000, ...(s.measureEachEpoch ? { epochErrors } : {}),
     };
     return { run, norms };
   } finally {
@@ -132,11 +160,12 @@ export async function runDepthExperiment(
   settings: DepthExperimentSettings,
   control: RunControl,
   onProgress: (p: DepthProgress) => void,
+  digits?: ImageDataset,
 ): Promise<Omit<DepthExperimentResult, 'backend'>> {
   validateDepthSettings(settings);
   const depths = [...settings.depths].sort((x, y) => x - y);
   const s = { ...settings, depths };
-  const data = experimentData(s);
+  const data = experimentData(s, digits);
   const deepest = depths[depths.length - 1];
   const plan = depths.flatMap((depth) => (['plain', 'residual'] as const).map((family) => ({ depth, family })));
   const t0 = now();

@@ -9,7 +9,7 @@ import { inspectError } from '../../messages/index';
 export type ExperimentDepth = 8 | 20 | 32 | 44 | 56;
 export const EXPERIMENT_DEPTHS: readonly ExperimentDepth[] = [8, 20, 32, 44, 56];
 
-export type DepthPresetId = 'quick' | 'classroom';
+export type DepthPresetId = 'lecture' | 'quick' | 'reference';
 export type NetFamily = 'plain' | 'residual';
 
 /** The same budget for every network of the run. */
@@ -19,7 +19,9 @@ export interface DepthExperimentSettings {
   depths: ExperimentDepth[];
   /** Width multiplier on 16/32/64 channels. */
   width: number;
-  /** Training examples of the generated colour-shapes dataset (32×32×3, 6 classes). */
+  /** The data: generated colour shapes (32×32×3, 6 classes; the default) or MNIST digits (padded to 32×32×1). */
+  dataset?: 'shapes' | 'mnist';
+  /** Training examples of the dataset. */
   examples: number;
   epochs: number;
   batchSize: number;
@@ -29,17 +31,29 @@ export interface DepthExperimentSettings {
   momentum: number;
   /** Seeds the data, the initial weights and the batch order. */
   seed: number;
+  /** Learning-rate schedule (default constant). */
+  schedule?: 'constant' | 'cosine';
+  /** After every epoch, measure the training error on this many training images (0 / absent: only at the end). */
+  measureEachEpoch?: number;
 }
 
 /**
- * `quick` finishes in about 45–65 s on WASM on this project's 2-core CI-class machine (the e2e smoke test)
- * and is too short for the nets to learn much. `classroom` shows the effect: measured on WASM, plain-32
- * stayed at 82% training error while ResNet-32 reached 24% (plain/residual 8: 45/43%, 20: 39/9%), in
- * about 25 min on a busy 2-core CPU (not yet timed on a GPU).
+ * `lecture` (the default) shows the effect within a lesson on a CPU-only laptop: Plain-20/56 and
+ * ResNet-20/56 at a quarter width learn the same 512 colour-shapes images for 12 epochs. What is measured
+ * is training error — the optimisation difficulty He et al. describe, not overfitting: the residual nets
+ * and the shallow plain net fit the images, the deep plain net does not (npm run lessons checks it over
+ * three seeds; README). `quick` is a one-minute plumbing check, too short for any net to learn. The
+ * full-length runs (`reference`, scripts/depthReference.ts) are computed offline and shipped as data.
  */
-export const DEPTH_PRESETS: Readonly<Record<DepthPresetId, DepthExperimentSettings>> = {
+export const DEPTH_PRESETS: Readonly<Record<Exclude<DepthPresetId, 'reference'>, DepthExperimentSettings>> = {
+  lecture: { preset: 'lecture', depths: [20, 56], width: 0.25, examples: 512, epochs: 12, batchSize: 32, optimizer: 'sgd', learningRate: 0.05, momentum: 0.9, seed: 7 },
   quick: { preset: 'quick', depths: [8, 20], width: 0.25, examples: 512, epochs: 2, batchSize: 32, optimizer: 'sgd', learningRate: 0.05, momentum: 0.9, seed: 7 },
-  classroom: { preset: 'classroom', depths: [8, 20, 32], width: 0.25, examples: 2000, epochs: 4, batchSize: 32, optimizer: 'sgd', learningRate: 0.05, momentum: 0.9, seed: 7 },
+};
+
+/** The full-length run behind the precomputed results (scripts/depthReference.ts; hours on a CPU). */
+export const DEPTH_REFERENCE_SETTINGS: DepthExperimentSettings = {
+  preset: 'reference', depths: [20, 56], width: 0.25, examples: 3000, epochs: 20, batchSize: 32, optimizer: 'sgd', learningRate: 0.05, momentum: 0.9, seed: 7,
+  schedule: 'cosine', measureEachEpoch: 1000,
 };
 
 /** What a run reports after every batch. */
@@ -73,6 +87,8 @@ export interface DepthRun {
   /** True when the loss became NaN/Infinity (the net is then reported with its error at that point). */
   diverged: boolean;
   seconds: number;
+  /** With `measureEachEpoch`: the training error after each epoch (inference mode, precise BN). */
+  epochErrors?: number[];
 }
 
 export interface LayerGradientNorm {
@@ -98,4 +114,13 @@ export function validateDepthSettings(s: DepthExperimentSettings): void {
   if (!Number.isInteger(s.epochs) || s.epochs < 1 || s.epochs > 50) throw inspectError('inspect.badEpochs', { got: s.epochs });
   if (!Number.isInteger(s.batchSize) || s.batchSize < 2) throw inspectError('inspect.badBatch', { got: s.batchSize });
   if (!(s.learningRate > 0 && s.learningRate < 10)) throw inspectError('inspect.badLearningRate', { got: s.learningRate });
+}
+
+/** The precomputed full-length results (scripts/depthReference.ts writes them as depthReference.json). */
+export interface DepthReference {
+  /** When and where they were computed. */
+  computedAt: string;
+  machine: string;
+  backend: string;
+  result: Omit<DepthExperimentResult, 'backend'>;
 }

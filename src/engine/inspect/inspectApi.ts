@@ -12,6 +12,7 @@ import { inspectableLayers } from './inspectLayers';
 import { convKernel, extentOf, gradCam, layerActivations } from './inspectOps';
 import type { FeatureMaps, Filters, GradCam, InspectImage, InspectLayers } from './inspectTypes';
 import { engineError, inspectError } from '../../messages/index';
+import { loadBundledDataset } from '../../data/loadBundled';
 
 type Shape3 = [number, number, number];
 
@@ -23,6 +24,8 @@ type Shape3 = [number, number, number];
  */
 export class InspectApi {
   private experiment: RunControl | null = null;
+  /** MNIST for the depth experiment, loaded once (the user's own dataset in the engine stays as it is). */
+  private digits: Promise<ImageDataset> | null = null;
 
   constructor(private readonly engine: Engine) {}
 
@@ -81,7 +84,7 @@ export class InspectApi {
    * depth and first-step gradient norms (see depthExperiment.ts). Refuses while the user's model trains,
    * and holds normal training off until it ends. Leaves the user's model and dataset alone.
    */
-  async runDepthExperiment(settings: DepthExperimentSettings, onProgress: (p: DepthProgress) => void): Promise<DepthExperimentResult> {
+  async runDepthExperiment(settings: DepthExperimentSettings, onProgress: (p: DepthProgress) => void, dataUrl = ''): Promise<DepthExperimentResult> {
     await this.engine.ready();
     const { training, backend } = this.engine.current();
     if (training) throw inspectError('inspect.trainingRunning');
@@ -90,12 +93,24 @@ export class InspectApi {
     this.experiment = control;
     const release = this.engine.claim('engine.busyDepthExperiment');
     try {
-      const result = await runDepthExperiment(settings, control, onProgress);
+      const digits = settings.dataset === 'mnist' ? await this.mnist(dataUrl) : undefined;
+      const result = await runDepthExperiment(settings, control, onProgress, digits);
       return { ...result, backend: backend?.name ?? tf.getBackend() };
     } finally {
       release();
       this.experiment = null;
     }
+  }
+
+  /** MNIST: the engine's own copy when it holds MNIST, else loaded once from `dataUrl`. */
+  private mnist(dataUrl: string): Promise<ImageDataset> {
+    const { data } = this.engine.current();
+    if (data?.id === 'mnist') return Promise.resolve(data);
+    this.digits ??= loadBundledDataset('mnist', dataUrl).catch((e: unknown) => {
+      this.digits = null;
+      throw inspectError('inspect.needDigits', { detail: e instanceof Error ? e.message : String(e) });
+    });
+    return this.digits;
   }
 
   /** Stops a running depth experiment after its current batch (its promise then rejects saying so). */

@@ -9,7 +9,7 @@ import type { ImageDataset } from '../../data/datasetTypes';
 import { message, transferError } from '../../messages/index';
 import { buildModel, countParams, layerOf, type HeadPooling } from '../../model/index';
 import { evaluateModel } from '../evaluate';
-import { fitLoop, splitIndices } from '../fitLoop';
+import { fitLoop, splitIndices, type FitArgs } from '../fitLoop';
 import type { CompileSettings, FitResult, FitSettings, TrainEvent } from '../protocol';
 import type { RunControl } from '../runControl';
 import { anyAugmentation, augmentTransform } from '../uploads/augmentTransform';
@@ -24,6 +24,11 @@ import { disposeOptimizer, makeOptimizer } from '../optimizers';
 
 export { disposeOptimizer, makeOptimizer };
 
+/** The fit loop's schedule for compile settings (none for a constant rate). */
+export function scheduleOf(c: CompileSettings): FitArgs['schedule'] {
+  return c.schedule && c.schedule !== 'constant' ? { kind: c.schedule, base: c.learningRate } : undefined;
+}
+
 /**
  * Fits an installed transfer model: on cached base outputs when only the head trains and no
  * augmentation is on (an augmented image has different features every epoch), else the full loop.
@@ -37,16 +42,17 @@ export async function fitTransfer(
   control: RunControl,
   onEvent: (e: TrainEvent) => void,
   onSnapshot?: (snapshot: WeightSnapshot) => void,
+  schedule?: FitArgs['schedule'],
 ): Promise<TransferFitResult> {
   const input = installed.model.inputs[0].shape.slice(1) as Shape3;
   const classes = data.classNames.length;
   if (!anyAugmentation(settings.augment) && describeInstalled(installed).cacheEligible) {
     const softmax = layerOf(installed.model, installed.head.at(-1) ?? '');
-    const { result, cache } = await cachedHeadFit({ model: installed.model, featureLayer: layerOf(installed.model, installed.featureLayer), head: softmax, optimizer, data, input, classes, settings, control, onEvent, onSnapshot });
+    const { result, cache } = await cachedHeadFit({ model: installed.model, featureLayer: layerOf(installed.model, installed.featureLayer), head: softmax, optimizer, data, input, classes, settings, control, onEvent, onSnapshot, schedule });
     return { ...result, cache };
   }
   const transformBatch = augmentTransform(settings.augment, settings.augmentSeed ?? settings.seed, data, splitIndices(data.train.count, settings).train, input[2]);
-  const result: FitResult = await fitLoop({ model: installed.model, optimizer, data, input, classes, lossWeights: [1], settings, control, onEvent, onSnapshot, transformBatch });
+  const result: FitResult = await fitLoop({ model: installed.model, optimizer, data, input, classes, lossWeights: [1], settings, control, onEvent, onSnapshot, transformBatch, schedule, graph: installed.graph });
   return { ...result, cache: null };
 }
 
@@ -124,10 +130,11 @@ export async function compareRun(a: CompareArgs): Promise<CompareResult> {
       ...(await fitLoop({
         model: scratch, optimizer, data: tail.data, input, classes, lossWeights: [1], settings, control: a.control, onEvent: listen('scratch'),
         transformBatch: augmentTransform(settings.augment, settings.augmentSeed ?? settings.seed, tail.data, splitIndices(tail.data.train.count, settings).train, input[2]),
+        schedule: scheduleOf(a.compile), graph: transfer.graph,
       })),
       cache: null,
     }), a.compile, a.data);
-    const transferArm = await runArm('transfer', transfer.model, (optimizer) => fitTransfer(transfer, optimizer, tail.data, settings, a.control, listen('transfer')), a.compile, a.data);
+    const transferArm = await runArm('transfer', transfer.model, (optimizer) => fitTransfer(transfer, optimizer, tail.data, settings, a.control, listen('transfer'), undefined, scheduleOf(a.compile)), a.compile, a.data);
     const trainImages = a.data.train.count;
     return { trainImages, scratch: { ...scratchArm, epochs: curves.scratch }, transfer: { ...transferArm, epochs: curves.transfer } };
   } finally {

@@ -15,7 +15,7 @@ import type { CompileSettings, DatasetInfo, EngineDatasetId, FitSettings, TrainE
 import { RunControl } from '../runControl';
 import { snapshotWeights } from '../weightSnapshot';
 import { loadBaseIndex, loadModelFromUrl } from './baseLoader';
-import { compareRun, disposeOptimizer, fitTransfer, makeOptimizer } from './compareRun';
+import { compareRun, disposeOptimizer, fitTransfer, makeOptimizer, scheduleOf } from './compareRun';
 import { classSubset, resolveClasses } from './datasetSubset';
 import { freezeUnits } from './freezePlan';
 import { graphFromModel } from './graphFromModel';
@@ -132,7 +132,7 @@ export class TransferApi {
     try {
       // Until an epoch completes, the weights before this run are the last epoch's (kept off the GPU).
       let snapshot = await snapshotWeights(installed.model);
-      const result = await fitTransfer(installed, optimizer, data, settings, this.control, onEvent, (s) => (snapshot = s));
+      const result = await fitTransfer(installed, optimizer, data, settings, this.control, onEvent, (s) => (snapshot = s), scheduleOf(compile));
       if (result.end === 'device-lost') {
         const rebuilt = await this.core.recoverFromLostDevice(snapshot);
         if (rebuilt) installed.model = rebuilt;

@@ -25,7 +25,7 @@ describe('lesson presets', () => {
   it('follows the course order: LeNet-5 first, the Keras workflow last', () => {
     expect(LESSON_IDS[0]).toBe('lenet-then-and-now');
     expect(LESSON_IDS.at(-1)).toBe('keras-workflow');
-    expect(lessonExperiment('lenet-then-and-now', 'en')).toMatchObject({ arch: 'lenet5', variant: 'classic' });
+    expect(lessonExperiment('lenet-then-and-now', 'en')).toMatchObject({ arch: 'lenet5', variant: '1998' });
     expect(lessonExperiment('inception-cost', 'en')).toMatchObject({ arch: 'googlenet', panel: 'cost-explorer' });
   });
 });

@@ -7,15 +7,15 @@ export const lessonMessages: { en: Record<LessonKey, string>; ja: Record<LessonK
   en: {
     'lenet-then-and-now:title': 'LeNet-5, then and now',
     'lenet-then-and-now:text':
-      'LeNet-5 (1998) read handwritten digits with tanh units, average pooling and no padding. The modern variant keeps exactly the same shapes (32 → 28 → 14 → 10 → 5 pixels, 1 → 6 → 16 channels) but uses ReLU and max pooling. This link opens the classic variant on MNIST: train it, then switch Variant to modern and train again with the same seed.',
-    'lenet-then-and-now:question': 'Which variant is more accurate after one epoch, and what about ReLU and max pooling could explain the difference?',
+      'LeNet-5 as LeCun et al. built it in 1998: no padding, subsampling layers with a trainable coefficient and bias, C3 wired to only some of S2’s maps (the connection table on its block in the graph), a scaled tanh, and an output of Euclidean RBF units instead of a softmax. The modern variant keeps the same shapes (32 → 28 → 14 → 10 → 5 pixels, 1 → 6 → 16 channels) but uses ReLU, max pooling and a softmax. This link opens the 1998 network on 10,000 MNIST digits for one epoch: train it, then switch Variant to modern and train again with the same budget and seed.',
+    'lenet-then-and-now:question': 'Which variant is more accurate after one epoch, and which is faster per epoch? What about ReLU, max pooling and a softmax output could explain the difference?',
     'going-deeper:title': 'AlexNet and VGG: going deeper with small filters',
     'going-deeper:text':
-      'AlexNet started with 11×11 and 5×5 filters; VGG uses only 3×3 filters and stacks more of them. Two 3×3 convolutions see a 5×5 window with 18·C² weights instead of 25·C², and add one more non-linearity. This link opens VGG-11 at a quarter of its width on 32×32 colour shapes, small enough to train here; compare its Summary with AlexNet’s.',
+      'AlexNet started with 11×11 and 5×5 filters; VGG uses only 3×3 filters and stacks more of them. Two 3×3 convolutions see a 5×5 window with 18·C² weights instead of 25·C², and add one more non-linearity. This link opens VGG-11; its recipe trains a quarter-width copy at 32×32 (small enough for a laptop). Train it, then pick AlexNet and train it too, and compare their Summaries and accuracies.',
     'going-deeper:question': 'Three 3×3 layers see a 7×7 window. How many weights do they need compared with one 7×7 layer with the same C channels?',
     'why-resnet:title': 'Why ResNet: deeper is not automatically better',
     'why-resnet:text':
-      'A deeper network could copy a shallower one and make its extra layers the identity, so its training error should never be worse. In practice deep plain networks train worse. ResNet adds each block’s input back to its output, relu(F(x) + x), so the identity is easy to learn. Use the depth experiment to train plain and residual networks of growing depth side by side.',
+      'A deeper network could copy a shallower one and make its extra layers the identity, so its training error should never be worse. In practice deep plain networks train worse. ResNet adds each block’s input back to its output, relu(F(x) + x), so the identity is easy to learn. The depth experiment’s lecture preset trains Plain-20, Plain-56, ResNet-20 and ResNet-56 side by side with one budget in a few minutes; the precomputed full-length run beside it shows the same over many epochs.',
     'why-resnet:question': 'Why does even the training error of the deep plain network get worse, and what does the skip connection change for the gradient?',
     'inception-cost:title': '1×1 convolutions and the cost of Inception',
     'inception-cost:text':
@@ -23,7 +23,7 @@ export const lessonMessages: { en: Record<LessonKey, string>; ja: Record<LessonK
     'inception-cost:question': 'A 1×1 convolution looks at a single pixel. What does it compute, and why does it make the 5×5 convolution after it about ten times cheaper?',
     'transfer-little-data:title': 'Transfer learning with little data',
     'transfer-little-data:text':
-      'With only a few hundred labelled images, a network trained from scratch memorises them. Transfer learning reuses the convolutional base of a network trained on a large dataset, freezes it and trains only a new classifier head. This link trains on just 200 Fashion-MNIST images: train from scratch first, then in the transfer panel start from LeNet-5 pretrained on MNIST digits and compare.',
+      'With only a few hundred labelled images, a network trained from scratch memorises them. Transfer learning reuses the convolutional base of a network trained on a large dataset, freezes it and trains only a new classifier head. This link trains on just 200 Fashion-MNIST images: train from scratch first, then in the transfer panel start from LeNet-5 pretrained on MNIST digits, replace the head, and run the comparison (it uses the same settings as Train).',
     'transfer-little-data:question': 'Which layers are worth reusing for a new task, the early ones or the late ones, and why?',
     'augmentation:title': 'Augmentation against overfitting',
     'augmentation:text':
@@ -37,15 +37,15 @@ export const lessonMessages: { en: Record<LessonKey, string>; ja: Record<LessonK
   ja: {
     'lenet-then-and-now:title': 'LeNet-5 の昔と今',
     'lenet-then-and-now:text':
-      'LeNet-5 (1998 年) は tanh、平均プーリング、パディングなしで手書き数字を読みました。「modern」版は形 (32 → 28 → 14 → 10 → 5 ピクセル、1 → 6 → 16 チャネル) はそのままに、ReLU と最大プーリングを使います。このリンクは MNIST で classic 版を開きます。訓練したら、バリエーションを modern に切り替えて同じシードでもう一度訓練しましょう。',
-    'lenet-then-and-now:question': '1 エポック後の正解率が高いのはどちらでしょう。ReLU と最大プーリングのどんな性質がその差を説明できるでしょう。',
+      'LeCun らが 1998 年に作ったとおりの LeNet-5 です。パディングなし、学習できる係数とバイアスを持つサブサンプリング層、S2 の一部のマップだけにつながる C3 (グラフのブロック上の接続表)、スケールした tanh、そしてソフトマックスではなくユークリッド RBF による出力です。「modern」版は形 (32 → 28 → 14 → 10 → 5 ピクセル、1 → 6 → 16 チャネル) はそのままに、ReLU、最大プーリング、ソフトマックスを使います。このリンクは MNIST の 1 万枚で 1998 年版を 1 エポック訓練する設定で開きます。訓練したら、バリエーションを modern に切り替えて、同じ量と同じシードでもう一度訓練しましょう。',
+    'lenet-then-and-now:question': '1 エポック後の正解率が高いのはどちらで、1 エポックが速いのはどちらでしょう。ReLU、最大プーリング、ソフトマックス出力のどんな性質がその差を説明できるでしょう。',
     'going-deeper:title': 'AlexNet と VGG: 小さなフィルターで深くする',
     'going-deeper:text':
-      'AlexNet は 11×11 や 5×5 のフィルターから始まりましたが、VGG は 3×3 のフィルターだけを使い、それを何層も重ねます。3×3 の畳み込み 2 層は、25·C² ではなく 18·C² の重みで 5×5 の範囲を見て、非線形性も 1 つ増えます。このリンクは、ブラウザーで訓練できるように幅を 4 分の 1 にした VGG-11 を 32×32 のカラー図形で開きます。サマリーを AlexNet と比べてみましょう。',
+      'AlexNet は 11×11 や 5×5 のフィルターから始まりましたが、VGG は 3×3 のフィルターだけを使い、それを何層も重ねます。3×3 の畳み込み 2 層は、25·C² ではなく 18·C² の重みで 5×5 の範囲を見て、非線形性も 1 つ増えます。このリンクは VGG-11 を開きます。レシピはノートパソコンで訓練できるように、幅 4 分の 1、32×32 の縮小版を訓練します。訓練したら AlexNet を選んで同じように訓練し、サマリーと正解率を比べてみましょう。',
     'going-deeper:question': '3×3 の層を 3 つ重ねると 7×7 の範囲が見えます。チャネル数 C が同じ 7×7 の層 1 つと比べて、重みはいくつ必要でしょう。',
     'why-resnet:title': 'なぜ ResNet か: 深ければ良いとは限らない',
     'why-resnet:text':
-      '深いネットワークは、浅いネットワークをまねて余分な層を恒等写像にすれば良いので、訓練誤差が悪くなるはずはありません。ところが実際には、深いプレーンなネットワークほど訓練がうまくいきません。ResNet は各ブロックの入力を出力に足し戻し (relu(F(x) + x))、恒等写像を簡単に学べるようにします。深さの実験で、深さを変えたプレーンなネットワークと残差ネットワークを並べて訓練してみましょう。',
+      '深いネットワークは、浅いネットワークをまねて余分な層を恒等写像にすれば良いので、訓練誤差が悪くなるはずはありません。ところが実際には、深いプレーンなネットワークほど訓練がうまくいきません。ResNet は各ブロックの入力を出力に足し戻し (relu(F(x) + x))、恒等写像を簡単に学べるようにします。深さの実験の「授業用」プリセットは、Plain-20・Plain-56・ResNet-20・ResNet-56 を同じ条件で数分で並べて訓練します。横に表示される計算済みの長い実行では、多くのエポックで同じことが見られます。',
     'why-resnet:question': '深いプレーンなネットワークでは、テスト誤差だけでなく訓練誤差まで悪くなるのはなぜでしょう。スキップ接続は勾配の何を変えるのでしょう。',
     'inception-cost:title': '1×1 畳み込みと Inception の計算量',
     'inception-cost:text':
@@ -53,7 +53,7 @@ export const lessonMessages: { en: Record<LessonKey, string>; ja: Record<LessonK
     'inception-cost:question': '1×1 畳み込みは 1 ピクセルしか見ません。何を計算していて、なぜ次の 5×5 畳み込みがおよそ 10 分の 1 の計算で済むのでしょう。',
     'transfer-little-data:title': '少ないデータでの転移学習',
     'transfer-little-data:text':
-      'ラベル付きの画像が数百枚しかないと、ゼロから訓練したネットワークは画像を丸暗記してしまいます。転移学習では、大きなデータセットで訓練したネットワークの畳み込み部分を再利用して凍結し、新しい分類器だけを訓練します。このリンクは Fashion-MNIST の 200 枚だけで訓練します。まずゼロから訓練し、次に転移学習のパネルで MNIST の数字で事前学習した LeNet-5 から始めて比べてみましょう。',
+      'ラベル付きの画像が数百枚しかないと、ゼロから訓練したネットワークは画像を丸暗記してしまいます。転移学習では、大きなデータセットで訓練したネットワークの畳み込み部分を再利用して凍結し、新しい分類器だけを訓練します。このリンクは Fashion-MNIST の 200 枚だけで訓練します。まずゼロから訓練し、次に転移学習のパネルで MNIST の数字で事前学習した LeNet-5 から始めて出力層を付け替え、比較を実行しましょう (比較は「訓練」と同じ設定を使います)。',
     'transfer-little-data:question': '新しいタスクで再利用する価値があるのは、入力に近い層と出力に近い層のどちらでしょう。それはなぜでしょう。',
     'augmentation:title': '過学習を防ぐデータ拡張',
     'augmentation:text':

@@ -6,6 +6,8 @@ export const recipeMessages = {
   en: {
     recipeHeading: 'Recipe',
     recipeFor: 'Recipe for {network} on {dataset}:',
+    recipeTransfer: 'Recipe for transfer learning (a new head on the pretrained base; Train and the comparison use the same settings):',
+    transferBatchPart: 'batch {batch}, {epochs} epochs of every training image of the new task (its test images are measured afterwards)',
     scaled: 'trains a ×{width} copy at {shape} ({params} parameters; the summary’s full network has {full}, too many to train in class time on a laptop’s CPU)',
     fullSizeChosen: 'trains the full network as in the summary ({params} parameters), as you asked',
     initGlorot: 'Glorot-uniform initialisation (Keras’ default)',
@@ -45,6 +47,8 @@ export const recipeMessages = {
   ja: {
     recipeHeading: 'レシピ',
     recipeFor: '{dataset} での {network} のレシピ:',
+    recipeTransfer: '転移学習のレシピ (事前学習済みのベースに新しい出力層。「訓練」と比較実験は同じ設定を使います):',
+    transferBatchPart: 'バッチ {batch}、新しいタスクの訓練画像すべてを {epochs} エポック (テスト画像は訓練の後に測ります)',
     scaled: '幅 ×{width}、入力 {shape} の縮小版を訓練します (パラメーター {params} 個。サマリーの元のネットワークは {full} 個で、ノートパソコンの CPU では授業時間内に訓練できません)',
     fullSizeChosen: '指定どおり、サマリーと同じ元の大きさのネットワークを訓練します (パラメーター {params} 個)',
     initGlorot: 'Glorot 一様分布による初期化 (Keras の既定)',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DEPTH_PRESETS, type DepthExperimentResult, type DepthPresetId, type DepthProgress } from '../../engine/inspect/depthPresets';
+import { DEPTH_PRESETS, type DepthExperimentResult, type DepthProgress } from '../../engine/inspect/depthPresets';
 import { callback } from '../../engine/client';
 import { useWorker } from '../engineContext';
 import { fill, useLocaleFormat } from '../i18n/format';
@@ -8,6 +8,8 @@ import { inspectMessages } from '../i18n/inspect';
 import { useTraining } from '../trainingContext';
 import { DepthErrorChart } from './DepthErrorChart';
 import { DepthResultTable } from './DepthResultTable';
+import { dataBaseUrl } from '../uploads/datasetUrl';
+import { GradientExplanation } from './GradientExplanation';
 import { GradientNormsChart } from './GradientNormsChart';
 import { toUserMessage, type UserMessage } from '../../messages/index';
 import { useSay } from '../i18n/say';
@@ -22,7 +24,8 @@ export function DepthExperimentPanel() {
   const f = useLocaleFormat();
   const inspect = useWorker()?.inspect ?? null;
   const { view } = useTraining();
-  const [preset, setPreset] = useState<DepthPresetId>('quick');
+  const [preset, setPreset] = useState<keyof typeof DEPTH_PRESETS>('lecture');
+  const [seed, setSeed] = useState(DEPTH_PRESETS.lecture.seed);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<DepthProgress | null>(null);
   const [result, setResult] = useState<DepthExperimentResult | null>(null);
@@ -36,7 +39,7 @@ export function DepthExperimentPanel() {
     setError(null);
     setProgress(null);
     try {
-      setResult(await inspect.runDepthExperiment(DEPTH_PRESETS[preset], callback((p: DepthProgress) => setProgress(p))));
+      setResult(await inspect.runDepthExperiment({ ...DEPTH_PRESETS[preset], seed }, callback((p: DepthProgress) => setProgress(p)), dataBaseUrl()));
     } catch (e) {
       setError(toUserMessage(e));
     } finally {
@@ -52,10 +55,23 @@ export function DepthExperimentPanel() {
       <div className="row">
         <label>
           {t('preset')}
-          <select data-testid="depth-preset" value={preset} disabled={running} onChange={(e) => setPreset(e.target.value as DepthPresetId)}>
+          <select
+            data-testid="depth-preset"
+            value={preset}
+            disabled={running}
+            onChange={(e) => {
+              const id = e.target.value === 'quick' ? 'quick' : 'lecture';
+              setPreset(id);
+              setSeed(DEPTH_PRESETS[id].seed);
+            }}
+          >
+            <option value="lecture">{t('presetLecture')}</option>
             <option value="quick">{t('presetQuick')}</option>
-            <option value="classroom">{t('presetClassroom')}</option>
           </select>
+        </label>
+        <label>
+          {t('seed')}
+          <input data-testid="depth-seed" type="number" min={0} step={1} value={seed} disabled={running} onChange={(e) => setSeed(Math.max(0, Math.round(Number(e.target.value) || 0)))} />
         </label>
         <button type="button" data-testid="depth-run" disabled={running || training || !inspect || !view.backend} onClick={() => void run()}>
           {t('run')}
@@ -92,6 +108,7 @@ export function DepthExperimentPanel() {
             <DepthErrorChart runs={result.runs} />
             <GradientNormsChart norms={result.gradientNorms} />
           </div>
+          <GradientExplanation norms={result.gradientNorms} />
           <DepthResultTable runs={result.runs} />
           <p className="hint" data-testid="depth-settings">
             {fill(t('settings'), {

@@ -10,6 +10,7 @@ import type { TransferHook } from './useTransfer';
 
 interface Props {
   state: ExperimentState;
+  update: (patch: Partial<ExperimentState>) => void;
   hook: TransferHook;
   disabled: boolean;
 }
@@ -17,15 +18,14 @@ interface Props {
 type Curves = Record<'scratch' | 'transfer', ComparePoint[]>;
 
 /**
- * From scratch vs transfer on the installed task, with its own budget (epochs, batch, learning rate)
- * so a few dozen images get enough steps; curves fill in live, test accuracies at the end.
+ * From scratch vs transfer on the installed task, with the experiment's own training settings (transfer
+ * learning's recipe unless changed: the same ones Train uses in transfer mode, so both give one result);
+ * curves fill in live, test accuracies at the end.
  */
-export function ComparePanel({ state, hook, disabled }: Props) {
+export function ComparePanel({ state, update, hook, disabled }: Props) {
   const t = useMessages(transferMessages);
   const f = useLocaleFormat();
-  const [epochs, setEpochs] = useState(20);
-  const [batch, setBatch] = useState(16);
-  const [lr, setLr] = useState(0.003);
+  const { epochs, batchSize: batch, learningRate: lr } = state;
   const [curves, setCurves] = useState<Curves>({ scratch: [], transfer: [] });
   const [result, setResult] = useState<CompareResult | null>(null);
   const running = hook.busy === 'comparing';
@@ -35,8 +35,8 @@ export function ComparePanel({ state, hook, disabled }: Props) {
     setCurves({ scratch: [], transfer: [] });
     const onProgress = (arm: 'scratch' | 'transfer', point: ComparePoint) => setCurves((c) => ({ ...c, [arm]: [...c[arm], point] }));
     setResult(await hook.transfer.compare(
-      { optimizer: 'adam', learningRate: lr, momentum: state.momentum, loss: 'categoricalCrossentropy' },
-      { epochs, batchSize: batch, validationSplit: 0, shuffle: true, seed: state.seed, trainLimit: 0, augment: state.augment, augmentSeed: state.augmentSeed },
+      { optimizer: state.optimizer, learningRate: lr, momentum: state.momentum, loss: 'categoricalCrossentropy', schedule: state.schedule },
+      { epochs, batchSize: batch, validationSplit: 0, shuffle: state.shuffle, seed: state.seed, trainLimit: 0, augment: state.augment, augmentSeed: state.augmentSeed },
       callback(onProgress),
     ));
   });
@@ -58,15 +58,15 @@ export function ComparePanel({ state, hook, disabled }: Props) {
       <div className="row">
         <label>
           {t('epochs')}
-          <input data-testid="transfer-compare-epochs" type="number" min={1} max={200} value={epochs} disabled={disabled} onChange={(e) => setEpochs(Math.max(1, Math.round(Number(e.target.value) || 1)))} />
+          <input data-testid="transfer-compare-epochs" type="number" min={1} max={200} value={epochs} disabled={disabled} onChange={(e) => update({ epochs: Math.min(200, Math.max(1, Math.round(Number(e.target.value) || 1))) })} />
         </label>
         <label>
           {t('batch')}
-          <input data-testid="transfer-compare-batch" type="number" min={1} max={512} value={batch} disabled={disabled} onChange={(e) => setBatch(Math.max(1, Math.round(Number(e.target.value) || 1)))} />
+          <input data-testid="transfer-compare-batch" type="number" min={1} max={512} value={batch} disabled={disabled} onChange={(e) => update({ batchSize: Math.min(512, Math.max(1, Math.round(Number(e.target.value) || 1))) })} />
         </label>
         <label>
           {t('learningRate')}
-          <input data-testid="transfer-compare-lr" type="number" step="any" min={1e-6} value={lr} disabled={disabled} onChange={(e) => setLr(Number(e.target.value) > 0 ? Number(e.target.value) : lr)} />
+          <input data-testid="transfer-compare-lr" type="number" step="any" min={1e-6} value={lr} disabled={disabled} onChange={(e) => update({ learningRate: Number(e.target.value) > 0 ? Number(e.target.value) : lr })} />
         </label>
         <button type="button" data-testid="transfer-compare-button" disabled={disabled} onClick={start}>
           {t('runCompare')}

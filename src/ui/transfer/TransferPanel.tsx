@@ -14,6 +14,8 @@ import { HeadSetup } from './HeadSetup';
 import { KeepPanel } from './KeepPanel';
 import { LayerList } from './LayerList';
 import { useTransfer } from './useTransfer';
+import { TRANSFER_RECIPE } from '../../recipes/recipes';
+import { recipeOf, switchRecipe } from '../recipeState';
 import './transfer.css';
 
 interface Props {
@@ -45,7 +47,10 @@ export function TransferPanel({ state, update }: Props) {
       {base && (
         <HeadSetup
           state={state} update={update} base={base} dataset={hook.dataset} disabled={disabled} perClass={hook.perClass} setPerClass={hook.setPerClass}
-          describeDataset={() => void hook.describeDataset()} onApply={(o) => void hook.applyHead({ ...o, mode: { kind: 'head' } })}
+          describeDataset={() => void hook.describeDataset()} onApply={(o) => void hook.applyHead({ ...o, mode: { kind: 'head' } }).then((ok) => {
+            // Train and the comparison now share transfer learning's recipe (the user's own changes stay).
+            if (ok) update(switchRecipe(state, recipeOf(state), TRANSFER_RECIPE));
+          })}
         />
       )}
       {busy && busy !== 'comparing' && (
@@ -77,7 +82,7 @@ export function TransferPanel({ state, update }: Props) {
             <summary>{t('layers')}</summary>
             <LayerList layers={installed.layers} />
           </details>
-          <ComparePanel state={state} hook={hook} disabled={disabled} />
+          <ComparePanel state={state} update={update} hook={hook} disabled={disabled} />
         </>
       )}
       <KeepPanel hook={hook} disabled={disabled} />

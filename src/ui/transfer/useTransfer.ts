@@ -110,7 +110,9 @@ export function useTransfer(state: ExperimentState) {
     adoptModel({
       label: 'transfer', build: st.build, dataset: st.dataset,
       fit: async (compile: CompileSettings, fit: FitSettings, onEvent: (e: TrainEvent) => void) => {
-        const result = await transfer.fit(compile, fit, onEvent);
+        // As the comparison trains its transfer arm: every training image of the new task, no validation
+        // split (the task's test images are measured after training), so both give one result.
+        const result = await transfer.fit(compile, { ...fit, validationSplit: 0, trainLimit: 0 }, onEvent);
         setCache(result.cache);
         return result;
       },
@@ -121,13 +123,14 @@ export function useTransfer(state: ExperimentState) {
   }, [adoptModel, transfer]);
 
   const applyHead = useCallback((o: { classes: number[]; cutAt: string; pooling: 'avg' | 'flatten'; mode: FreezeMode }) => run('applying', async () => {
-    if (!transfer) return;
+    if (!transfer) return false;
     const st = await transfer.applyHead(
       { subset: subsetRequest(o.classes, perClass), cutAt: o.cutAt, pooling: o.pooling, seed: state.seed, mode: o.mode, plan: { batchSize: state.batchSize, optimizer: state.optimizer } },
       callback(() => undefined),
     );
     install(st, true);
-  }), [run, transfer, subsetRequest, perClass, state.seed, state.batchSize, state.optimizer, install]);
+    return true;
+  }).then((ok) => ok === true), [run, transfer, subsetRequest, perClass, state.seed, state.batchSize, state.optimizer, install]);
 
   const setFreeze = useCallback((mode: FreezeMode) => run('working', async () => {
     if (!transfer) return;

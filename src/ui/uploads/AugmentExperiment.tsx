@@ -11,6 +11,7 @@ import { uploadsMessages } from '../i18n/uploads';
 import { useTraining } from '../trainingContext';
 import { archOptionsOf } from '../useArchInfo';
 import { CompareChart, type ComparePoint } from './CompareChart';
+import { compareSizesOf } from './compareSizes';
 import { dataBaseUrl } from './datasetUrl';
 import './uploads.css';
 import { toUserMessage, type UserMessage } from '../../messages/index';
@@ -29,7 +30,7 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
   const t = useMessages(uploadsMessages);
   const worker = useWorker();
   const { view } = useTraining();
-  const [sizes, setSizes] = useState({ examples: 256, validation: 256, epochs: 8 });
+  const [sizes, setSizes] = useState(() => compareSizesOf(state));
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<{ run: CompareRun; epoch: number; batch: number; batches: number } | null>(null);
   const [curves, setCurves] = useState<Curves>(EMPTY);

@@ -115,6 +115,18 @@ export function derivePeaks(raw: readonly RawPeak[]): PeakResult[] {
   return raw.map((r) => ({ backend: r.spec.backend, threads: r.spec.threads ?? true, status: r.outcome ? 'ok' : 'error', error: r.outcome ? null : (r.error ?? 'unknown error'), outcome: r.outcome }));
 }
 
+/**
+ * Our engine's training examples/s to set beside a peak: for WASM both builds from the side-by-side
+ * threads comparison when it ran (the two epochs a few seconds apart see the same machine), otherwise
+ * the engine's run on that backend; null when neither has a figure.
+ */
+export function peakTrainRate(report: Pick<BenchReport, 'runs' | 'threads'>, model: BenchModelId, peak: Pick<PeakResult, 'backend' | 'threads'>): number | null {
+  const side = peak.backend === 'wasm' ? report.threads?.find((t) => t.model === model)?.outcome : undefined;
+  if (side) return peak.threads ? side.threaded.examplesPerSec : side.single.examplesPerSec;
+  if (peak.backend === 'wasm' && !peak.threads) return null;
+  return report.runs.find((r) => r.model === model && r.trainer === 'engine' && r.backend === peak.backend)?.outcome?.train.examplesPerSec ?? null;
+}
+
 /** Pads a table of strings into aligned columns (first column left, the rest right). */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -184,10 +196,8 @@ export function formatReport(report: BenchReport): string {
       const label = p.backend === 'wasm' ? (p.threads ? 'wasm (threads)' : 'wasm (one thread)') : p.backend;
       const peak = p.outcome?.flops ?? null;
       const cells = models.flatMap((m) => {
-        const train = p.backend === 'wasm' && !p.threads
-          ? report.threads?.find((t) => t.model === m.id)?.outcome?.single.examplesPerSec
-          : report.runs.find((r) => r.model === m.id && r.trainer === 'engine' && r.backend === p.backend)?.outcome?.train.examplesPerSec;
-        const flops = train === undefined ? null : trainFlops(m.id, train);
+        const train = peakTrainRate(report, m.id, p);
+        const flops = train === null ? null : trainFlops(m.id, train);
         return [gf(flops), flops !== null && peak ? `${((100 * flops) / peak).toFixed(0)}%` : '–'];
       });
       return [label, p.outcome ? `${gf(peak)} (${p.outcome.n})` : 'error', ...cells];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, planPeaks, planThreads } from './plan';
-import { benchMacs, deriveThreads, THREADS_TARGET, trainFlops } from './report';
+import { benchMacs, deriveThreads, peakTrainRate, THREADS_TARGET, trainFlops } from './report';
+import type { RunResult, ThreadsResult } from './schema';
 
 describe('the threads comparison and the peaks', () => {
   it('compares LeNet-5 and ResNet-20 threaded against one thread when wasm runs', () => {
@@ -26,5 +27,18 @@ describe('the threads comparison and the peaks', () => {
     expect(r.ratio).toBeCloseTo(1.75);
     expect(r.target).toBe(THREADS_TARGET);
     expect(r.meetsTarget).toBe(true);
+  });
+
+  it('sets both WASM peaks beside the side-by-side threads figures, other backends beside their engine run', () => {
+    const t = (ex: number) => ({ examples: 64, seconds: 64 / ex, examplesPerSec: ex });
+    const threads = [{ model: 'lenet5', outcome: { threads: 2, threadedNote: '', singleNote: '', single: t(4000), threaded: t(6000) } }] as unknown as ThreadsResult[];
+    const engine = (backend: string, ex: number) => ({ model: 'lenet5', trainer: 'engine', backend, outcome: { train: t(ex) } }) as unknown as RunResult;
+    const runs = [engine('wasm', 3000), engine('webgl', 200)];
+    expect(peakTrainRate({ runs, threads }, 'lenet5', { backend: 'wasm', threads: true })).toBe(6000);
+    expect(peakTrainRate({ runs, threads }, 'lenet5', { backend: 'wasm', threads: false })).toBe(4000);
+    expect(peakTrainRate({ runs, threads }, 'lenet5', { backend: 'webgl', threads: true })).toBe(200);
+    expect(peakTrainRate({ runs }, 'lenet5', { backend: 'wasm', threads: true })).toBe(3000);
+    expect(peakTrainRate({ runs }, 'lenet5', { backend: 'wasm', threads: false })).toBeNull();
+    expect(peakTrainRate({ runs, threads }, 'resnet20', { backend: 'webgl', threads: true })).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import type { AdapterReport } from './dawn';
 
 export const GPU_SCHEMA = 'cnn-playground/bench-gpu@1';
 
-/** Steps read back every step: the engine's fit loop today. */
+/** Steps read back every step (the engine's fit loop until it deferred its metrics reads). */
 export interface SyncFigures {
   steps: number;
   /** Mean wall time of a step: dispatch + wait. */
@@ -20,13 +20,16 @@ export interface SyncFigures {
   examplesPerSec: number;
 }
 
-/** Steps read back at most every {@link GpuReport.settings.readEveryMs} ms (what issue 13 asks of the engine). */
+/**
+ * Steps read back as a group at most every {@link GpuReport.settings.readEveryMs} ms, with the engine's own
+ * DeferredMetrics (src/engine/deferredMetrics.ts): how the fit loop reads today.
+ */
 export interface PipelinedFigures {
   steps: number;
   reads: number;
   msPerStep: number;
   dispatchMs: number;
-  /** Mean wait per read. */
+  /** Mean wait per group read. */
   readWaitMs: number;
   examplesPerSec: number;
   /** Fraction of steps after which the GPU still had submitted work in flight: the step did not wait for it. */

@@ -28,6 +28,14 @@ export const engineMessages = defineCatalogue({
     'backend.deviceLost': 'The {lost} device was lost during training; switched to {name}',
     'backend.didNotStart': '{name} did not initialise',
     'backend.failedWith': '{name}: {detail}',
+    // WASM threads (appended to the reason): SharedArrayBuffer exists only on cross-origin-isolated pages.
+    'backend.withThreads': '{reason}; {threads}',
+    'backend.threads': '{count} threads',
+    'backend.oneThread': 'one thread: {why}',
+    'backend.threadsNotIsolated': 'this page is not cross-origin isolated, so the browser gives it no shared memory (the offline service worker isolates it from the next load)',
+    'backend.threadsOff': 'threads turned off for this run',
+    'backend.threadsOneCore': 'this machine reports one core',
+    'backend.threadsRefused': 'the browser refused WebAssembly threads',
     // Refusals of the Keras-style calls.
     'engine.uploadsUnavailable': 'Uploaded images are not available in this worker.',
     'engine.modelTooLarge':
@@ -83,6 +91,13 @@ export const engineMessages = defineCatalogue({
     'backend.deviceLost': '学習中に {lost} のデバイスが失われたため、{name} に切り替えました',
     'backend.didNotStart': '{name} が初期化されませんでした',
     'backend.failedWith': '{name}: {detail}',
+    'backend.withThreads': '{reason}。{threads}',
+    'backend.threads': '{count} スレッド',
+    'backend.oneThread': '1 スレッド: {why}',
+    'backend.threadsNotIsolated': 'このページはクロスオリジン分離されていないため、ブラウザーが共有メモリーを与えません（次に読み込むとオフライン用のサービスワーカーが分離します）',
+    'backend.threadsOff': 'この実行ではスレッドをオフにしています',
+    'backend.threadsOneCore': 'このマシンのコアは 1 つです',
+    'backend.threadsRefused': 'ブラウザーが WebAssembly のスレッドを拒否しました',
     'engine.uploadsUnavailable': 'アップロードした画像はこのワーカーでは使えません。',
     'engine.modelTooLarge':
       '{model} はここで学習するには大きすぎます: バッチ {batch} で約 {estimate} MiB（重み、勾配、{optimizer} の状態、活性化）が必要ですが、{backend} バックエンドで使えるのは約 {budget} MiB です。幅の倍率を小さく（例: 0.25）、入力を小さく（例: 32,32,3）、またはバッチを小さくしてください。',

@@ -217,7 +217,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
         // An adopted model is already built (and frozen) in the worker; its fit compiles after freezing.
         patch({ dataset: adopted.dataset, build: adopted.build, datasetProgress: 1 });
       } else {
-        const dataset = await engine.loadDataset(state.dataset, dataBaseUrl(), callback((loaded: number, total: number) => patch({ datasetProgress: total ? loaded / total : 0 })));
+        const dataset = await engine.loadDataset(state.dataset, dataBaseUrl(), callback((loaded: number, total: number) => patch({ datasetProgress: total ? loaded / total : 0 })), state.trainLimit);
         patch({ dataset, datasetProgress: 1, phase: 'building' });
         const graph = graphFor(dataset.classNames.length);
         if (!graph) throw engineError('engine.impossibleNetwork');
@@ -276,12 +276,12 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     const engine = engineRef.current;
     if (!engine) return;
     try {
-      if (!view.dataset) patch({ dataset: await engine.loadDataset(state.dataset, dataBaseUrl(), callback(() => undefined)) });
+      if (!view.dataset) patch({ dataset: await engine.loadDataset(state.dataset, dataBaseUrl(), callback(() => undefined), state.trainLimit) });
       patch({ sample: await engine.sample(index), prediction: null });
     } catch (e) {
       patch({ error: message(e) });
     }
-  }, [patch, state.dataset, view.dataset]);
+  }, [patch, state.dataset, state.trainLimit, view.dataset]);
 
   const predict = useCallback(async (image: { pixels: Uint8Array | Float32Array; shape: [number, number, number]; label?: number }) => {
     const engine = engineRef.current;

@@ -1,4 +1,5 @@
 import type { ExperimentState } from '../experiment';
+import { OfflinePanel } from '../offline/OfflinePanel';
 import { LessonList } from './LessonList';
 import { SharePanel } from './SharePanel';
 import { useHidden } from './useHidden';
@@ -8,7 +9,7 @@ interface Props {
   update: (patch: Partial<ExperimentState>) => void;
 }
 
-/** The sidebar's classroom panels: the lessons and the share link with teacher mode (each hideable). */
+/** The sidebar's classroom panels: the lessons, the share link with teacher mode (each hideable) and offline storage. */
 export function ClassroomPanels({ state, update }: Props) {
   const lessonsHidden = useHidden('lessons');
   const shareHidden = useHidden('share');
@@ -16,6 +17,7 @@ export function ClassroomPanels({ state, update }: Props) {
     <>
       {!lessonsHidden && <LessonList state={state} update={update} />}
       {!shareHidden && <SharePanel state={state} update={update} />}
+      <OfflinePanel state={state} />
     </>
   );
 }

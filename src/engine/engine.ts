@@ -324,8 +324,8 @@ export class Engine implements EngineApi {
    * The live model, its graph and the dataset, for feature modules in the worker (inspection, transfer,
    * uploads). Not part of the UI protocol: tensors never cross the thread boundary.
    */
-  current(): { model: tfl.LayersModel | null; graph: ArchGraph | null; data: ImageDataset | null; backend: BackendStatus | null; training: boolean } {
-    return { model: this.model, graph: this.graph, data: this.data, backend: this.backendStatus, training: this.control !== null };
+  current(): { model: tfl.LayersModel | null; graph: ArchGraph | null; data: ImageDataset | null; datasetId: EngineDatasetId | null; backend: BackendStatus | null; training: boolean } {
+    return { model: this.model, graph: this.graph, data: this.data, datasetId: this.datasetId, backend: this.backendStatus, training: this.control !== null };
   }
 
   /** Registers a dataset a feature module builds on request (e.g. 'uploads'); `loadDataset(id)` calls it every time. */

@@ -45,6 +45,8 @@ export const transferMessages = defineCatalogue({
     // Adopting an imported or saved model.
     'transfer.wrongDataset': 'This model was trained on "{dataset}" images: choose that dataset first.',
     'transfer.oneOutput': 'Only models with one output can be imported.',
+    'transfer.nothingToKeep': 'There is no model to keep yet: train one (or apply a head in transfer learning) first.',
+    'transfer.keepOneOutput': 'This network has auxiliary classifiers (several outputs), which Save and Download cannot keep yet; train it without them to keep it.',
     'transfer.classCount': 'The model predicts {classes} classes but the chosen data has {data}: choose {classes} classes first.',
     // The browser's storage (IndexedDB).
     'transfer.metadataDamaged': 'model.json carries CNN Playground metadata that is incomplete or damaged.',
@@ -108,6 +110,8 @@ export const transferMessages = defineCatalogue({
     'transfer.tooManyJson': '.json ファイルは 1 つだけ選んでください。',
     'transfer.wrongDataset': 'このモデルは「{dataset}」の画像で学習されました。先にそのデータセットを選んでください。',
     'transfer.oneOutput': '読み込めるのは出力が 1 つのモデルだけです。',
+    'transfer.nothingToKeep': '保存できるモデルがまだありません。先に学習する（または転移学習でヘッドを付け替える）必要があります。',
+    'transfer.keepOneOutput': 'このネットワークには補助分類器（複数の出力）があり、保存とダウンロードはまだ対応していません。保存するには補助分類器なしで学習してください。',
     'transfer.classCount': 'モデルは {classes} クラスを予測しますが、選んだデータは {data} クラスです。先に {classes} クラスを選んでください。',
     'transfer.metadataDamaged': 'model.json の CNN Playground メタデータが不完全か壊れています。',
     'transfer.badName': 'モデルの名前は 1〜40 文字の英数字、空白、ドット、ハイフン、アンダースコアで付けてください。',

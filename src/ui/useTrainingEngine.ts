@@ -92,6 +92,8 @@ export interface AdoptedModel {
   pause: () => void;
   resume: () => void;
   stop: () => void;
+  /** The per-epoch history it was trained with (a kept model brings its own back). */
+  history?: EpochPoint[];
 }
 
 const INITIAL: TrainingView = {
@@ -267,7 +269,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
    */
   const adoptModel = useCallback((adopted: AdoptedModel | null, fresh = true) => {
     adoptedRef.current = adopted;
-    const reset = fresh ? { fitResult: null, evaluation: null, evaluationProgress: null, evaluationCancelled: false, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, error: null, phase: 'idle' as const, epoch: 0, batch: 0 } : {};
+    const reset = fresh ? { fitResult: null, evaluation: null, evaluationProgress: null, evaluationCancelled: false, prediction: null, batchHistory: [], epochHistory: adopted?.history ?? [], running: null, batchNorm: null, error: null, phase: 'idle' as const, epoch: 0, batch: 0 } : {};
     patch({ ...reset, adopted: adopted?.label ?? null, build: adopted?.build ?? null, dataset: adopted?.dataset ?? null });
     void refreshTensors();
   }, [patch, refreshTensors]);

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ArchGraph } from '../../arch/index';
 import { transferError } from '../../messages/index';
-import type { FreezeMode, SavedModel } from './transferProtocol';
+import type { FreezeMode, SavedModel, TrainingRecord } from './transferProtocol';
 
 export const METADATA_FORMAT = 'cnn-playground/transfer@1';
 const PREFIX = 'indexeddb://cnn-playground/';
@@ -25,6 +25,9 @@ export interface TransferMetadata {
   classes: number[];
   classNames: string[];
   mode: FreezeMode;
+  /** `scratch`: a model the training panel built and trained (all classes, nothing frozen); absent: transfer. */
+  kind?: 'transfer' | 'scratch';
+  training?: TrainingRecord;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

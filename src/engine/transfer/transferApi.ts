@@ -26,7 +26,7 @@ import { applyFreeze, checkGraphMatches, fileBase, shippedBase, transferState, u
 import { readKerasFile } from '../keras/kerasFile';
 import type {
   BaseEntry, BaseInfo, BaseSource, CompareResult, ComparePoint, ExportedModel, FreezeMode, ModelFiles, SavedModel, SubsetRequest,
-  TransferFitResult, TransferState,
+  TrainingRecord, TransferFitResult, TransferState,
 } from './transferProtocol';
 
 type Shape3 = [number, number, number];
@@ -179,11 +179,14 @@ export class TransferApi {
     }
   }
 
-  /** model.json + weights.bin of the installed model, metadata included (the buffer is transferred). */
-  async exportModel(stem: string): Promise<ExportedModel> {
-    const installed = this.requireInstalled();
-    store.attachMetadata(installed.model, this.metadata(installed));
-    const files = await exportModelFiles(installed.model, stem);
+  /**
+   * model.json + weights.bin of the installed transfer model or, without one, of the model the training
+   * panel trained, metadata (and `record`) included; the buffer is transferred.
+   */
+  async exportModel(stem: string, record?: TrainingRecord): Promise<ExportedModel> {
+    const { model, meta } = this.keepable(record);
+    store.attachMetadata(model, meta);
+    const files = await exportModelFiles(model, stem);
     return Comlink.transfer(files, [files.weights]);
   }
 
@@ -219,10 +222,11 @@ export class TransferApi {
     }
   }
 
-  async saveToBrowser(name: string): Promise<SavedModel[]> {
-    const installed = this.requireInstalled();
-    store.attachMetadata(installed.model, this.metadata(installed));
-    await store.saveToBrowser(installed.model, name);
+  /** Saves the installed transfer model or, without one, the training panel's model in IndexedDB. */
+  async saveToBrowser(name: string, record?: TrainingRecord): Promise<SavedModel[]> {
+    const { model, meta } = this.keepable(record);
+    store.attachMetadata(model, meta);
+    await store.saveToBrowser(model, name);
     return store.listSaved();
   }
 
@@ -249,10 +253,36 @@ export class TransferApi {
     this.installed = null;
   }
 
+  /**
+   * What Save and Download keep: the installed transfer model, else the core's own trained model (a
+   * scratch model: all classes of its dataset, nothing frozen, its main output as the head).
+   */
+  private keepable(record?: TrainingRecord): { model: tfl.LayersModel; meta: store.TransferMetadata } {
+    const installed = this.installed && this.core.current().model === this.installed.model ? this.installed : null;
+    if (installed) return { model: installed.model, meta: { ...this.metadata(installed), ...(record ? { training: record } : {}) } };
+    const { model, graph, data, datasetId, training } = this.core.current();
+    if (!model || !graph || !data || !datasetId) throw transferError('transfer.nothingToKeep');
+    if (training) throw transferError('transfer.trainingRunning');
+    if (model.outputs.length !== 1) throw transferError('transfer.keepOneOutput');
+    const head = model.outputs[0].sourceLayer.name;
+    const featureLayer = graph.nodes.find((n) => n.name === head)?.inputs[0] ?? head;
+    const classes = data.classNames.map((_, i) => i);
+    return {
+      model,
+      meta: {
+        format: store.METADATA_FORMAT, kind: 'scratch', graph, cutAt: featureLayer, head: [head], featureLayer, baseTitle: graph.name,
+        datasetId, classes, classNames: [...data.classNames], mode: { kind: 'all' }, ...(record ? { training: record } : {}),
+      },
+    };
+  }
+
   /** Installs a loaded model (our metadata or a foreign classifier) or disposes it and throws. */
   private async adopt(model: tfl.LayersModel, subset: SubsetRequest, known?: ArchGraph): Promise<TransferState> {
     try {
       const meta = store.readMetadata(model.getUserDefinedMetadata());
+      // A scratch model comes back on its whole dataset (every class, every test image), so Evaluate
+      // measures what it measured before it was kept.
+      if (meta?.kind === 'scratch') subset = { ...subset, classes: [], perClass: 0, testPerClass: 0 };
       if (meta && meta.datasetId !== subset.datasetId) throw transferError('transfer.wrongDataset', { dataset: meta.datasetId });
       const last = model.outputs.length === 1 ? model.outputs[0].sourceLayer.name : '';
       if (!last) throw transferError('transfer.oneOutput');
@@ -268,7 +298,7 @@ export class TransferApi {
       const installed: InstalledModel = { model, graph, cutAt: meta?.cutAt ?? featureLayer, head, featureLayer, units: freezeUnits(graph, head), mode: meta?.mode ?? { kind: 'all' }, baseTitle: meta?.baseTitle ?? model.name };
       applyFreeze(installed, installed.mode);
       this.install(installed, bundle);
-      return this.state();
+      return { ...this.state(), record: meta?.training ?? null };
     } catch (e) {
       model.dispose();
       throw e;

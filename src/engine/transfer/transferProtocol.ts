@@ -89,7 +89,21 @@ export interface SubsetRequest {
 }
 
 /** The installed transfer model: what Train will fit. */
+/**
+ * What a kept model says about how it was trained (stored in its metadata, shown again on import):
+ * the settings of the run and its per-epoch history.
+ */
+export interface TrainingRecord {
+  /** The experiment's settings as the page's share link writes them (e.g. `arch=lenet5&epochs=2`). */
+  settings: string;
+  epochs: { epoch: number; loss: number; accuracy: number; valLoss: number | null; valAccuracy: number | null }[];
+  /** Test accuracy of the last evaluation (null when none ran). */
+  testAccuracy: number | null;
+}
+
 export interface TransferState {
+  /** A kept model's training record (imports of our own files); absent or null otherwise. */
+  record?: TrainingRecord | null;
   build: BuildResult;
   dataset: DatasetInfo;
   baseTitle: string;

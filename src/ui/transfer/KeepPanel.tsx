@@ -4,6 +4,9 @@ import { message, transferError } from '../../messages/index';
 import { useMessages } from '../i18n/index';
 import { transferMessages } from '../i18n/transfer';
 import { useTraining } from '../trainingContext';
+import { isBusy } from '../useTrainingEngine';
+import { fill, useLocaleFormat } from '../i18n/format';
+import type { TrainingRecord } from '../../engine/transfer/transferProtocol';
 import { chartsPng, downloadBlob, historyCsv } from './historyFiles';
 import type { TransferHook } from './useTransfer';
 
@@ -28,7 +31,17 @@ async function readPicked(files: readonly File[]): Promise<ModelFiles | 'none' |
 export function KeepPanel({ hook, disabled }: Props) {
   const t = useMessages(transferMessages);
   const { view } = useTraining();
+  const f = useLocaleFormat();
+  // Without a transfer model, the training panel's own trained model is what Save and Download keep.
+  const scratch = !hook.installed && view.adopted === null && view.build !== null && view.fitResult !== null && !isBusy(view.phase);
+  const keepable = hook.installed !== null || scratch;
   const [name, setName] = useState('my-transfer-model');
+  /** How the kept model was trained: the page's settings (its share link) and the epochs behind the curves. */
+  const record = (): TrainingRecord => ({
+    settings: `${view.build?.name ?? ''} ${new URLSearchParams(window.location.search).toString()}`.trim(),
+    epochs: view.epochHistory.map(({ epoch, loss, accuracy, valLoss, valAccuracy }) => ({ epoch, loss, accuracy, valLoss, valAccuracy })),
+    testAccuracy: view.evaluation?.accuracy ?? null,
+  });
   const [saved, setSaved] = useState<SavedModel[]>([]);
   const transfer = hook.transfer;
   useEffect(() => {
@@ -39,7 +52,7 @@ export function KeepPanel({ hook, disabled }: Props) {
 
   const save = () => void hook.run('working', async () => {
     if (!transfer) return;
-    setSaved(await transfer.saveToBrowser(name));
+    setSaved(await transfer.saveToBrowser(name, record()));
     hook.setNotice({ key: 'savedAs', params: { name: name.trim() } });
   });
   const loadSaved = (which: string) => void hook.run('working', async () => {
@@ -53,7 +66,7 @@ export function KeepPanel({ hook, disabled }: Props) {
   });
   const exportModel = () => void hook.run('working', async () => {
     if (!transfer) return;
-    const files = await transfer.exportModel(name);
+    const files = await transfer.exportModel(name, record());
     downloadBlob(new Blob([files.json], { type: 'application/json' }), files.jsonName);
     downloadBlob(new Blob([files.weights], { type: 'application/octet-stream' }), files.binName);
   });
@@ -82,15 +95,21 @@ export function KeepPanel({ hook, disabled }: Props) {
   return (
     <section className="transfer-keep" aria-labelledby="transfer-keep-heading">
       <h3 id="transfer-keep-heading">{t('keep')}</h3>
+      {scratch && <p className="hint" data-testid="keep-scratch">{t('keepScratch')}</p>}
+      {hook.installed?.record && (
+        <p className="hint" data-testid="kept-record">
+          {fill(t('keptRecord'), { settings: hook.installed.record.settings || '–', accuracy: hook.installed.record.testAccuracy === null ? '–' : f.percent(hook.installed.record.testAccuracy, 1) })}
+        </p>
+      )}
       <div className="row">
         <label>
           {t('saveName')}
           <input data-testid="transfer-model-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={40} />
         </label>
-        <button type="button" data-testid="save-browser" disabled={disabled || !hook.installed} onClick={save}>
+        <button type="button" data-testid="save-browser" disabled={disabled || !keepable} onClick={save}>
           {t('saveBrowser')}
         </button>
-        <button type="button" data-testid="export-model" disabled={disabled || !hook.installed} onClick={exportModel}>
+        <button type="button" data-testid="export-model" disabled={disabled || !keepable} onClick={exportModel}>
           {t('exportModel')}
         </button>
       </div>

@@ -119,6 +119,7 @@ export function useTransfer(state: ExperimentState) {
       pause: () => void transfer.pause(),
       resume: () => void transfer.resume(),
       stop: () => void transfer.stop(),
+      history: st.record?.epochs.map((e) => ({ ...e, examplesPerSec: 0 })),
     }, fresh);
   }, [adoptModel, transfer]);
 

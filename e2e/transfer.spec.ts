@@ -1,11 +1,13 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pngBytes } from '../src/data/uploads/testing/imageBytes';
 import { confirmUploadPreview } from './support/uploadPreview';
 import { TINY_MOBILENET_CUT, tinyMobilenetFiles } from '../src/engine/transfer/testing/mobilenetFormat';
+import { MOBILENET_URL } from '../src/engine/transfer/transferProtocol';
+
+/** tfjs' model bucket: the one host off this site that the worker's origin policy lets through. */
+const MODEL_BUCKET = new URL('../../', MOBILENET_URL).href;
 
 type Rgb = [number, number, number];
 
@@ -41,22 +43,20 @@ async function save(download: Download, dir: string): Promise<string> {
 
 /**
  * A local stand-in for tfjs' model host: a tiny network in ImageNet MobileNet v1's file format (Keras
- * model_config, relu6, conv_dw/conv_pw blocks, sharded weights), on another origin with CORS, like
- * storage.googleapis.com. No test touches the internet.
+ * model_config, relu6, conv_dw/conv_pw blocks, sharded weights), answered by a route at MobileNet's own
+ * host — the one host off this site that the worker's origin policy lets through. No test touches the internet.
  */
-async function serveTinyMobilenet(): Promise<{ url: string; close: () => Promise<void> }> {
+async function routeTinyMobilenet(page: Page): Promise<{ url: string; close: () => Promise<void> }> {
   const files = tinyMobilenetFiles();
-  const server = createServer((req, res) => {
-    const name = (req.url ?? '').split('/').pop() ?? '';
+  const pattern = `${MODEL_BUCKET}**`;
+  await page.context().route(pattern, (route) => {
+    const name = route.request().url().split('/').pop() ?? '';
     const shard = files.shards.find((s) => s.name === name)?.data;
     const body = name === 'model.json' ? Buffer.from(files.json) : shard && Buffer.from(new Uint8Array(shard));
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    if (body === undefined) res.writeHead(404).end();
-    else res.writeHead(200, { 'Content-Type': name === 'model.json' ? 'application/json' : 'application/octet-stream' }).end(body);
+    if (body === undefined) return route.fulfill({ status: 404, headers: { 'Access-Control-Allow-Origin': '*' } });
+    return route.fulfill({ status: 200, headers: { 'Access-Control-Allow-Origin': '*' }, contentType: name === 'model.json' ? 'application/json' : 'application/octet-stream', body });
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/mobilenet_v1_tiny/model.json`, close: () => new Promise<void>((done) => server.close(() => done())) };
+  return { url: `${MODEL_BUCKET}tfjs/mobilenet_v1_tiny/model.json`, close: () => page.context().unroute(pattern) };
 }
 
 test('transfer: shipped LeNet base, new head for 3 uploaded classes, head-only training on cached features, predict, download and re-import, invalid import refused', async ({ page }, info) => {
@@ -181,14 +181,20 @@ test('transfer: freeze control and trainable count, the graph greys frozen layer
   await page.getByTestId('load-base').click();
   await expect(page.getByTestId('base-info')).toContainText('61,706 parameters', { timeout: 30_000 });
   await expect(page.getByTestId('base-input-range')).toHaveCount(0);
+  // Another origin is refused by the worker before any request leaves (a meta CSP does not govern workers).
   await page.getByTestId('base-url').fill('http://127.0.0.1:9/model.json');
   await page.getByTestId('load-base').click();
-  await expect(page.getByTestId('transfer-error')).toContainText(/Could not reach 127\.0\.0\.1:9|Gave up loading/, { timeout: 40_000 });
+  await expect(page.getByTestId('transfer-error')).toContainText('Refused to load http://127.0.0.1:9/model.json: the playground loads only from its own site', { timeout: 40_000 });
+  // The one opt-in host, unreachable, fails fast with a message.
+  await page.context().route(`${MODEL_BUCKET}**`, (route) => route.abort('connectionrefused'));
+  await page.getByTestId('base-url').fill(MOBILENET_URL);
+  await page.getByTestId('load-base').click();
+  await expect(page.getByTestId('transfer-error')).toContainText(/Could not reach storage\.googleapis\.com|Gave up loading/, { timeout: 40_000 });
 });
 
 test('transfer: a MobileNet-format model by URL that expects [−1, 1] gets a Rescaling layer; a head trains, predicts and downloads with it', async ({ page }, info) => {
   test.setTimeout(180_000);
-  const host = await serveTinyMobilenet();
+  const host = await routeTinyMobilenet(page);
   try {
     await page.goto('./?dataset=shapes&epochs=3&batch=16&lr=0.01&valsplit=0');
     await expect(page.getByTestId('backend-status')).toContainText('Backend:', { timeout: 60_000 });

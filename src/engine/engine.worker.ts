@@ -12,6 +12,7 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { Engine } from './engine';
+import { guardedFetch } from './originPolicy';
 import { installErrorTransfer } from './errorTransfer';
 import { InspectApi } from './inspect/inspectApi';
 import { UploadsApi } from './uploads/uploadsApi';
@@ -40,6 +41,9 @@ try {
 
 // Errors keep their message code and parameters across the boundary (the UI translates them).
 installErrorTransfer();
+
+// Every fetch of this worker (datasets, bases, tfjs' model loader) obeys the origin policy.
+self.fetch = guardedFetch(self.fetch.bind(self), self.location.origin);
 
 const core = new Engine(() => wasmReady, (options) => workerWasmStarter(options.wasmThreads ?? true));
 const api: WorkerApi = {

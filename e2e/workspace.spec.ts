@@ -1,0 +1,119 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** The element's box lies wholly inside the first viewport (no scrolling). */
+async function inFirstViewport(page: Page, locator: Locator): Promise<void> {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize();
+  expect(box, 'element is rendered').not.toBeNull();
+  if (!box || !size) return;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+}
+
+async function ready(page: Page): Promise<void> {
+  await expect(page.getByTestId('backend-status')).toContainText(/\b(webgpu|webgl|wasm|cpu)\b/, { timeout: 60_000 });
+  await expect(page.getByTestId('arch-graph').getByTestId('graph-node').first()).toBeVisible();
+}
+
+test.describe('one workspace', () => {
+  test('at 1280×800 Train, the graph, the curves and the layer inspector are all in the first viewport', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const url of ['./', './?lang=ja']) {
+      await page.goto(url);
+      await ready(page);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      for (const id of ['train-button', 'arch-graph', 'training-curves', 'layer-inspector']) await inFirstViewport(page, page.getByTestId(id));
+    }
+  });
+
+  test('no horizontal scroll at 1024×768, in the normal and the presentation layout, in both languages', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    for (const url of ['./', './?present=1', './?lang=ja&present=1', './?arch=googlenet&present=1']) {
+      await page.goto(url);
+      await ready(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(1024);
+    }
+  });
+
+  test('the graph is one tab stop: arrows move along the layers, a skip link passes it', async ({ page }) => {
+    await page.goto('./?arch=resnet20');
+    await ready(page);
+    const graph = page.getByTestId('arch-graph');
+    await expect(graph.locator('[tabindex="0"]')).toHaveCount(1);
+    await expect(graph.getByTestId('graph-node')).not.toHaveCount(1);
+    // Tab from the Fit/Export toolbar: the skip link, then one block, then out of the graph.
+    await page.getByTestId('export-png').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('graph-skip-link')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(graph.locator('[data-layer="input"]')).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(graph.locator('[data-layer="conv1_conv"]')).toBeFocused();
+    await expect(page.getByTestId('graph-details')).toContainText('conv1_conv — Conv2D — output 32×32×16 — 432 parameters');
+    // The tab stop moved with the focus: still exactly one.
+    await expect(graph.locator('[tabindex="0"]')).toHaveCount(1);
+    await expect(graph.locator('[data-layer="conv1_conv"]')).toHaveAttribute('tabindex', '0');
+    await page.keyboard.press('End');
+    await expect(graph.locator('[data-layer="predictions"]')).toBeFocused();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="arch-graph"]') === null)).toBe(true);
+    // The skip link jumps past the graph.
+    await page.getByTestId('graph-skip-link').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('graph-details')).toBeFocused();
+  });
+
+  test('clicking a conv layer fills the inspector; a cell explains its value with the real weights', async ({ page }) => {
+    await page.goto('./?arch=lenet5&dataset=mnist&epochs=1&limit=256');
+    await ready(page);
+    const inspector = page.getByTestId('layer-inspector');
+    await page.getByTestId('arch-graph').locator('[data-layer="c3_conv"]').click();
+    await expect(inspector.getByTestId('inspector-layer')).toHaveText('c3_conv — conv2d');
+    await expect(inspector.getByTestId('inspector-shape')).toHaveText('10×10×16');
+    await expect(inspector.getByTestId('inspector-params')).toHaveText('2,416');
+    await expect(inspector.getByTestId('inspector-macs')).toHaveText('240,000');
+    await expect(inspector.getByTestId('inspector-need-model')).toBeVisible();
+    await page.getByTestId('train-button').click();
+    await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+    // The curves drew the run.
+    await expect(page.getByTestId('training-curves').locator('path[data-series="train-smooth"]').first()).toHaveAttribute('d', /^M.+L/);
+
+    const maps = inspector.getByTestId('inspector-feature-maps');
+    await expect(maps).toHaveAttribute('data-layer', 'c3_conv', { timeout: 30_000 });
+    await expect(maps).toHaveAttribute('data-tiles', '16');
+    await page.getByTestId('arch-graph').locator('[data-layer="c1_conv"]').click();
+    await expect(maps).toHaveAttribute('data-layer', 'c1_conv');
+    await expect(maps).toHaveAttribute('data-tiles', '6');
+
+    // A cell in the middle of map 1 (tile 2): canvas pixels → CSS pixels of the drawn canvas.
+    const geometry = await maps.evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const r = c.getBoundingClientRect();
+      return { k: r.width / c.width, tw: Number(c.dataset.tileWidth), gap: Number(c.dataset.tileGap), scale: Number(c.dataset.tileWidth) / 28 };
+    });
+    const px = (geometry.tw + geometry.gap + 14.5 * geometry.scale) * geometry.k;
+    const py = 12.5 * geometry.scale * geometry.k;
+    await maps.click({ position: { x: px, y: py } });
+    const arithmetic = inspector.getByTestId('cell-arithmetic');
+    await expect(arithmetic).toBeVisible({ timeout: 30_000 });
+    await expect(inspector).toContainText('c1_conv[12, 14, 1]');
+    const result = Number(await arithmetic.getAttribute('data-result'));
+    const shown = Number(await arithmetic.getAttribute('data-cell-value'));
+    const sum = Number(await arithmetic.getAttribute('data-sum'));
+    const bias = Number(await arithmetic.getAttribute('data-bias'));
+    expect(Number.isFinite(result) && Number.isFinite(shown)).toBe(true);
+    expect(Math.abs(result - shown)).toBeLessThan(1e-4);
+    // ReLU(Σ + b): the sum and bias on screen give the shown value.
+    expect(Math.abs(Math.max(0, sum + bias) - shown)).toBeLessThan(1e-4);
+    await expect(arithmetic.getByTestId('cell-result')).toContainText(`relu(`);
+    await expect(arithmetic.getByTestId('cell-value')).toContainText(shown.toFixed(6));
+    // c1 is 5×5 valid on the 32×32 input: the cell at (12, 14) reads rows 12–16, columns 14–18.
+    const field = inspector.getByTestId('receptive-field');
+    await expect(field).toHaveAttribute('data-y0', '12');
+    await expect(field).toHaveAttribute('data-y1', '16');
+    await expect(field).toHaveAttribute('data-x0', '14');
+    await expect(field).toHaveAttribute('data-x1', '18');
+  });
+});

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { classPng } from './support/classImages';
 
 /** The element's box lies wholly inside the first viewport (no scrolling). */
 async function inFirstViewport(page: Page, locator: Locator): Promise<void> {
@@ -87,18 +88,24 @@ test.describe('one workspace', () => {
     await expect(maps).toHaveAttribute('data-layer', 'c1_conv');
     await expect(maps).toHaveAttribute('data-tiles', '6');
 
-    // A cell in the middle of map 1 (tile 2): canvas pixels → CSS pixels of the drawn canvas.
+    // The centre cell (12, 14) of each map in turn, until one is active (ReLU of 0 would prove little).
     const geometry = await maps.evaluate((el) => {
       const c = el as HTMLCanvasElement;
       const r = c.getBoundingClientRect();
-      return { k: r.width / c.width, tw: Number(c.dataset.tileWidth), gap: Number(c.dataset.tileGap), scale: Number(c.dataset.tileWidth) / 28 };
+      return { k: r.width / c.width, tw: Number(c.dataset.tileWidth), th: Number(c.dataset.tileHeight), gap: Number(c.dataset.tileGap), columns: Number(c.dataset.columns), scale: Number(c.dataset.tileWidth) / 28 };
     });
-    const px = (geometry.tw + geometry.gap + 14.5 * geometry.scale) * geometry.k;
-    const py = 12.5 * geometry.scale * geometry.k;
-    await maps.click({ position: { x: px, y: py } });
     const arithmetic = inspector.getByTestId('cell-arithmetic');
-    await expect(arithmetic).toBeVisible({ timeout: 30_000 });
-    await expect(inspector).toContainText('c1_conv[12, 14, 1]');
+    let channel = -1;
+    for (let c = 0; c < 6 && channel < 0; c++) {
+      const px = ((c % geometry.columns) * (geometry.tw + geometry.gap) + 14.5 * geometry.scale) * geometry.k;
+      const py = (Math.floor(c / geometry.columns) * (geometry.th + geometry.gap) + 12.5 * geometry.scale) * geometry.k;
+      await maps.click({ position: { x: px, y: py } });
+      await expect(inspector).toContainText(`c1_conv[12, 14, ${c}]`);
+      await expect(arithmetic).toBeVisible({ timeout: 30_000 });
+      await expect(arithmetic.getByTestId('cell-result')).toContainText(`relu(`);
+      if (Number(await arithmetic.getAttribute('data-cell-value')) > 1e-3) channel = c;
+    }
+    expect(channel).toBeGreaterThanOrEqual(0);
     const result = Number(await arithmetic.getAttribute('data-result'));
     const shown = Number(await arithmetic.getAttribute('data-cell-value'));
     const sum = Number(await arithmetic.getAttribute('data-sum'));
@@ -107,7 +114,6 @@ test.describe('one workspace', () => {
     expect(Math.abs(result - shown)).toBeLessThan(1e-4);
     // ReLU(Σ + b): the sum and bias on screen give the shown value.
     expect(Math.abs(Math.max(0, sum + bias) - shown)).toBeLessThan(1e-4);
-    await expect(arithmetic.getByTestId('cell-result')).toContainText(`relu(`);
     await expect(arithmetic.getByTestId('cell-value')).toContainText(shown.toFixed(6));
     // c1 is 5×5 valid on the 32×32 input: the cell at (12, 14) reads rows 12–16, columns 14–18.
     const field = inspector.getByTestId('receptive-field');
@@ -115,5 +121,32 @@ test.describe('one workspace', () => {
     await expect(field).toHaveAttribute('data-y1', '16');
     await expect(field).toHaveAttribute('data-x0', '14');
     await expect(field).toHaveAttribute('data-x1', '18');
+  });
+
+  test('Predict shows the image it predicted on and its source; a refused upload clears the old result', async ({ page }) => {
+    await page.goto('./?arch=lenet5&dataset=mnist&epochs=1&limit=256');
+    await ready(page);
+    await page.getByTestId('train-button').click();
+    await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+    await page.getByTestId('random-test-image').click();
+    await page.getByTestId('predict-button').click();
+    await expect(page.getByTestId('predict-result').locator('li')).toHaveCount(5);
+    await expect(page.getByTestId('predict-input')).toHaveAttribute('data-source', 'test');
+    await expect(page.getByTestId('predict-source')).toContainText(/Predicted on: test image \d+ \(label “\d”\)/);
+    // The image drawn beside the bars is the digit (not blank).
+    const lit = await page.getByTestId('predict-input').locator('canvas').evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] > 128) n++;
+      return n;
+    });
+    expect(lit).toBeGreaterThan(20);
+    await page.getByTestId('predict-upload').setInputFiles({ name: 'circle.png', mimeType: 'image/png', buffer: classPng('circles', 1) });
+    await expect(page.getByTestId('predict-source')).toContainText('Predicted on: uploaded file “circle.png”');
+    await expect(page.getByTestId('predict-result').locator('li')).toHaveCount(5);
+    await page.getByTestId('predict-upload').setInputFiles({ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) });
+    await expect(page.getByText('empty.png: the file is empty.')).toBeVisible();
+    await expect(page.getByTestId('predict-result')).toHaveCount(0);
+    await expect(page.getByTestId('predict-input')).toHaveCount(0);
   });
 });

@@ -45,7 +45,8 @@ export async function cellArithmetic(model: tfl.LayersModel, graph: ArchGraph, x
     const out = forwardGraph(model, graph, x, { training: false, outputs: [node.inputs[0], layer] });
     let xin = out.get(node.inputs[0]) as tf.Tensor;
     for (const h of own.helpers) xin = h.apply(xin) as tf.Tensor;
-    return [xin, out.get(layer) as tf.Tensor];
+    // A copy: the input node's output is `x` itself, which the caller owns.
+    return [tf.clone(xin), out.get(layer) as tf.Tensor];
   });
   try {
     const [, ih, iw, ic] = input.shape as number[];

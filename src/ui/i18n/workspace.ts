@@ -21,6 +21,10 @@ export const workspaceMessages = {
     cellPool: '{op} of the {n} values in the window = {value}',
     cellShown: 'Feature map value: {value}',
     cellTerms: 'Largest terms (weight × input):',
+    predictedOn: 'Predicted on',
+    sourceTest: 'test image {index} (label “{label}”)',
+    sourceDrawing: 'your drawing',
+    sourceUpload: 'uploaded file “{name}”',
   },
   ja: {
     curvesHeading: '訓練の曲線',
@@ -43,5 +47,9 @@ export const workspaceMessages = {
     cellPool: 'ウィンドウ内の {n} 個の値の {op} = {value}',
     cellShown: '特徴マップの値：{value}',
     cellTerms: '寄与の大きい項（重み × 入力）：',
+    predictedOn: '予測した画像',
+    sourceTest: 'テスト画像 {index}（ラベル「{label}」）',
+    sourceDrawing: '手書きの絵',
+    sourceUpload: 'アップロードしたファイル「{name}」',
   },
 } as const;

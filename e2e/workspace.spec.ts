@@ -149,4 +149,35 @@ test.describe('one workspace', () => {
     await expect(page.getByTestId('predict-result')).toHaveCount(0);
     await expect(page.getByTestId('predict-input')).toHaveCount(0);
   });
+
+  test('teacher mode: the switches come back with ?teacher=1; hidden settings hold against lessons; the form keeps to what links accept', async ({ page }) => {
+    await page.goto('./?share_hide=1');
+    await ready(page);
+    await expect(page.getByTestId('share-panel')).toHaveCount(0);
+    await page.goto('./?share_hide=1&teacher=1');
+    await ready(page);
+    await expect(page.getByTestId('teacher-options')).toBeVisible();
+    await expect(page.getByTestId('url-notice')).toHaveCount(0);
+    expect(new URL(page.url()).searchParams.get('teacher')).toBe('1');
+
+    // A lesson link sets epochs=2; the teacher fixed (and hid) 3.
+    await page.goto('./?epochs=3&epochs_hide=1');
+    await ready(page);
+    await page.getByTestId('lesson-link-keras-workflow').click();
+    await expect(page.getByTestId('lesson-card')).toBeVisible();
+    await expect.poll(() => new URL(page.url()).searchParams.get('epochs')).toBe('3');
+    expect(new URL(page.url()).searchParams.get('limit')).toBe('6000');
+
+    // Values past what a share link accepts are clamped by the form, so the link stays valid.
+    await page.goto('./');
+    await ready(page);
+    await page.getByTestId('epochs-input').fill('300');
+    await expect(page.getByTestId('epochs-input')).toHaveValue('200');
+    await page.getByTestId('lr-input').fill('0');
+    await expect.poll(() => new URL(page.url()).searchParams.get('lr')).toBe('1e-7');
+    await page.goto(`./?${new URL(page.url()).searchParams.toString()}`);
+    await ready(page);
+    await expect(page.getByTestId('url-notice')).toHaveCount(0);
+    await expect(page.getByTestId('epochs-input')).toHaveValue('200');
+  });
 });

@@ -66,7 +66,7 @@ export function FeatureMapCanvas({ maps, maxWidth = 600, testId = 'feature-maps'
       />
       <figcaption>
         {label}. {c > layout.tiles && fill(t('showing'), { shown: layout.tiles, total: c })}
-        <ColorLegend min={f.fixed(maps.min, 3)} max={f.fixed(maps.max, 3)} label={t('legend')} testId="feature-maps-legend" />
+        <ColorLegend min={f.fixed(maps.min, 3)} max={f.fixed(maps.max, 3)} label={t('legend')} testId={`${testId}-legend`} />
       </figcaption>
     </figure>
   );

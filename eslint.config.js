@@ -6,7 +6,7 @@ import globals from 'globals';
 const tfjs = ['@tensorflow/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-results/**', 'test-results-*/**', 'public/**', 'bench-results/**'] },
+  { ignores: ['dist/**', 'dist-*/**', '.venv-keras/**', '.cache/**', 'node_modules/**', 'test-results/**', 'test-results-*/**', 'public/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,6 +24,12 @@ export default tseslint.config(
     files: ['src/arch/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: [...tfjs, 'react', 'react-dom', '**/model/**', '**/engine/**', '**/ui/**', '**/views/**', '**/data/**', '**/augment/**'], message: 'src/arch is pure TypeScript: no tfjs, React or code outside arch/ (and the message catalogues in src/messages).' }] }],
+    },
+  },
+  {
+    files: ['src/keras/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...tfjs, 'react', 'react-dom', '**/model/**', '**/engine/**', '**/ui/**', '**/views/**'], message: 'src/keras is pure TypeScript (the Keras code generator and .keras layout): no tfjs, React or DOM.' }] }],
     },
   },
   {

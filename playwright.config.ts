@@ -18,8 +18,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
-    // The service worker precaches ~20 MB (datasets, bases) in the background of every fresh page; only
-    // e2e/deploy.spec.ts, which tests offline use, lets it run, so other tests' timings stay undisturbed.
+    // The service worker precaches the app shell (~4 MB) in the background of every fresh page; only
+    // e2e/deploy.spec.ts and e2e/bytesOnce.spec.ts, which test offline use and the bytes sent, let it run.
     serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromiumExecutable,

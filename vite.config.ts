@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspMetaPlugin } from './scripts/build/contentSecurityPolicy';
+import { wasmThreadsPlugin } from './scripts/build/wasmThreads';
+import { keepOnDemandSizes } from './scripts/build/onDemandManifest';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/sw/isolation';
 
 /**
  * `base` is the sub-path the site is served under (GitHub Pages serves `https://<user>.github.io/<repo>/`).
@@ -12,12 +15,16 @@ export default defineConfig({
   plugins: [
     react(),
     cspMetaPlugin(),
-    // Offline after the first visit: the service worker precaches the app shell, the training worker,
-    // the WebAssembly files, the bundled datasets and the pretrained bases (about 20 MB, fetched in the
-    // background once; a later deploy updates only what changed). Relative URLs, so any sub-path works.
+    // Offline after the first visit, one download per byte: the service worker (src/sw/sw.ts) precaches
+    // the app shell only; datasets and pretrained models are cached on first use (cache-first by
+    // revision) or by the "make available offline" action. It also adds COOP/COEP, so that GitHub
+    // Pages serves a cross-origin-isolated page (threads for WASM). Relative URLs: any sub-path works.
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script',
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // src/ui/serviceWorker.ts registers it (and reloads once into isolation on a first visit).
+      injectRegister: false,
       manifest: {
         name: 'CNN Playground',
         short_name: 'CNN Playground',
@@ -27,20 +34,21 @@ export default defineConfig({
         display: 'standalone',
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
-      workbox: {
+      injectManifest: {
+        // Data and models are listed (with revision and size) but not precached: see src/sw/offlineProtocol.ts.
         globPatterns: ['**/*.{js,css,html,wasm,svg,webmanifest}', 'data/**/*.{json,gz}', 'models/**/*.{json,bin}'],
-        // The training worker bundle (tfjs) is ~2.2 MB and dataset shards ~1.3 MB.
+        // The training worker bundle (tfjs) is ~2.3 MB and dataset shards ~1.3 MB.
         maximumFileSizeToCacheInBytes: 8 * 2 ** 20,
-        skipWaiting: true,
-        clientsClaim: true,
-        cleanupOutdatedCaches: true,
-        navigateFallback: 'index.html',
+        manifestTransforms: [keepOnDemandSizes],
       },
     }),
   ],
-  worker: { format: 'es' },
+  // Worker bundles have their own plugin list: the training worker holds tfjs' threaded WASM backend.
+  worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
-  preview: { port: 4173, strictPort: true },
+  // Cross-origin isolated (SharedArrayBuffer, WASM threads) in development and preview as on the deployed site.
+  server: { headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
+  preview: { port: 4173, strictPort: true, headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { serveStatic, type StaticServer } from '../scripts/bench/staticServer';
+import { waitForIsolation } from './support/isolation';
 
 /** The short run the issue asks for: LeNet-5, one epoch on 256 MNIST images. */
 const SHORT_RUN = '?arch=lenet5&dataset=mnist&epochs=1&limit=256';
@@ -68,9 +69,14 @@ test.describe('offline after the first visit', () => {
   test('the service worker caches app, worker, wasm and datasets; a reload with the network off trains', async ({ page, context }) => {
     test.setTimeout(240_000);
     await page.goto(`./${SHORT_RUN}`);
+    // skipWaiting + clientsClaim: the worker takes control once its precache (the app shell) is complete,
+    // and the page reloads itself once into cross-origin isolation.
+    expect(await waitForIsolation(page, 120_000)).toBe(true);
     await expect(page.getByTestId('backend-status')).toContainText(/\b(webgpu|webgl|wasm|cpu)\b/, { timeout: 60_000 });
-    // skipWaiting + clientsClaim: the worker takes control only once its precache is complete.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 120_000 });
+    // Datasets are cached when used, or all at once by the "make available offline" action.
+    await page.getByTestId('offline-all').click();
+    await expect(page.getByTestId('offline-status')).toContainText('Available offline', { timeout: 120_000 });
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
       for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pngBytes } from '../src/data/uploads/testing/imageBytes';
+import { confirmUploadPreview } from './support/uploadPreview';
 import { TINY_MOBILENET_CUT, tinyMobilenetFiles } from '../src/engine/transfer/testing/mobilenetFormat';
 
 type Rgb = [number, number, number];
@@ -19,7 +20,8 @@ const DRAW: Record<string, (i: number) => (x: number, y: number) => Rgb> = {
 function writeClasses(root: string): string {
   for (const [kind, draw] of Object.entries(DRAW)) {
     mkdirSync(join(root, kind), { recursive: true });
-    for (let i = 0; i < 10; i++) writeFileSync(join(root, kind, `${kind}-${i}.png`), Buffer.from(pngBytes({ width: 40, height: 40, color: draw(i) })));
+    // The corner pixel carries i: the patterns repeat (bars every 5, frames every 3), and exact duplicates are skipped.
+    for (let i = 0; i < 10; i++) writeFileSync(join(root, kind, `${kind}-${i}.png`), Buffer.from(pngBytes({ width: 40, height: 40, color: (x, y) => (x === 0 && y === 0 ? [i * 25, 0, 0] : draw(i)(x, y)) })));
   }
   return root;
 }
@@ -62,6 +64,7 @@ test('transfer: shipped LeNet base, new head for 3 uploaded classes, head-only t
   await page.goto('./?dataset=uploads&epochs=4&batch=8&lr=0.01&valsplit=0');
   await expect(page.getByTestId('backend-status')).toContainText('Backend:', { timeout: 60_000 });
   await page.getByTestId('upload-folder-input').setInputFiles(writeClasses(info.outputPath('classes')));
+  await confirmUploadPreview(page);
   await expect(page.getByTestId('upload-added')).toHaveText('Added 30 images.', { timeout: 60_000 });
 
   // The shipped base, as scripts/pretrain.ts recorded it.

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SVG_TEXT, corruptPngBytes, gifBytes, pngBytes } from '../src/data/uploads/testing/imageBytes';
 import { DRAW, classCounts, classPng, rng } from './support/classImages';
+import { confirmUploadPreview } from './support/uploadPreview';
 
 /** JPEGs drawn and encoded by the browser's own canvas (an encoder Node does not have). */
 async function classJpegs(page: Page, kind: string, count: number): Promise<Buffer[]> {
@@ -69,6 +70,7 @@ test('uploads: folder, broken files, zip, persistence, training, augmentation pr
   // A folder of class folders: sub-folder name = class.
   const folder = await writeClassFolder(page, info);
   await page.getByTestId('upload-folder-input').setInputFiles(folder);
+  expect(await confirmUploadPreview(page)).toBe('3 classes: circles 10, squares 10, stripes 10');
   await expect(page.getByTestId('upload-added')).toHaveText('Added 30 images.', { timeout: 60_000 });
   expect(await classCounts(page)).toEqual({ circles: 10, squares: 10, stripes: 10 });
   await expect(page.getByTestId('upload-error')).toHaveCount(0);
@@ -93,6 +95,7 @@ test('uploads: folder, broken files, zip, persistence, training, augmentation pr
     'circles/extra.png': pngBytes({ width: 48, height: 40, color: DRAW.circles(rng(77)) }),
   });
   await page.getByTestId('upload-input').setInputFiles({ name: 'more.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+  expect(await confirmUploadPreview(page)).toBe('2 classes: circles 1 (adds to the existing class), leaves 6');
   await expect(page.getByTestId('upload-added')).toHaveText('Added 7 images.', { timeout: 60_000 });
   const counts = { circles: 11, squares: 12, stripes: 10, leaves: 6 };
   expect(await classCounts(page)).toEqual(counts);
@@ -128,7 +131,7 @@ test('uploads: folder, broken files, zip, persistence, training, augmentation pr
   await expect(page.getByTestId('build-info')).toContainText('4 classes');
   await expect(page.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(4);
 
-  // Augmentation preview: 12 variants of an uploaded image, drawn, different from the source; PCA shown.
+  // Augmentation preview: 12 variants of an uploaded image as the 32×32×3 network sees it, drawn, different from the source; PCA shown.
   await page.getByTestId('augment-summary').click();
   await page.getByTestId('aug-recipe-photos').click();
   const variants = page.getByTestId('augment-variant');
@@ -143,7 +146,7 @@ test('uploads: folder, broken files, zip, persistence, training, augmentation pr
       return { size: `${c.width}x${c.height}`, distinct: new Set(p).size, differs: p.some((v, i) => v !== source[i]) };
     });
   });
-  await expect.poll(async () => (await drawn()).filter((v) => v.size === '64x64' && v.distinct > 4 && v.differs).length, { timeout: 30_000 }).toBe(12);
+  await expect.poll(async () => (await drawn()).filter((v) => v.size === '32x32' && v.distinct > 4 && v.differs).length, { timeout: 30_000 }).toBe(12);
 
   // It works for a bundled dataset too (the generated colour shapes).
   await page.getByTestId('dataset-select').selectOption('shapes');
@@ -159,6 +162,11 @@ test('uploads: folder, broken files, zip, persistence, training, augmentation pr
   await expect(page.getByTestId('compare-row-augmented').locator('td').nth(1)).toHaveText(/^\d+(\.\d)?%$/, { timeout: 120_000 });
   await expect(page.getByTestId('compare-row-plain').locator('td').nth(1)).toHaveText(/^\d+(\.\d)?%$/);
   for (const run of ['plain', 'augmented']) await expect(page.getByTestId(`compare-chart-${run}`).locator('path[data-series="val"]')).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){2}$/);
+  // The sizes it really used (the 256 validation images asked for do not exist), and how little 9 images prove.
+  const sizes = page.getByTestId('compare-sizes');
+  await expect(sizes).toHaveAttribute('data-validation', /^\d$/);
+  await expect(sizes).toContainText(/^Used \d+ training and \d validation images\. You asked for 40 \+ 256; the dataset has no more\.$/);
+  await expect(page.getByTestId('compare-confidence')).toContainText(/^With \d validation images, one image is [\d.]+ points of accuracy/);
 
   // Nothing left the browser: every request went to this origin (or data:/blob:), and none sent a body.
   const origin = new URL(page.url()).origin;
@@ -175,14 +183,15 @@ test('drag-and-drop: dropped files are checked in the worker and join the select
   await page.getByTestId('new-class-name').fill('dropped');
   await page.getByTestId('create-class').click();
   await expect(page.locator('[data-class-name="dropped"]')).toBeVisible();
-  const png = Array.from(classPng('circles', 3));
-  const dataTransfer = await page.evaluateHandle((bytes) => {
+  // Two different pictures (the same file twice would be skipped as an exact duplicate).
+  const pngs = [Array.from(classPng('circles', 3)), Array.from(classPng('circles', 4))];
+  const dataTransfer = await page.evaluateHandle(([one, two]) => {
     const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(bytes)], 'drop-1.png', { type: 'image/png' }));
-    dt.items.add(new File([new Uint8Array(bytes)], 'drop-2.png', { type: 'image/png' }));
+    dt.items.add(new File([new Uint8Array(one)], 'drop-1.png', { type: 'image/png' }));
+    dt.items.add(new File([new Uint8Array(two)], 'drop-2.png', { type: 'image/png' }));
     dt.items.add(new File(['just text'], 'readme.png', { type: 'image/png' }));
     return dt;
-  }, png);
+  }, pngs);
   await page.getByTestId('upload-drop-zone').dispatchEvent('drop', { dataTransfer });
   await expect(page.locator('[data-class-name="dropped"]').getByTestId('class-count')).toHaveAttribute('data-count', '2', { timeout: 30_000 });
   await expect(page.getByTestId('upload-error')).toHaveText([/readme\.png: this is a text file/]);

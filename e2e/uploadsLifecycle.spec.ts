@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { zipSync } from 'fflate';
 import { pngBytes } from '../src/data/uploads/testing/imageBytes';
 import { DRAW, classCounts, rng } from './support/classImages';
+import { confirmUploadPreview } from './support/uploadPreview';
 
 /** A .zip of class folders, `count` seeded pictures per class. */
 function classZip(kinds: readonly string[], count: number, seed = 0): Buffer {
@@ -11,11 +12,13 @@ function classZip(kinds: readonly string[], count: number, seed = 0): Buffer {
 
 async function addZip(page: Page, name: string, zip: Buffer, added: number) {
   await page.getByTestId('upload-input').setInputFiles({ name, mimeType: 'application/zip', buffer: zip });
+  await confirmUploadPreview(page);
   await expect(page.getByTestId('upload-added')).toHaveText(`Added ${added} images.`, { timeout: 60_000 });
 }
 
 test('the augmentation preview of "Your images" follows the images: an import, a deleted source, a renamed and a deleted class', async ({ page }) => {
-  await page.goto('./?dataset=uploads');
+  // An RGB network: its training applies the PCA colour shift the preview is expected to redraw.
+  await page.goto('./?dataset=uploads&input=32,32,3');
   await addZip(page, 'pets.zip', classZip(['circles', 'squares'], 5), 10);
   await page.getByTestId('augment-summary').click();
   await page.getByTestId('aug-recipe-photos').click(); // crop, mirror and PCA colour

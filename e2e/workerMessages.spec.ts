@@ -12,12 +12,12 @@ test.describe('worker and architecture messages follow the UI language', () => {
     await page.getByTestId('train-button').click();
     await expect(page.getByTestId('build-info')).toContainText('28×28×1 → 32×32×1: ゼロパディング（各辺 2 px）', { timeout: 60_000 });
     await expect(page.getByTestId('training-error')).toContainText(/損失が (NaN|Infinity) になりました.*学習率を下げて/, { timeout: 120_000 });
-    // Files picked on the page itself (predict upload) are refused in Japanese too; a real PNG predicts.
+    // Files picked on the page itself (predict upload) are refused in Japanese too, in the uploads list's words; a real PNG predicts.
     await page.getByTestId('predict-upload').setInputFiles({ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) });
-    await expect(page.getByText('empty.png: ファイルが空です。')).toBeVisible();
+    await expect(page.getByText('empty.png: ファイルが空です（0 バイト）。')).toBeVisible();
     await page.getByTestId('predict-upload').setInputFiles({ name: 'circle.png', mimeType: 'image/png', buffer: classPng('circles', 1) });
     await expect(page.getByTestId('predict-result').locator('li')).toHaveCount(5);
-    await expect(page.getByText('empty.png: ファイルが空です。')).toHaveCount(0);
+    await expect(page.getByText('empty.png: ファイルが空です（0 バイト）。')).toHaveCount(0);
     await page.getByTestId('language-select').selectOption('en');
     await expect(page.getByTestId('training-error')).toContainText(/loss became (NaN|Infinity).*lower learning rate/);
     await expect(page.getByTestId('backend-status')).toContainText('No hardware GPU');

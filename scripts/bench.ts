@@ -14,9 +14,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { bundleReport } from './bench/bundleSize';
-import { BENCH_USAGE, CONVNETJS_BUDGET, deadlineSec, parseBenchArgs, planAugment, planCases, TRAIN_DEFAULTS, type BenchOptions, type Budget } from './bench/plan';
-import { deriveAugment, deriveRuns, formatReport, uiError, type RawAugment, type RawRun } from './bench/report';
-import { CONVNETJS_TRAINER, type AugmentSpec, type BenchReport, type BundleReport, type CaseSpec, type UiRunResult } from './bench/schema';
+import { BENCH_USAGE, CONVNETJS_BUDGET, deadlineSec, parseBenchArgs, planAugment, planCases, planPeaks, planThreads, TRAIN_DEFAULTS, type BenchOptions, type Budget } from './bench/plan';
+import { deriveAugment, derivePeaks, deriveRuns, deriveThreads, formatReport, uiError, type RawAugment, type RawPeak, type RawRun, type RawThreads } from './bench/report';
+import { CONVNETJS_TRAINER, type AugmentSpec, type BenchReport, type BundleReport, type CaseSpec, type PeakSpec, type ThreadsSpec, type UiRunResult } from './bench/schema';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../src/sw/isolation';
 import { serveStatic } from './bench/staticServer';
 import { runUi } from './bench/uiRun';
 
@@ -99,16 +100,21 @@ class BenchBrowser {
   }
 }
 
-function describe(spec: CaseSpec | AugmentSpec): string {
-  return 'trainer' in spec ? `${spec.model} ${spec.trainer} ${spec.backend}` : `${spec.model} augmentation (${spec.recipe}) ${spec.backend}`;
+function describe(spec: CaseSpec | AugmentSpec | ThreadsSpec): string {
+  if ('trainer' in spec) return `${spec.model} ${spec.trainer} ${spec.backend}`;
+  return 'recipe' in spec ? `${spec.model} augmentation (${spec.recipe}) ${spec.backend}` : `${spec.model} wasm threads vs one thread`;
 }
 
-async function runCases(bench: BenchBrowser, cases: readonly CaseSpec[], augment: readonly AugmentSpec[]): Promise<{ runs: RawRun[]; aug: RawAugment[] }> {
+async function runCases(
+  bench: BenchBrowser, cases: readonly CaseSpec[], augment: readonly AugmentSpec[], threadSpecs: readonly ThreadsSpec[], peakSpecs: readonly PeakSpec[],
+): Promise<{ runs: RawRun[]; aug: RawAugment[]; threads: RawThreads[]; peaks: RawPeak[] }> {
   const runs: RawRun[] = [];
   const aug: RawAugment[] = [];
-  const total = cases.length + augment.length;
+  const threads: RawThreads[] = [];
+  const peaks: RawPeak[] = [];
+  const total = cases.length + augment.length + threadSpecs.length + peakSpecs.length;
   let index = 0;
-  const attempt = async <R>(spec: CaseSpec | AugmentSpec, call: (page: Page) => Promise<R>): Promise<{ outcome: R | null; error: string | null; wallSec: number }> => {
+  const attempt = async <R>(spec: CaseSpec | AugmentSpec | ThreadsSpec, call: (page: Page) => Promise<R>): Promise<{ outcome: R | null; error: string | null; wallSec: number }> => {
     index++;
     process.stdout.write(`[${index}/${total}] ${describe(spec)} … `);
     const t0 = performance.now();
@@ -140,7 +146,27 @@ async function runCases(bench: BenchBrowser, cases: readonly CaseSpec[], augment
     const o = r.outcome;
     if (o) process.stdout.write(`${o.without.examplesPerSec.toFixed(1)} → ${o.with.examplesPerSec.toFixed(1)} ex/s (${((o.with.examplesPerSec / o.without.examplesPerSec) * 100).toFixed(0)}%) [${r.wallSec.toFixed(0)} s]\n`);
   }
-  return { runs, aug };
+  for (const spec of threadSpecs) {
+    const r = await attempt(spec, (page) => page.evaluate((s) => window.cnnBench!.runThreads(s), spec));
+    threads.push({ spec, ...r });
+    const o = r.outcome;
+    if (o) process.stdout.write(`one thread ${o.single.examplesPerSec.toFixed(1)} → ${o.threads} threads ${o.threaded.examplesPerSec.toFixed(1)} ex/s (${(o.threaded.examplesPerSec / o.single.examplesPerSec).toFixed(2)}×) [${r.wallSec.toFixed(0)} s]\n`);
+  }
+  for (const spec of peakSpecs) {
+    index++;
+    process.stdout.write(`[${index}/${total}] matmul peak ${spec.backend}${spec.threads === false ? ' (one thread)' : ''} n=${spec.n} … `);
+    try {
+      const page = await bench.getPage();
+      const outcome = await withDeadline(120, () => page.evaluate((s) => window.cnnBench!.runPeak(s), spec));
+      peaks.push({ spec, outcome, error: null });
+      process.stdout.write(`${(outcome.flops / 1e9).toFixed(2)} GFLOP/s\n`);
+    } catch (e) {
+      await bench.reset();
+      peaks.push({ spec, outcome: null, error: message(e) });
+      process.stdout.write(`error: ${message(e)}\n`);
+    }
+  }
+  return { runs, aug, threads, peaks };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -159,7 +185,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const t0 = performance.now();
   const loadAtStart = loadavg()[0];
   const bundle = await buildAll();
-  const server = await serveStatic(site);
+  // Cross-origin isolated, as the deployed site is (its service worker adds these): WASM gets threads.
+  const server = await serveStatic(site, { headers: CROSS_ORIGIN_ISOLATION_HEADERS });
   const bench = new BenchBrowser(`${server.url}bench/index.html`);
   try {
     const env = await (await bench.getPage()).evaluate(() => window.cnnBench!.environment());
@@ -168,7 +195,9 @@ async function main(argv: readonly string[]): Promise<number> {
     const { cases, skipped } = planCases(options);
     const augment = planAugment(options);
     for (const k of skipped) process.stdout.write(`skipped: ${k.model} on ${k.backend} (${k.reason})\n`);
-    const { runs, aug } = await runCases(bench, cases, augment);
+    const threadSpecs = planThreads(options);
+    const peakSpecs = planPeaks(options);
+    const { runs, aug, threads, peaks } = await runCases(bench, cases, augment, threadSpecs, peakSpecs);
 
     const ui: UiRunResult[] = [];
     if (options.ui && options.models.includes('lenet5')) {
@@ -192,6 +221,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const budgets: Record<string, Budget> = {};
     for (const c of cases) budgets[`${c.model}/${c.trainer}/${c.backend}`] = { trainExamples: c.trainExamples, timeBoxSec: c.timeBoxSec, inferenceExamples: c.inferenceExamples };
     for (const a of augment) budgets[`${a.model}/augment/${a.backend}`] = { trainExamples: a.trainExamples, timeBoxSec: a.timeBoxSec, inferenceExamples: 0 };
+    for (const t of threadSpecs) budgets[`${t.model}/threads/wasm`] = { trainExamples: t.trainExamples, timeBoxSec: t.timeBoxSec, inferenceExamples: 0 };
     const report: BenchReport = {
       schema: 'cnn-playground/bench@1',
       startedAt: startedAt.toISOString(),
@@ -210,6 +240,8 @@ async function main(argv: readonly string[]): Promise<number> {
       runs: deriveRuns(runs, skipped),
       augmentation: deriveAugment(aug),
       ui,
+      threads: deriveThreads(threads),
+      peaks: derivePeaks(peaks),
     };
     const out = resolve(repo, options.out);
     await mkdir(dirname(out), { recursive: true });

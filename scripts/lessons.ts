@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
 import { serveStatic } from './bench/staticServer';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../src/sw/isolation';
 import { backendName } from './lessons/appPage';
 import { fullSuite, type LessonCase } from './lessons/cases';
 import { formatTable } from './lessons/report';
@@ -111,7 +112,9 @@ async function main(argv: readonly string[]): Promise<number> {
     await build({ configFile: join(repo, 'vite.config.ts'), root: repo, logLevel: 'error', build: { outDir: site, emptyOutDir: true } });
     process.stdout.write('done\n');
   }
-  const server = await serveStatic(site);
+  // Served cross-origin isolated, as the deployed site is (its service worker adds the headers; this
+  // suite blocks service workers): WASM then trains on a thread per core.
+  const server = await serveStatic(site, { headers: CROSS_ORIGIN_ISOLATION_HEADERS });
   const browser = await chromium.launch({ executablePath: chromiumExecutable, args: [...CHROMIUM_ARGS] });
   const results: LessonCaseResult[] = [];
   let backend = 'unknown';

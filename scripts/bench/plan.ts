@@ -5,7 +5,8 @@
  * (ResNet-20 on tfjs-cpu: minutes per batch) are listed as skipped, with the reason; `--all` runs them.
  */
 import {
-  BENCH_BACKENDS, BENCH_MODELS, type AugmentRecipe, type AugmentSpec, type BenchBackend, type BenchModelId, type CaseSpec, type TrainSpec,
+  BENCH_BACKENDS, BENCH_MODELS, type AugmentRecipe, type AugmentSpec, type BenchBackend, type BenchModelId, type CaseSpec, type PeakSpec,
+  type ThreadsSpec, type TrainSpec,
 } from './schema';
 
 /** Shared by every trainer: the issue's batch 64, Adam at Keras' default rate, one seed. */
@@ -58,6 +59,15 @@ export const AUGMENT_BUDGETS: Readonly<Record<BenchModelId, Budget>> = {
   'vgg11-w0.25': { trainExamples: 512, timeBoxSec: 30, inferenceExamples: 0 },
 };
 
+/** WASM threaded against single-threaded (the issue's LeNet-5 and ResNet-20): per engine, per epoch. */
+export const THREADS_BUDGETS: Partial<Record<BenchModelId, Budget>> = {
+  lenet5: { trainExamples: 2000, timeBoxSec: 30, inferenceExamples: 0 },
+  resnet20: { trainExamples: 256, timeBoxSec: 30, inferenceExamples: 0 },
+};
+
+/** Matmul sizes for each backend's peak: large enough to be compute-bound, small enough for tfjs-cpu. */
+export const PEAK_N: Readonly<Record<BenchBackend, number>> = { webgl: 1024, webgpu: 1024, wasm: 1024, cpu: 256 };
+
 /** Seconds a case may take in all before it is abandoned: warm-up, leak check and inference included. */
 export function deadlineSec(b: Budget): number {
   return 4 * b.timeBoxSec + 180;
@@ -75,6 +85,10 @@ export interface BenchOptions {
   all: boolean;
   /** Which backends the with/without-augmentation runs use (LeNet-5 digits on each; ResNet-20 natural on the first). */
   augmentBackends: BenchBackend[];
+  /** WASM with a thread per core against one thread, side by side (needs wasm in `backends`). */
+  threads: boolean;
+  /** Each backend's matmul peak, for the FLOP/s ratios. */
+  peaks: boolean;
   /** Run the real app's UI once (LeNet-5, auto backend) to time its main thread. */
   ui: boolean;
   /** Divide every example cap and time box by 4: a smoke test of the whole pipeline. */
@@ -89,6 +103,7 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --augment-backends wasm,webgl          backends for the with/without-augmentation runs (default: wasm,webgl; 'none' for none)
   --all                                  also run the pairs the plan skips as too slow (one timed batch each)
   --no-convnetjs  --no-bare  --no-ui     skip the ConvNetJS reference / bare tfjs loop / app UI run
+  --no-threads  --no-peaks               skip WASM threaded vs one thread / the backends' matmul peaks
   --quick                                quarter budgets (a smoke test)
   --out bench-results/bench.json         where to write the JSON`;
 
@@ -103,7 +118,7 @@ function list<T extends string>(value: string, allowed: readonly T[], flag: stri
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const o: BenchOptions = {
     models: Object.keys(BENCH_MODELS) as BenchModelId[], backends: [...BENCH_BACKENDS], convnetjs: true, bare: true, all: false,
-    augmentBackends: ['wasm', 'webgl'], ui: true, quick: false, out: 'bench-results/bench.json',
+    augmentBackends: ['wasm', 'webgl'], ui: true, quick: false, out: 'bench-results/bench.json', threads: true, peaks: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -119,6 +134,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     else if (flag === '--no-convnetjs') o.convnetjs = false;
     else if (flag === '--no-bare') o.bare = false;
     else if (flag === '--no-ui') o.ui = false;
+    else if (flag === '--no-threads') o.threads = false;
+    else if (flag === '--no-peaks') o.peaks = false;
     else if (flag === '--quick') o.quick = true;
     else if (flag === '--out') o.out = value();
     else throw new Error(`unknown option ${flag}`);
@@ -180,4 +197,23 @@ export function planAugment(o: BenchOptions): AugmentSpec[] {
   if (o.models.includes('lenet5')) for (const b of backends) add('lenet5', b, 'digits');
   if (o.models.includes('resnet20') && backends[0]) add('resnet20', backends[0], 'natural');
   return out;
+}
+
+/** The threaded-against-single-threaded WASM comparisons: LeNet-5 and ResNet-20, when wasm runs. */
+export function planThreads(o: BenchOptions): ThreadsSpec[] {
+  if (!o.threads || !o.backends.includes('wasm')) return [];
+  return o.models.flatMap((model) => {
+    const b = THREADS_BUDGETS[model];
+    return b ? [{ model, ...TRAIN_DEFAULTS, ...scaled(b, o) }] : [];
+  });
+}
+
+/** One peak per backend, and WASM's single-threaded build beside its threaded one. */
+export function planPeaks(o: BenchOptions): PeakSpec[] {
+  if (!o.peaks) return [];
+  const minSec = o.quick ? 0.5 : 2;
+  return o.backends.flatMap((backend): PeakSpec[] => {
+    const base = { backend, n: PEAK_N[backend], minSec };
+    return backend === 'wasm' ? [base, { ...base, threads: false }] : [base];
+  });
 }

@@ -2,11 +2,39 @@
  * From raw measurements to the report: the derived ratios (vs ConvNetJS, engine over bare loop,
  * augmentation), tensor leaks per epoch, and the plain-text tables `npm run bench` prints.
  */
+import { buildArch, inferGraph } from '../../src/arch/index';
 import type { SkippedCase } from './plan';
 import {
-  BENCH_MODELS, type AugmentOutcome, type AugmentResult, type AugmentSpec, type BenchReport, type BundleReport, type CaseOutcome,
-  type CaseSpec, type RunResult, type UiRunResult,
+  BENCH_MODELS, type AugmentOutcome, type AugmentResult, type AugmentSpec, type BenchModelId, type BenchReport, type BundleReport, type CaseOutcome,
+  type CaseSpec, type PeakOutcome, type PeakResult, type PeakSpec, type RunResult, type ThreadsOutcome, type ThreadsResult, type ThreadsSpec, type UiRunResult,
 } from './schema';
+
+/** A threads comparison as the driver saw it. */
+export interface RawThreads {
+  readonly spec: ThreadsSpec;
+  readonly outcome: ThreadsOutcome | null;
+  readonly error: string | null;
+  readonly wallSec: number;
+}
+
+/** A peak measurement as the driver saw it. */
+export interface RawPeak {
+  readonly spec: PeakSpec;
+  readonly outcome: PeakOutcome | null;
+  readonly error: string | null;
+}
+
+/** The issue's target on the 2-core machine: WASM threaded at least this many times single-threaded. */
+export const THREADS_TARGET = 1.6;
+
+/** Multiply-accumulates per example of a bench network, from our shape inference (src/arch). */
+export function benchMacs(model: BenchModelId): number {
+  const def = BENCH_MODELS[model];
+  return inferGraph(buildArch(def.arch, { input: [...def.input] as [number, number, number], classes: def.classes, width: def.width })).macs;
+}
+
+/** Training FLOP/s: forward (1×) plus backward (2×) multiply-adds of 2 FLOP each, per example. */
+export const trainFlops = (model: BenchModelId, examplesPerSec: number): number => 3 * 2 * benchMacs(model) * examplesPerSec;
 
 /** A case as the driver saw it, before the derived figures. */
 export interface RawRun {
@@ -49,6 +77,7 @@ export function deriveRuns(raw: readonly RawRun[], skipped: readonly SkippedCase
       vsConvnetjsWorker: lenet ? ratio(own, rate(find(model, 'convnetjs-worker', 'js'))) : null,
       engineOverBare: trainer === 'engine' ? ratio(own, rate(find(model, 'tfjs-bare', backend))) : null,
       wallSec: r.wallSec,
+      trainFlops: own === null ? null : trainFlops(model, own),
     };
   }).concat(skipped.map((k): RunResult => ({
     model: k.model, trainer: 'engine', backend: k.backend, status: 'skipped', error: k.reason, outcome: null,
@@ -67,6 +96,35 @@ export function deriveAugment(raw: readonly RawAugment[]): AugmentResult[] {
       ratio: q, target: AUGMENT_TARGET, meetsTarget: q === null ? null : q >= AUGMENT_TARGET, wallSec: r.wallSec,
     };
   });
+}
+
+/** Adds the threaded ÷ single ratio and the target check. */
+export function deriveThreads(raw: readonly RawThreads[]): ThreadsResult[] {
+  return raw.map((r) => {
+    const o = r.outcome;
+    const q = o ? ratio(o.threaded.examplesPerSec, o.single.examplesPerSec) : null;
+    return {
+      model: r.spec.model, status: o ? 'ok' : 'error', error: o ? null : (r.error ?? 'unknown error'), outcome: o,
+      ratio: q, target: THREADS_TARGET, meetsTarget: q === null ? null : q >= THREADS_TARGET, wallSec: r.wallSec,
+    };
+  });
+}
+
+/** Peak rows from the raw measurements. */
+export function derivePeaks(raw: readonly RawPeak[]): PeakResult[] {
+  return raw.map((r) => ({ backend: r.spec.backend, threads: r.spec.threads ?? true, status: r.outcome ? 'ok' : 'error', error: r.outcome ? null : (r.error ?? 'unknown error'), outcome: r.outcome }));
+}
+
+/**
+ * Our engine's training examples/s to set beside a peak: for WASM both builds from the side-by-side
+ * threads comparison when it ran (the two epochs a few seconds apart see the same machine), otherwise
+ * the engine's run on that backend; null when neither has a figure.
+ */
+export function peakTrainRate(report: Pick<BenchReport, 'runs' | 'threads'>, model: BenchModelId, peak: Pick<PeakResult, 'backend' | 'threads'>): number | null {
+  const side = peak.backend === 'wasm' ? report.threads?.find((t) => t.model === model)?.outcome : undefined;
+  if (side) return peak.threads ? side.threaded.examplesPerSec : side.single.examplesPerSec;
+  if (peak.backend === 'wasm' && !peak.threads) return null;
+  return report.runs.find((r) => r.model === model && r.trainer === 'engine' && r.backend === peak.backend)?.outcome?.train.examplesPerSec ?? null;
 }
 
 /** Pads a table of strings into aligned columns (first column left, the rest right). */
@@ -121,6 +179,30 @@ export function formatReport(report: BenchReport): string {
         return [a.model, a.backend, a.recipe, num(o?.without.examplesPerSec), num(o?.with.examplesPerSec), a.ratio === null ? 'error' : `${(a.ratio * 100).toFixed(0)}%`, num(o?.augmentMsPerBatch), a.meetsTarget === null ? '–' : a.meetsTarget ? 'met' : 'MISSED'];
       })));
     for (const a of report.augmentation.filter((x) => x.error)) out.push(`  ${a.model} on ${a.backend}: ${a.error}`);
+  }
+  if (report.threads?.length) {
+    out.push('', `WASM, a thread per core ÷ one thread (our engine, side by side, best of two epochs each; target ≥ ${THREADS_TARGET}× on 2 cores)`);
+    out.push(formatTable(['model', 'threads', 'one thread ex/s', 'threaded ex/s', 'ratio', 'target'], report.threads.map((t) => {
+      const o = t.outcome;
+      return [t.model, o ? String(o.threads) : '–', num(o?.single.examplesPerSec), num(o?.threaded.examplesPerSec), t.ratio === null ? 'error' : times(t.ratio), t.meetsTarget === null ? '–' : t.meetsTarget ? 'met' : 'MISSED'];
+    })));
+    for (const t of report.threads.filter((x) => x.error)) out.push(`  ${t.model}: ${t.error}`);
+  }
+  if (report.peaks?.length) {
+    const gf = (f: number | null | undefined): string => num(f === null || f === undefined ? null : f / 1e9, 2);
+    out.push('', 'Training FLOP/s (3 × 2 × MACs per example × examples/s, our engine) against each backend\'s matmul peak (GFLOP/s)');
+    const models = Object.values(BENCH_MODELS).filter((m) => report.runs.some((r) => r.model === m.id));
+    out.push(formatTable(['backend', 'peak (n)', ...models.flatMap((m) => [m.id, '% peak'])], report.peaks.map((p) => {
+      const label = p.backend === 'wasm' ? (p.threads ? 'wasm (threads)' : 'wasm (one thread)') : p.backend;
+      const peak = p.outcome?.flops ?? null;
+      const cells = models.flatMap((m) => {
+        const train = peakTrainRate(report, m.id, p);
+        const flops = train === null ? null : trainFlops(m.id, train);
+        return [gf(flops), flops !== null && peak ? `${((100 * flops) / peak).toFixed(0)}%` : '–'];
+      });
+      return [label, p.outcome ? `${gf(peak)} (${p.outcome.n})` : 'error', ...cells];
+    })));
+    for (const p of report.peaks.filter((x) => x.error)) out.push(`  ${p.backend}: ${p.error}`);
   }
   for (const u of report.ui) {
     out.push('', `The app's UI training LeNet-5 (backend=${u.requestedBackend}, ${u.trainExamples} examples):`);

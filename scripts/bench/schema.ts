@@ -130,6 +130,66 @@ export interface RunResult {
   readonly engineOverBare: number | null;
   /** Wall-clock seconds the case took, setup included. */
   readonly wallSec: number;
+  /** Achieved training FLOP/s ≈ 3 × 2 × MACs per example (our shape inference) × training examples/s. */
+  readonly trainFlops?: number | null;
+}
+
+/** WASM on a thread per core against WASM on one thread: our engine, the same model and data. */
+export interface ThreadsSpec extends TrainSpec {
+  readonly model: BenchModelId;
+}
+
+/** What a threads comparison returns. */
+export interface ThreadsOutcome {
+  /** XNNPACK pool threads of the threaded engine (its backend status). */
+  readonly threads: number;
+  readonly threadedNote: string;
+  readonly singleNote: string;
+  /** The faster of two timed epochs each; the four alternate single / threaded / single / threaded. */
+  readonly single: Throughput;
+  readonly threaded: Throughput;
+}
+
+/** One row of the threads table. */
+export interface ThreadsResult {
+  readonly model: BenchModelId;
+  readonly status: 'ok' | 'error';
+  readonly error: string | null;
+  readonly outcome: ThreadsOutcome | null;
+  /** threaded ÷ single examples/s. */
+  readonly ratio: number | null;
+  /** The issue's target for `ratio` on a 2-core machine. */
+  readonly target: number;
+  readonly meetsTarget: boolean | null;
+  readonly wallSec: number;
+}
+
+/** A backend's peak: float32 matmuls of n × n by n × n, back to back. */
+export interface PeakSpec {
+  readonly backend: BenchBackend;
+  /** WASM only: false for the single-threaded build (default true). */
+  readonly threads?: boolean;
+  readonly n: number;
+  readonly minSec: number;
+}
+
+/** What a peak measurement returns. */
+export interface PeakOutcome {
+  readonly actualBackend: string;
+  readonly n: number;
+  readonly matmuls: number;
+  readonly seconds: number;
+  /** 2 n³ × matmuls / seconds. */
+  readonly flops: number;
+}
+
+/** One row of the peaks table. */
+export interface PeakResult {
+  readonly backend: BenchBackend;
+  readonly threads: boolean;
+  readonly status: 'ok' | 'error';
+  readonly error: string | null;
+  readonly outcome: PeakOutcome | null;
 }
 
 /** Which augmentation recipe a measurement used. */
@@ -230,11 +290,17 @@ export interface BenchReport {
   readonly runs: readonly RunResult[];
   readonly augmentation: readonly AugmentResult[];
   readonly ui: readonly UiRunResult[];
+  /** WASM threaded against single-threaded, side by side (absent in reports written before threads). */
+  readonly threads?: readonly ThreadsResult[];
+  /** Each backend's matmul peak, beside which trainFlops of the runs is read. */
+  readonly peaks?: readonly PeakResult[];
 }
 
 /** The page's API, on `window.cnnBench`, called by the driver through `page.evaluate`. */
 export interface BenchPageApi {
   runCase(spec: CaseSpec): Promise<CaseOutcome>;
   runAugment(spec: AugmentSpec): Promise<AugmentOutcome>;
+  runThreads(spec: ThreadsSpec): Promise<ThreadsOutcome>;
+  runPeak(spec: PeakSpec): Promise<PeakOutcome>;
   environment(): Promise<{ userAgent: string; hardwareConcurrency: number; webglRenderer: string; webgpuAdapter: string }>;
 }

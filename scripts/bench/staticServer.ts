@@ -25,12 +25,34 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** One answered request: path under the prefix (query dropped), status and body bytes sent. */
+export interface Transfer {
+  readonly path: string;
+  readonly status: number;
+  readonly bytes: number;
+}
+
 /** A running server: its base URL (ending in `/`, the prefix included) and how to stop it. */
 export interface StaticServer {
   readonly url: string;
   /** Paths requested outside the prefix (always empty without one). */
   readonly outside: string[];
+  /** Every request answered, in order: what crossed the network (e2e/bytesOnce.spec.ts counts it). */
+  readonly transfers: Transfer[];
   close(): Promise<void>;
+}
+
+/** How {@link serveStatic} serves. */
+export interface ServeOptions {
+  /** Mount under this sub-path (e.g. `/cnn-playground/`). */
+  prefix?: string;
+  /**
+   * `no-store` (default: every request reaches the server, as the bench wants) or `github-pages`:
+   * `Cache-Control: max-age=600` with an ETag and 304 answers, as GitHub Pages serves.
+   */
+  caching?: 'no-store' | 'github-pages';
+  /** Extra headers on every answer (e.g. COOP/COEP for a cross-origin-isolated bench page). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -51,9 +73,10 @@ export function resolveUnder(root: string, urlPath: string): string | null {
 }
 
 /** Serves `root` read-only on 127.0.0.1 at a free port, under `prefix` (e.g. `/cnn-playground/`) when given. */
-export async function serveStatic(root: string, options: { prefix?: string } = {}): Promise<StaticServer> {
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const prefix = options.prefix ?? '/';
   const outside: string[] = [];
+  const transfers: Transfer[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
       const urlPath = req.url ?? '/';
@@ -76,11 +99,21 @@ export async function serveStatic(root: string, options: { prefix?: string } = {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
+      const path = urlPath.slice(prefix.length).split(/[?#]/)[0];
+      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const pages = options.caching === 'github-pages';
+      const common = { ...options.headers, ...(pages ? { 'cache-control': 'max-age=600', etag } : { 'cache-control': 'no-store' }) };
+      if (pages && req.headers['if-none-match'] === etag) {
+        transfers.push({ path, status: 304, bytes: 0 });
+        res.writeHead(304, common).end();
+        return;
+      }
       res.writeHead(200, {
+        ...common,
         'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': info.size,
-        'cache-control': 'no-store',
       });
+      transfers.push({ path, status: 200, bytes: req.method === 'HEAD' ? 0 : info.size });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     })().catch((error: unknown) => {
@@ -96,6 +129,7 @@ export async function serveStatic(root: string, options: { prefix?: string } = {
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     outside,
+    transfers,
     close: () => new Promise<void>((done) => {
       server.closeAllConnections();
       server.close(() => done());

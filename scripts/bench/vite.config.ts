@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { wasmThreadsPlugin } from '../build/wasmThreads';
 
 /**
  * The bench page (scripts/bench/page/), built by `npm run bench` only, never by the app's build. It
@@ -10,7 +11,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   logLevel: 'warn',
-  worker: { format: 'es' },
+  // As the app's build: the engine and bench workers hold tfjs' threaded WASM backend.
+  worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },
   build: {
     target: 'es2022',
     outDir: fileURLToPath(new URL('../../bench-results/site/bench', import.meta.url)),

@@ -28,6 +28,11 @@ export interface ImageDataset {
   readonly classNames: readonly string[];
   readonly train: ImageSplit;
   readonly test: ImageSplit;
+  /**
+   * Training examples in the whole dataset when only a prefix of the training split was loaded
+   * (`train.count` are loaded, the first ones in order); absent when all are.
+   */
+  readonly trainTotal?: number;
 }
 
 /** The datasets shipped as shards under `public/data/`. */

@@ -208,3 +208,38 @@ describe('loadBundledDataset', () => {
     await expect(loadBundledDataset('mnist', BASE, undefined, { fetch: fetchFn, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('loadBundledDataset with trainLimit (only the shards a run needs)', () => {
+  it('limit 2000 fetches one of MNIST\'s 20 training shards, the labels and the test split', async () => {
+    const log: string[] = [];
+    const progress: [number, number][] = [];
+    const ds = await loadBundledDataset('mnist', BASE, (l, t) => progress.push([l, t]), { fetch: diskFetch(undefined, log), trainLimit: 2000 });
+    expect(log.map((u) => u.slice(BASE.length + 1)).sort()).toEqual(
+      ['mnist/manifest.json', 'mnist/test-images-0.u8.gz', 'mnist/test-labels.u8.gz', 'mnist/train-images-0.u8.gz', 'mnist/train-labels.u8.gz'],
+    );
+    const m = manifestOf('mnist');
+    expect(ds.train.count).toBe(m.train.images[0].count);
+    expect(ds.train.labels).toHaveLength(ds.train.count);
+    expect(ds.trainTotal).toBe(60000);
+    expect(ds.test.count).toBe(2000);
+    const total = m.train.images[0].gzipBytes + m.train.labels.gzipBytes + m.test.images[0].gzipBytes + m.test.labels.gzipBytes;
+    expect(progress.at(-1)).toEqual([total, total]);
+  });
+
+  it('the prefix holds the same examples as a full load, and extending it fetches only the new shards', async () => {
+    const full = await loadBundledDataset('mnist', BASE, undefined, { fetch: diskFetch() });
+    const small = await loadBundledDataset('mnist', BASE, undefined, { fetch: diskFetch(), trainLimit: 1 });
+    expect(Buffer.from(small.train.images).equals(Buffer.from(full.train.images.subarray(0, small.train.images.length)))).toBe(true);
+    expect(Array.from(small.train.labels)).toEqual(Array.from(full.train.labels.subarray(0, small.train.count)));
+    const log: string[] = [];
+    const bigger = await loadBundledDataset('mnist', BASE, undefined, { fetch: diskFetch(undefined, log), trainLimit: 7000, have: small });
+    expect(log.map((u) => u.slice(BASE.length + 1))).toEqual(['mnist/manifest.json', 'mnist/train-images-1.u8.gz', 'mnist/train-images-2.u8.gz']);
+    expect(bigger.train.count).toBe(9000);
+    expect(Buffer.from(bigger.train.images).equals(Buffer.from(full.train.images.subarray(0, bigger.train.images.length)))).toBe(true);
+    expect(Array.from(bigger.train.labels)).toEqual(Array.from(full.train.labels.subarray(0, 9000)));
+    expect(bigger.test).toBe(small.test);
+    const all = await loadBundledDataset('mnist', BASE, undefined, { fetch: diskFetch(), trainLimit: 0, have: bigger });
+    expect(all.train.count).toBe(60000);
+    expect(all.trainTotal).toBeUndefined();
+  });
+});

@@ -1,8 +1,10 @@
 /**
- * Loads a bundled dataset (`public/data/<id>/`) into typed arrays: manifest first, then every shard in
- * parallel. For the main thread or a worker; no tfjs.
+ * Loads a bundled dataset (`public/data/<id>/`) into typed arrays: manifest first, then the shards in
+ * parallel — all of them, or with `trainLimit` only the training shards that hold the first examples a
+ * run uses (a classroom on Wi-Fi downloads 1 of MNIST's 20 for `limit=2000`). For the main thread or
+ * a worker; no tfjs.
  */
-import type { BundledDatasetId, ImageDataset, ImageSplit, SplitManifest } from './datasetTypes';
+import type { BundledDatasetId, ImageDataset, ImageSplit, ShardInfo, SplitManifest } from './datasetTypes';
 import { fetchShard, type FetchLike } from './fetchShard';
 import { parseManifest } from './manifest';
 
@@ -14,6 +16,22 @@ export interface LoadBundledOptions {
   readonly signal?: AbortSignal;
   /** Check each shard's SHA-256 where `crypto.subtle` exists. Default true; costs a few ms per MB. */
   readonly verifyChecksums?: boolean;
+  /**
+   * Load only the training shards holding the first `trainLimit` examples (0 or absent: all). The test
+   * split and the labels always load whole.
+   */
+  readonly trainLimit?: number;
+  /** A prefix of the same dataset loaded before: its shards are copied instead of fetched again. */
+  readonly have?: ImageDataset;
+}
+
+/** How many training examples the first `shards` of a split hold, and which ones cover `need` examples. */
+export function trainShardsFor(split: SplitManifest, need: number): { shards: number; count: number } {
+  const want = need > 0 ? Math.min(need, split.count) : split.count;
+  let count = 0;
+  let shards = 0;
+  while (shards < split.images.length && count < want) count += split.images[shards++].count;
+  return { shards, count };
 }
 
 /** Progress in compressed bytes; `totalBytes` is known once the manifest has arrived. */
@@ -80,8 +98,17 @@ async function load(id: BundledDatasetId, baseUrl: string, onProgress: LoadProgr
   const manifest = parseManifest(await fetchManifestJson(joinUrl(folder, 'manifest.json'), fetchFn, options.signal), id);
   const [h, w, c] = manifest.imageShape;
   const bytesPerImage = h * w * c;
-  const allShards = [manifest.train, manifest.test].flatMap((split) => [...split.images, split.labels]);
-  const totalBytes = allShards.reduce((sum, shard) => sum + shard.gzipBytes, 0);
+  const prefix = trainShardsFor(manifest.train, options.trainLimit ?? 0);
+  const have = options.have?.id === manifest.id ? options.have : undefined;
+  const reused = have ? trainShardsFor(manifest.train, have.train.count) : { shards: 0, count: 0 };
+  // Shards of `have` are reused only when it holds them whole (a prefix load always does).
+  const reuse = have && reused.count <= have.train.count ? Math.min(reused.shards, prefix.shards) : 0;
+  const trainImages = manifest.train.images.slice(0, prefix.shards);
+  // A prefix keeps the whole label shard behind its labels (a subarray): extending needs no new fetch.
+  const haveLabels = have && have.train.labels.byteOffset === 0 && have.train.labels.buffer.byteLength >= prefix.count
+    ? new Uint8Array(have.train.labels.buffer, 0, prefix.count) : null;
+  const toFetch = [...trainImages.slice(reuse), ...(haveLabels ? [] : [manifest.train.labels]), ...(have ? [] : [...manifest.test.images, manifest.test.labels])];
+  const totalBytes = toFetch.reduce((sum, shard) => sum + shard.gzipBytes, 0);
   let loadedBytes = 0;
   onProgress?.(0, totalBytes);
 
@@ -99,26 +126,38 @@ async function load(id: BundledDatasetId, baseUrl: string, onProgress: LoadProgr
       onProgress?.(loadedBytes, totalBytes);
     },
   };
-  const loadSplit = async (split: SplitManifest, name: string): Promise<ImageSplit> => {
-    const images = new Uint8Array(split.count * bytesPerImage);
+  const fetchImages = async (shards: readonly ShardInfo[], count: number, first: number, from?: Uint8Array): Promise<Uint8Array> => {
+    const images = new Uint8Array(count * bytesPerImage);
     let offset = 0;
-    const offsets = split.images.map((shard) => {
+    await Promise.all(shards.map(async (shard, k) => {
       const start = offset;
       offset += shard.bytes;
-      return start;
-    });
-    const [labels] = await Promise.all([
-      fetchShard(joinUrl(folder, split.labels.file), split.labels, shardOptions),
-      ...split.images.map(async (shard, k) => {
-        images.set(await fetchShard(joinUrl(folder, shard.file), shard, shardOptions), offsets[k]);
-      }),
+      if (k < first && from) images.set(from.subarray(start, start + shard.bytes), start);
+      else images.set(await fetchShard(joinUrl(folder, shard.file), shard, shardOptions), start);
+    }));
+    return images;
+  };
+  const loadTest = async (): Promise<ImageSplit> => {
+    if (have) return have.test;
+    const [images, labels] = await Promise.all([
+      fetchImages(manifest.test.images, manifest.test.count, 0),
+      fetchShard(joinUrl(folder, manifest.test.labels.file), manifest.test.labels, shardOptions),
     ]);
-    checkLabels(labels, manifest.classNames.length, `${id} ${name} labels`);
-    return { images, labels, count: split.count };
+    checkLabels(labels, manifest.classNames.length, `${id} test labels`);
+    return { images, labels, count: manifest.test.count };
+  };
+  const loadTrain = async (): Promise<ImageSplit> => {
+    const [images, allLabels] = await Promise.all([
+      fetchImages(trainImages, prefix.count, reuse, have?.train.images),
+      haveLabels ? Promise.resolve(null) : fetchShard(joinUrl(folder, manifest.train.labels.file), manifest.train.labels, shardOptions),
+    ]);
+    if (allLabels) checkLabels(allLabels, manifest.classNames.length, `${id} train labels`);
+    return { images, labels: allLabels ? allLabels.subarray(0, prefix.count) : haveLabels!, count: prefix.count };
   };
   try {
-    const [train, test] = await Promise.all([loadSplit(manifest.train, 'train'), loadSplit(manifest.test, 'test')]);
-    return { id: manifest.id, name: manifest.name, imageShape: manifest.imageShape, classNames: manifest.classNames, train, test };
+    const [train, test] = await Promise.all([loadTrain(), loadTest()]);
+    const partial = prefix.count < manifest.train.count ? { trainTotal: manifest.train.count } : {};
+    return { id: manifest.id, name: manifest.name, imageShape: manifest.imageShape, classNames: manifest.classNames, train, test, ...partial };
   } catch (error) {
     controller.abort();
     throw error;

@@ -90,25 +90,41 @@ export function backendOrder(probe: GpuProbe, wasmTrains: boolean): { order: Bac
   return { order, reason };
 }
 
+/** How the wasm backend starts (threads) and describes itself; the worker supplies it, Node scripts need none. */
+export interface WasmStarter {
+  /** Runs `start` (tf.setBackend('wasm')) under the worker's thread plan. */
+  start<T>(start: () => Promise<T>): Promise<T>;
+  /** Threads in use and, when one, why: appended to the reason. */
+  describe(): { threads: number; note: UserMessage };
+}
+
 /**
  * Activates the requested backend (or the first that works in `order`), checking tf.getBackend()
  * because tf.setBackend can fall back silently.
  * @throws UserError `backend.noneStarted` when none starts.
  */
-export async function activateBackend(request: BackendRequest, probe: GpuProbe, wasmTrains: boolean): Promise<BackendStatus> {
+export async function activateBackend(request: BackendRequest, probe: GpuProbe, wasmTrains: boolean, wasm?: WasmStarter): Promise<BackendStatus> {
   const { order, reason } = backendOrder(probe, wasmTrains);
   const available = order.filter((b) => b !== 'wasm' || wasmTrains);
   const candidates = request === 'auto' ? order : [request, ...order.filter((b) => b !== request)];
   const failures: UserMessage[] = [];
   for (const name of candidates) {
     try {
-      const ok = await tf.setBackend(name);
-      await tf.ready();
+      const activate = async (): Promise<boolean> => {
+        const ok = await tf.setBackend(name);
+        await tf.ready();
+        return ok;
+      };
+      const ok = name === 'wasm' && wasm ? await wasm.start(activate) : await activate();
       if (ok && tf.getBackend() === name) {
         const why =
           request === 'auto'
             ? failures.length ? message('backend.withFailures', { reason, failures }) : reason
             : name === request ? message('backend.chosen') : message('backend.fallback', { request, failures, name });
+        if (name === 'wasm' && wasm) {
+          const { threads, note } = wasm.describe();
+          return { name, reason: message('backend.withThreads', { reason: why, threads: note }), available, threads };
+        }
         return { name, reason: why, available };
       }
       failures.push(message('backend.didNotStart', { name }));

@@ -6,13 +6,13 @@ import type { ImageDataset } from '../data/datasetTypes';
 import { loadBundledDataset } from '../data/loadBundled';
 import { engineError, message, type EngineMessageCode } from '../messages/index';
 import { buildModel, rebuildArchitecture } from '../model/index';
-import { activateBackend, memoryBudget, probeGpu, type GpuProbe } from './backends';
+import { activateBackend, memoryBudget, probeGpu, type GpuProbe, type WasmStarter } from './backends';
 import { describeAdaptation } from '../data/adaptInput';
 import { adaptBatch } from './batches';
 import { evaluateModel } from './evaluate';
 import { fitLoop, settleAfterStop, splitIndices } from './fitLoop';
 import type {
-  BackendRequest, BackendStatus, BuildResult, CompileSettings, DatasetInfo, EngineApi, EngineDatasetId,
+  BackendRequest, BackendStatus, BuildResult, CompileSettings, DatasetInfo, EngineApi, EngineDatasetId, InitOptions,
   EvaluateResult, FitResult, FitSettings, Prediction, SampleImage, TrainEvent,
 } from './protocol';
 import { RunControl } from './runControl';
@@ -37,10 +37,17 @@ export interface BuildPlan {
 
 const MiB = 2 ** 20;
 
-/** Loads a bundled dataset; a failure (offline, truncated shard) becomes a message the UI can translate. */
-async function loadBundled(id: 'mnist' | 'fashion-mnist', baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<ImageDataset> {
+/** Whether `data` holds the first `trainLimit` training examples (0: all of them). */
+const covers = (data: ImageDataset, trainLimit: number): boolean =>
+  data.trainTotal === undefined || (trainLimit > 0 && data.train.count >= Math.min(trainLimit, data.trainTotal));
+
+/**
+ * Loads a bundled dataset, or with `trainLimit` the training shards that hold that many examples (and
+ * reuses those of `have`); a failure (offline, truncated shard) becomes a message the UI can translate.
+ */
+async function loadBundled(id: 'mnist' | 'fashion-mnist', baseUrl: string, onProgress: (loaded: number, total: number) => void, trainLimit: number, have: ImageDataset | undefined): Promise<ImageDataset> {
   try {
-    return await loadBundledDataset(id, baseUrl, onProgress);
+    return await loadBundledDataset(id, baseUrl, onProgress, { trainLimit, have });
   } catch (e) {
     throw engineError('engine.datasetFailed', { dataset: id, detail: e instanceof Error ? e.message : String(e) }, { cause: e });
   }
@@ -62,6 +69,8 @@ export class Engine implements EngineApi {
   /** Set when a fit stopped mid-epoch: batch norms' moving statistics lag the weights until settled. */
   private batchNormStale: Pick<FitSettings, 'trainLimit' | 'validationSplit' | 'preciseBatchNorm'> | null = null;
   private control: RunControl | null = null;
+  /** True while `control` belongs to an evaluation, not a fit. */
+  private evaluating = false;
   private lastSnapshot: WeightSnapshot | null = null;
   /** True when the model came from `setModel` (not built here from the arch graph): recovery rebuilds it from its own topology. */
   private modelInstalled = false;
@@ -73,14 +82,21 @@ export class Engine implements EngineApi {
   /** The backend activation in flight (see {@link ready}). */
   private starting: Promise<BackendStatus> | null = null;
 
-  constructor(private readonly wasmTrains: () => boolean = () => false) {}
+  /**
+   * @param wasmTrains whether our wasm training kernels are registered
+   * @param wasmStarter how the wasm backend gets its threads (the worker's; none in Node)
+   */
+  constructor(
+    private readonly wasmTrains: () => boolean = () => false,
+    private readonly wasmStarter: (options: InitOptions) => WasmStarter | undefined = () => undefined,
+  ) {}
 
-  async init(request: BackendRequest): Promise<BackendStatus> {
+  async init(request: BackendRequest, options: InitOptions = {}): Promise<BackendStatus> {
     const starting = (async () => {
       this.probe ??= await probeGpu();
       this.disposeAll();
       this.backendStatus = null;
-      this.backendStatus = await activateBackend(request, this.probe, this.wasmTrains());
+      this.backendStatus = await activateBackend(request, this.probe, this.wasmTrains(), this.wasmStarter(options));
       return this.backendStatus;
     })();
     this.starting = starting;
@@ -100,7 +116,7 @@ export class Engine implements EngineApi {
     while (this.starting) await this.starting.catch(() => undefined);
   }
 
-  async loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<DatasetInfo> {
+  async loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void, trainLimit = 0): Promise<DatasetInfo> {
     const provider = this.datasetProviders.get(id);
     if (provider) {
       this.data = null;
@@ -109,12 +125,18 @@ export class Engine implements EngineApi {
       onProgress(1, 1);
     } else if (id === 'uploads') {
       throw engineError('engine.uploadsUnavailable');
-    } else if (this.datasetId !== id || !this.data) {
+    } else if (this.datasetId !== id || !this.data || !covers(this.data, trainLimit)) {
+      const have = this.datasetId === id && this.data ? this.data : undefined;
       this.data = null;
-      this.data = id === 'shapes' ? generateColorShapes(SHAPES_SPEC) : await loadBundled(id, baseUrl, onProgress);
+      try {
+        this.data = id === 'shapes' ? generateColorShapes(SHAPES_SPEC) : await loadBundled(id, baseUrl, onProgress, trainLimit, have);
+      } catch (e) {
+        this.data = have ?? null; // a failed extension (offline) keeps the prefix already loaded
+        throw e;
+      }
       if (id === 'shapes') onProgress(1, 1);
       this.datasetId = id;
-    }
+    } else onProgress(1, 1);
     const d = this.data;
     return { id, name: d.name, imageShape: [...d.imageShape] as Shape3, classNames: [...d.classNames], trainCount: d.train.count, testCount: d.test.count };
   }
@@ -161,7 +183,7 @@ export class Engine implements EngineApi {
 
   async fit(settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<FitResult> {
     const { model, optimizer, data, graph } = this.requireReady();
-    if (this.control) throw engineError('engine.trainingRunning');
+    if (this.control) throw engineError(this.evaluating ? 'engine.evaluating' : 'engine.trainingRunning');
     if (this.claimedBy) throw engineError(this.claimedBy);
     const info = inferGraph(graph);
     this.control = new RunControl();
@@ -207,7 +229,7 @@ export class Engine implements EngineApi {
     const next = this.backendStatus?.available.find((b) => b !== lost && b !== 'webgpu' && b !== 'webgl') ?? 'cpu';
     // Feature modules' ready() waits for this switch as for init().
     const switching = (async () => {
-      const status = await activateBackend(next, this.probe ?? (await probeGpu()), this.wasmTrains());
+      const status = await activateBackend(next, this.probe ?? (await probeGpu()), this.wasmTrains(), this.wasmStarter({}));
       return { ...status, reason: message('backend.deviceLost', { lost: lost ?? 'GPU', name: status.name }) };
     })();
     this.starting = switching;
@@ -244,11 +266,25 @@ export class Engine implements EngineApi {
     this.control?.stop();
   }
 
-  async evaluate(limit: number): Promise<EvaluateResult> {
+  /**
+   * Evaluates on the first `limit` test images (0 = all) as a job of its own: `onProgress` after every
+   * batch of 256, and `stop()` cancels it at the next batch (rejecting with `engine.evaluationCancelled`).
+   */
+  async evaluate(limit: number, onProgress?: (done: number, total: number) => void): Promise<EvaluateResult> {
     const { model, data, graph } = this.requireModel();
+    if (this.control) throw engineError(this.evaluating ? 'engine.evaluating' : 'engine.trainingRunning');
+    if (this.claimedBy) throw engineError(this.claimedBy);
     const info = inferGraph(graph);
-    await this.settleBatchNorm();
-    return evaluateModel(model, data, info.inputShape as Shape3, info.outputShape[0], limit);
+    const control = new RunControl();
+    this.control = control;
+    this.evaluating = true;
+    try {
+      await this.settleBatchNorm();
+      return await evaluateModel(model, data, info.inputShape as Shape3, info.outputShape[0], limit, 256, { control, onProgress });
+    } finally {
+      this.control = null;
+      this.evaluating = false;
+    }
   }
 
   async predict(image: { pixels: Uint8Array | Float32Array; shape: Shape3; label?: number }, k: number): Promise<Prediction> {
@@ -262,7 +298,7 @@ export class Engine implements EngineApi {
     const probs = tf.tidy(() => {
       const raw = tf.tensor4d(floats, [1, h, w, c]);
       // An upload or drawing is first brought to the dataset's H×W (as the network was trained), then adapted.
-      const sized = h === data.imageShape[0] && w === data.imageShape[1] ? raw : tf.image.resizeBilinear(raw, [data.imageShape[0], data.imageShape[1]], true);
+      const sized = h === data.imageShape[0] && w === data.imageShape[1] ? raw : tf.image.resizeBilinear(raw, [data.imageShape[0], data.imageShape[1]], false, true);
       return predictMain(model, adaptBatch(sized, input));
     });
     try {

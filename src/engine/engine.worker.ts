@@ -4,7 +4,6 @@
  * it through Comlink with the typed API of protocol.ts; only plain numbers and typed arrays come back.
  */
 import * as Comlink from 'comlink';
-import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -17,8 +16,10 @@ import { installErrorTransfer } from './errorTransfer';
 import { InspectApi } from './inspect/inspectApi';
 import { UploadsApi } from './uploads/uploadsApi';
 import { TransferApi } from './transfer/transferApi';
+import { KerasApi } from './keras/kerasApi';
 import type { WorkerApi } from './workerApi';
 import { registerWasmTrainingKernels } from './wasm/registerWasmTrainingKernels';
+import { workerWasmStarter } from './wasm/wasmThreads';
 
 // Vite serves the .wasm files under hashed names: tell tfjs where they are, or it fetches index.html.
 setWasmPaths({
@@ -26,8 +27,8 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
 });
-// The threaded build breaks in minified bundles and tfjs gives it only half the cores: single-thread SIMD.
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// Threads (one per core) when the page is cross-origin isolated, else single-thread SIMD: see
+// wasm/wasmThreads.ts; scripts/build/wasmThreads.ts makes the threaded build survive minification.
 
 let wasmReady = false;
 try {
@@ -40,11 +41,12 @@ try {
 // Errors keep their message code and parameters across the boundary (the UI translates them).
 installErrorTransfer();
 
-const core = new Engine(() => wasmReady);
+const core = new Engine(() => wasmReady, (options) => workerWasmStarter(options.wasmThreads ?? true));
 const api: WorkerApi = {
   core: Comlink.proxy(core),
   inspect: Comlink.proxy(new InspectApi(core)),
   uploads: Comlink.proxy(new UploadsApi(core)),
   transfer: Comlink.proxy(new TransferApi(core)),
+  keras: Comlink.proxy(new KerasApi(core)),
 };
 Comlink.expose(api);

@@ -2,21 +2,33 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ImageDataset } from '../data/datasetTypes';
 import { makeBatch } from './batches';
+import { engineError } from '../messages/index';
 import type { EvaluateResult } from './protocol';
+import type { RunControl } from './runControl';
 import { categoricalCrossentropy, predictMain } from './trainStep';
 
 type Shape3 = readonly [number, number, number];
 
+/** A long evaluation as a job: progress after each batch, cancelled at the next batch by `control.stop()`. */
+export interface EvaluateJob {
+  readonly control?: RunControl;
+  /** Test images evaluated so far, of `total`. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Evaluates the main output on the first `limit` test images (0 = all): loss, accuracy, per-class
- * accuracy and the confusion matrix confusion[actual][predicted]. Disposes everything it makes.
+ * accuracy and the confusion matrix confusion[actual][predicted]. Batches x [≤batchSize, ...input].
+ * Disposes everything it makes.
+ * @throws UserMessage `engine.evaluationCancelled` when `job.control` was stopped (checked between batches).
  */
-export async function evaluateModel(model: tfl.LayersModel, data: ImageDataset, input: Shape3, classes: number, limit: number, batchSize = 256): Promise<EvaluateResult> {
+export async function evaluateModel(model: tfl.LayersModel, data: ImageDataset, input: Shape3, classes: number, limit: number, batchSize = 256, job: EvaluateJob = {}): Promise<EvaluateResult> {
   const count = limit > 0 ? Math.min(limit, data.test.count) : data.test.count;
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   let lossSum = 0;
   let correct = 0;
   for (let start = 0; start < count; start += batchSize) {
+    if (job.control && (await job.control.checkpoint())) throw engineError('engine.evaluationCancelled');
     const idx = Int32Array.from({ length: Math.min(batchSize, count - start) }, (_, i) => start + i);
     const { x, y, labels } = makeBatch(data.test, data.imageShape, idx, input, classes);
     const [loss, predicted] = tf.tidy(() => {
@@ -33,6 +45,7 @@ export async function evaluateModel(model: tfl.LayersModel, data: ImageDataset, 
     } finally {
       tf.dispose([x, y, loss, predicted]);
     }
+    job.onProgress?.(Math.min(count, start + batchSize), count);
   }
   const perClassAccuracy = confusion.map((row, c) => {
     const total = row.reduce((s, v) => s + v, 0);

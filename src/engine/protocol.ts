@@ -18,6 +18,18 @@ export interface BackendStatus {
   reason: UserMessage;
   /** Backends that work here, for the manual override. */
   available: BackendName[];
+  /** WASM only: threads in XNNPACK's pool (1 when the page is not cross-origin isolated; the reason says why). */
+  threads?: number;
+}
+
+/** Options of {@link EngineApi.init}. */
+export interface InitOptions {
+  /**
+   * Let the WASM backend use a thread per core when the page is cross-origin isolated (default true).
+   * Decided at the first WASM start of a worker (tfjs builds its module once); the bench turns it off
+   * to time the single-threaded build beside the threaded one.
+   */
+  wasmThreads?: boolean;
 }
 
 export interface DatasetInfo {
@@ -145,8 +157,12 @@ export interface SampleImage {
 
 /** The worker's API, called through Comlink. Every method may reject with a user-facing Error. */
 export interface EngineApi {
-  init(backend: BackendRequest): Promise<BackendStatus>;
-  loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<DatasetInfo>;
+  init(backend: BackendRequest, options?: InitOptions): Promise<BackendStatus>;
+  /**
+   * Loads (or reuses) a dataset. With `trainLimit` > 0 a bundled dataset downloads only the training
+   * shards that hold the first `trainLimit` examples (more are fetched when a later call needs them).
+   */
+  loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void, trainLimit?: number): Promise<DatasetInfo>;
   /** Refuses (rejects) before allocating when training at `plan` would not fit the backend's memory. */
   build(graph: ArchGraph, seed: number, plan?: { batchSize: number; optimizer: CompileSettings['optimizer'] }): Promise<BuildResult>;
   compile(settings: CompileSettings): Promise<void>;
@@ -154,7 +170,8 @@ export interface EngineApi {
   pause(): Promise<void>;
   resume(): Promise<void>;
   stop(): Promise<void>;
-  evaluate(limit: number): Promise<EvaluateResult>;
+  /** Evaluates the first `limit` test images (0 = all); `stop()` cancels it (rejects with `engine.evaluationCancelled`). */
+  evaluate(limit: number, onProgress?: (done: number, total: number) => void): Promise<EvaluateResult>;
   predict(image: { pixels: Uint8Array | Float32Array; shape: [number, number, number]; label?: number }, k: number): Promise<Prediction>;
   sample(index: number): Promise<SampleImage>;
   numTensors(): Promise<number>;

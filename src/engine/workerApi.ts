@@ -8,6 +8,7 @@ import type { EngineApi } from './protocol';
 import type { InspectApi } from './inspect/inspectApi';
 import type { UploadsApi } from './uploads/uploadsApi';
 import type { TransferApi } from './transfer/transferApi';
+import type { KerasApi } from './keras/kerasApi';
 
 /** Each entry is wrapped with Comlink.proxy in the worker, so the UI gets a typed remote for it. */
 export interface WorkerApi {
@@ -15,4 +16,5 @@ export interface WorkerApi {
   inspect: InspectApi & ProxyMarked;
   uploads: UploadsApi & ProxyMarked;
   transfer: TransferApi & ProxyMarked;
+  keras: KerasApi & ProxyMarked;
 }

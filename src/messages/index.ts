@@ -9,6 +9,7 @@ import { engineMessages } from './engineMessages';
 import { inspectMessages } from './inspectMessages';
 import { uploadsMessages } from './uploadsMessages';
 import { transferMessages } from './transferMessages';
+import { kerasMessages } from './kerasMessages';
 import { zooMessages } from './zooMessages';
 import { userMessageOf, type UserMessage } from './userMessage';
 
@@ -19,11 +20,12 @@ export { engineError, engineMessages, type EngineMessageCode } from './engineMes
 export { inspectError, inspectMessages, type InspectMessageCode } from './inspectMessages';
 export { uploadsError, uploadsMessages, type UploadsMessageCode } from './uploadsMessages';
 export { transferError, transferMessages, type TransferMessageCode } from './transferMessages';
+export { kerasError, kerasMessages, type KerasMessageCode } from './kerasMessages';
 export { zooMessages, type ZooMessageCode } from './zooMessages';
 export { fill, placeholders, userMessageOf, UserError, type MessageParams, type UserMessage } from './userMessage';
 
 /** All catalogues (the test checks codes are unique and both languages match). */
-export const MESSAGE_CATALOGUES: readonly MessageCatalogue<string>[] = [archMessages, augmentMessages, engineMessages, inspectMessages, transferMessages, uploadsMessages, zooMessages];
+export const MESSAGE_CATALOGUES: readonly MessageCatalogue<string>[] = [archMessages, augmentMessages, engineMessages, inspectMessages, transferMessages, uploadsMessages, zooMessages, kerasMessages];
 
 const merged = (lang: CatalogueLang): Readonly<Record<string, string>> => Object.assign({}, ...MESSAGE_CATALOGUES.map((c) => c[lang]));
 const TEMPLATES: Record<CatalogueLang, Readonly<Record<string, string>>> = { en: merged('en'), ja: merged('ja') };

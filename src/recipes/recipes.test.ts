@@ -42,4 +42,13 @@ describe('training recipes', () => {
     expect(recipeFor({ arch: 'resnet50', variant: '', aux: false, dataset: 'mnist' }).bnMomentum).toBe(0.9);
     expect(recipeFor({ arch: 'resnet20', variant: '', aux: false, dataset: 'mnist' }).scale).toEqual({ width: 0.5, size: 32 });
   });
+
+  it("GoogLeNet's smaller copy builds with its auxiliary heads too (their 5×5/3 pooling needs 96×96)", () => {
+    for (const aux of [false, true]) {
+      const r = recipeFor({ arch: 'googlenet', variant: '', aux, dataset: 'mnist' });
+      expect(r.scale?.size).toBe(aux ? 96 : 64);
+      const size = r.scale?.size ?? 0;
+      expect(() => inferGraph(buildArch('googlenet', { aux, classes: 10, width: r.scale?.width ?? 1, input: [size, size, 1] }))).not.toThrow();
+    }
+  });
 });

@@ -27,6 +27,7 @@ const FeatureMapsPanel = lazyPanel(() => import('./inspect/FeatureMapsPanel').th
 const LayerInspector = lazyPanel(() => import('./workspace/LayerInspector').then((m) => m.LayerInspector));
 const UploadsSection = lazyPanel(() => import('./uploads/UploadsSection').then((m) => m.UploadsSection));
 const TransferPanel = lazyPanel(() => import('./transfer/TransferPanel').then((m) => m.TransferPanel));
+const KerasPanel = lazyPanel(() => import('./keras/KerasPanel').then((m) => m.KerasPanel));
 
 /** The playground: pick a network and its options, read its summary, train it. */
 export function App() {
@@ -112,6 +113,9 @@ export function App() {
                 </ErrorBoundary>
                 <ErrorBoundary fallback={panelError}>
                   <SummaryPanel info={arch.info} />
+                </ErrorBoundary>
+                <ErrorBoundary fallback={panelError}>
+                  <KerasPanel state={state} info={arch.info} />
                 </ErrorBoundary>
               </>
             )}

@@ -2,7 +2,11 @@ import { ARCH_IDS, defaultInputOf, ZOO, zooEntry, type ArchFamily } from '../arc
 import { useHidden } from './classroom/useHidden';
 import type { ExperimentState } from './experiment';
 import type { MessageKey } from './i18n/en';
-import { useT } from './i18n/index';
+import { useMessages, useT } from './i18n/index';
+import { trainingMessages } from './i18n/training';
+
+import { useTraining } from './trainingContext';
+import { isBusy } from './useTrainingEngine';
 
 interface Props {
   state: ExperimentState;
@@ -32,6 +36,9 @@ function parseInput(text: string): readonly [number, number, number] | null | un
  */
 export function ArchPanel({ state, update }: Props) {
   const t = useT();
+  const tt = useMessages(trainingMessages);
+  // While a run holds the model, the network it trains cannot change under it.
+  const locked = isBusy(useTraining().view.phase);
   const entry = zooEntry(state.arch);
   const families = [...new Set(ARCH_IDS.flatMap((id) => ZOO.get(id)?.family ?? []))];
   const hide = {
@@ -41,6 +48,12 @@ export function ArchPanel({ state, update }: Props) {
   return (
     <section className="panel arch-panel" aria-labelledby="arch-heading">
       <h2 id="arch-heading">{t('network')}</h2>
+      {locked && (
+        <p className="hint" role="status" data-testid="arch-locked">
+          {tt('archLocked')}
+        </p>
+      )}
+      <fieldset className="bare" disabled={locked}>
       {!hide.arch && <label>
         {t('architecture')}
         <select
@@ -145,6 +158,7 @@ export function ArchPanel({ state, update }: Props) {
           {t('aux')}
         </label>
       )}
+      </fieldset>
     </section>
   );
 }

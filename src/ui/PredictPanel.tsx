@@ -102,14 +102,15 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
         </label>
       </div>
       {uploadError && (
-        <p className="error" role="alert">
+        <p className="error" role="alert" data-testid="predict-upload-error">
           {say(uploadError)}
         </p>
       )}
       {shown && (
         <div className="row predict-shown">
-          <figure className="inspect-figure" data-testid="predict-input" data-source={shown.on.source}>
-            <canvas ref={predictedCanvas} className="pixelated" width={shown.on.shape[1]} height={shown.on.shape[0]} style={{ width: 84, height: 84 }} role="img" aria-label={tw('predictedOn')} />
+          <figure className="inspect-figure predict-input" data-testid="predict-shown" data-source={shown.on.source}>
+            {/* An upload as prepared for the network: the same crop, background and size as a training image. */}
+            <canvas ref={predictedCanvas} className="pixelated" width={shown.on.shape[1]} height={shown.on.shape[0]} style={{ width: 84, height: 84 }} data-testid="predict-input" role="img" aria-label={shown.on.source === 'upload' ? t('preparedInput') : tw('predictedOn')} />
             <figcaption data-testid="predict-source">
               {tw('predictedOn')}:{' '}
               {shown.on.source === 'test'
@@ -117,6 +118,7 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
                 : shown.on.source === 'upload'
                   ? fill(tw('sourceUpload'), { name: shown.on.name })
                   : tw('sourceDrawing')}
+              {shown.on.source === 'upload' && <span className="small-text"> — {t('preparedInput')}</span>}
             </figcaption>
           </figure>
           <ol className="predict-bars" data-testid="predict-result" aria-label={t('topPredictions')}>

@@ -10,7 +10,11 @@ import { RecipeNote } from './RecipeNote';
 import { recipeMessages } from './i18n/recipe';
 import { TrainSettings } from './TrainSettings';
 import { useTraining } from './trainingContext';
-import type { Phase } from './useTrainingEngine';
+import { lazyPanel } from './lazyPanel';
+
+// Its own chunk: only a model trained on "Your images" ever shows it.
+const DatasetChangedNote = lazyPanel(() => import('./uploads/DatasetChangedNote').then((m) => m.DatasetChangedNote));
+import { isBusy, type Phase } from './useTrainingEngine';
 
 interface Props {
   state: ExperimentState;
@@ -30,14 +34,15 @@ function stepClass(step: (typeof STEPS)[number], phase: Phase, built: boolean, t
 
 /** The Keras workflow on the chosen network: build → compile → fit → evaluate → predict, in the worker. */
 export function TrainingSection({ state, update, graph, info }: Props) {
-  const { view, train, pause, resume, stop, evaluate, predict, pickSample } = useTraining();
+  const { view, train, pause, resume, stop, evaluate, cancelEvaluation, predict, pickSample } = useTraining();
   const t = useMessages(trainingMessages);
   const tr = useMessages(recipeMessages);
   const f = useLocaleFormat();
   const hasBatchNorm = info.layers.some((l) => l.kind === 'batchNorm');
   const hasAux = info.layers.length > 0 && graph.outputs.length > 1;
   const { say } = useSay();
-  const busy = view.phase === 'loading' || view.phase === 'building' || view.phase === 'training' || view.phase === 'paused' || view.phase === 'evaluating';
+  const busy = isBusy(view.phase);
+  const evaluating = view.phase === 'evaluating';
   const running = view.running;
   const trained = view.epochHistory.length > 0 || view.fitResult !== null;
   const epochFraction = view.epochs ? (view.epoch + (view.batches ? view.batch / view.batches : 0)) / view.epochs : 0;
@@ -60,7 +65,7 @@ export function TrainingSection({ state, update, graph, info }: Props) {
         <button type="button" className="secondary" data-testid="stop-button" disabled={view.phase !== 'training' && view.phase !== 'paused'} onClick={stop}>
           {t('stop')}
         </button>
-        <button type="button" className="secondary" data-testid="evaluate-button" disabled={busy || !view.build} onClick={() => void evaluate()}>
+        <button type="button" className="secondary" data-testid="evaluate-button" disabled={busy || evaluating || !view.build} onClick={() => void evaluate()}>
           {t('evaluate')}
         </button>
       </div>
@@ -90,6 +95,22 @@ export function TrainingSection({ state, update, graph, info }: Props) {
       </ol>
       <RecipeNote state={state} update={update} hasBatchNorm={hasBatchNorm} disabled={busy} transfer={view.adopted === 'transfer'} />
       <TrainSettings state={state} update={update} backend={view.backend} disabled={busy} hasBatchNorm={hasBatchNorm} />
+      {evaluating && view.evaluationProgress && (
+        <div className="row" data-testid="evaluation-job">
+          <label>
+            {fill(t('evaluatingProgress'), { done: f.count(view.evaluationProgress.done), total: f.count(view.evaluationProgress.total) })}
+            <progress data-testid="evaluate-progress" value={view.evaluationProgress.done} max={Math.max(1, view.evaluationProgress.total)} />
+          </label>
+          <button type="button" className="secondary" data-testid="evaluate-cancel" onClick={() => void cancelEvaluation()}>
+            {t('evaluateCancel')}
+          </button>
+        </div>
+      )}
+      {view.evaluationCancelled && !evaluating && (
+        <p role="status" className="hint" data-testid="evaluation-cancelled">
+          {t('evaluationCancelled')}
+        </p>
+      )}
       {view.phase === 'loading' && (
         <label>
           {fill(t('loadingDataset'), { dataset: state.dataset })}
@@ -110,6 +131,7 @@ export function TrainingSection({ state, update, graph, info }: Props) {
           {view.adopted === null && view.build.classes !== info.outputShape[0] && ` ${fill(t('headResized'), { n: info.outputShape[0] ?? 0 })}`}
         </p>
       )}
+      {(trained || view.evaluation) && view.dataset?.id === 'uploads' && <DatasetChangedNote dataset={view.dataset} />}
       {view.error && (
         <p className="error panel" role="alert" data-testid="training-error">
           {say(view.error)}
@@ -168,7 +190,7 @@ export function TrainingSection({ state, update, graph, info }: Props) {
       {view.build && (
         <>
           <h3>{t('predictHeading')}</h3>
-          <PredictPanel dataset={view.dataset} sample={view.sample} prediction={view.prediction} canPredict={!busy && view.build !== null} pickSample={(i) => void pickSample(i)} predict={(img) => void predict(img)} />
+          <PredictPanel dataset={view.dataset} sample={view.sample} prediction={view.prediction} canPredict={!busy && !evaluating && view.build !== null} pickSample={(i) => void pickSample(i)} predict={(img) => void predict(img)} />
         </>
       )}
     </section>

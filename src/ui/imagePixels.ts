@@ -1,8 +1,7 @@
 /**
- * Browser image helpers for prediction inputs: paint uint8 pixels to a canvas, and read a canvas or an
- * uploaded file back as pixels of a given size. Main-thread canvas work on small images only.
+ * Browser image helpers for prediction inputs: paint uint8 pixels to a canvas, read a drawing back as
+ * pixels, and prepare a photo or camera frame through the one preparation path uploads use.
  */
-import { uploadsError } from '../messages/index';
 
 /** Paints [H, W, C] uint8 pixels (C = 1 or 3) onto a canvas of the same size. */
 export function paintPixels(canvas: HTMLCanvasElement, pixels: Uint8Array, [h, w, c]: readonly [number, number, number]): void {
@@ -47,26 +46,16 @@ export function readPixels(source: CanvasImageSource, [h, w, c]: readonly [numbe
   return out;
 }
 
-/** Decodes an uploaded image file, with a specific message (said in the UI language) for what cannot be read. */
-export async function decodeImageFile(file: File): Promise<ImageBitmap> {
-  const name = file.name;
-  if (file.size === 0) throw uploadsError('uploads.fileEmpty', { name });
-  if (file.size > 20 * 2 ** 20) throw uploadsError('uploads.fileOver', { name, mb: 20 });
-  if (file.type && !file.type.startsWith('image/')) throw uploadsError('uploads.notImage', { name, type: file.type });
-  if (file.type === 'image/svg+xml') throw uploadsError('uploads.svgFile', { name });
-  try {
-    return await createImageBitmap(file);
-  } catch {
-    throw uploadsError('uploads.undecodable', { name });
-  }
+/**
+ * An image file as uint8 pixels of `shape` [H, W, C], prepared exactly as an uploaded training image is
+ * (see photoPixels.ts; loaded on first use, so the first view does not carry the byte checks).
+ * @throws UserError naming the file and the specific reason, in the words the uploads list uses.
+ */
+export async function readImageFile(file: File, shape: readonly [number, number, number]): Promise<Uint8Array> {
+  return (await import('./photoPixels')).readPhotoPixels(file, shape);
 }
 
-/** An uploaded image file as uint8 pixels of `shape` [H, W, C] (centre-cropped and resized, see {@link readPixels}). */
-export async function readImageFile(file: File, shape: readonly [number, number, number]): Promise<Uint8Array> {
-  const bitmap = await decodeImageFile(file);
-  try {
-    return readPixels(bitmap, shape, false);
-  } finally {
-    bitmap.close();
-  }
+/** A decoded frame (a webcam capture) as uint8 pixels of `shape`, prepared as {@link readImageFile} does. Does not close it. */
+export async function readBitmapPixels(bitmap: ImageBitmap, shape: readonly [number, number, number]): Promise<Uint8Array> {
+  return (await import('../data/uploads/prepareImage')).preparePixels(bitmap, shape);
 }

@@ -26,6 +26,15 @@ export interface BatchPoint {
 
 export type Phase = 'idle' | 'loading' | 'building' | 'training' | 'paused' | 'evaluating' | 'done';
 
+/**
+ * The one definition of "a run holds the model": loading, building, training or paused. The network,
+ * dataset and training settings cannot change then, and Train is disabled. An evaluation is not a run:
+ * Train (or a network change) cancels it.
+ */
+export function isBusy(phase: Phase): boolean {
+  return phase === 'loading' || phase === 'building' || phase === 'training' || phase === 'paused';
+}
+
 /** The epoch's running means so far (as Keras' progress bar shows them), and the rate of the last batch. */
 export interface RunningMetrics {
   loss: number;
@@ -57,6 +66,10 @@ export interface TrainingView {
   /** What went wrong, as data: rendered in the current language (switching language re-says it). */
   error: UserMessage | null;
   evaluation: EvaluateResult | null;
+  /** While an evaluation runs: test images done of total. */
+  evaluationProgress: { done: number; total: number } | null;
+  /** The last evaluation was cancelled (by its Cancel button, Train or a network change). */
+  evaluationCancelled: boolean;
   prediction: Prediction | null;
   sample: SampleImage | null;
   /** Tensors alive in the worker (tf.memory().numTensors), refreshed after each engine operation. */
@@ -83,7 +96,7 @@ export interface AdoptedModel {
 
 const INITIAL: TrainingView = {
   backend: null, backendError: null, dataset: null, datasetProgress: 0, build: null, phase: 'idle', epoch: 0, epochs: 0, batch: 0, batches: 0,
-  batchHistory: [], epochHistory: [], examplesPerSec: 0, running: null, batchNorm: null, fitResult: null, error: null, evaluation: null, prediction: null, sample: null, tensors: null, adopted: null,
+  batchHistory: [], epochHistory: [], examplesPerSec: 0, running: null, batchNorm: null, fitResult: null, error: null, evaluation: null, evaluationProgress: null, evaluationCancelled: false, prediction: null, sample: null, tensors: null, adopted: null,
 };
 
 const message = toUserMessage;
@@ -135,42 +148,76 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
 
   // A different network or dataset makes the trained model meaningless: reset the view (during render,
   // as React recommends for state derived from props) and dispose the model in the worker.
+  // A run or evaluation still in flight when the model key changes belongs to the old model: its
+  // results are dropped (the generation moved on), so the view never mixes two models.
   const modelKey = `${graphKey}|${state.dataset}`;
+  const generation = useRef(0);
   const [shownKey, setShownKey] = useState(modelKey);
   if (shownKey !== modelKey) {
     setShownKey(modelKey);
-    setView((v) => ({ ...v, build: null, fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, error: null, phase: 'idle', epoch: 0, batch: 0, adopted: null }));
+    setView((v) => ({ ...v, build: null, fitResult: null, evaluation: null, evaluationProgress: null, evaluationCancelled: false, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, error: null, phase: 'idle', epoch: 0, batch: 0, adopted: null }));
   }
   useEffect(() => {
     const engine = engineRef.current;
+    generation.current++;
     adoptedRef.current = null;
     if (engine) void engine.disposeModel().then(() => refreshTensors());
   }, [modelKey, refreshTensors]);
+  /** A patch that applies only while the model of generation `g` is the current one. */
+  const patchFor = useCallback((g: number) => (p: Parameters<typeof patch>[0]) => {
+    if (generation.current === g) patch(p);
+  }, [patch]);
+  const evaluation = useRef<Promise<void> | null>(null);
 
+  /** Evaluates on the whole test set as a job of its own: progress per batch, cancelled by {@link cancelEvaluation}. */
   const evaluate = useCallback(async () => {
     const engine = engineRef.current;
-    if (!engine) return;
-    patch({ phase: 'evaluating' });
+    if (!engine || evaluation.current) return;
+    const set = patchFor(generation.current);
+    set({ phase: 'evaluating', evaluationProgress: { done: 0, total: 0 }, evaluationCancelled: false });
+    const job = (async () => {
+      try {
+        const result = await engine.evaluate(0, callback((done: number, total: number) => set({ evaluationProgress: { done, total } })));
+        set({ evaluation: result, phase: 'done', evaluationProgress: null });
+      } catch (e) {
+        const m = message(e);
+        if (m.code === 'engine.evaluationCancelled') set({ phase: 'done', evaluationProgress: null, evaluationCancelled: true });
+        else set({ error: m, phase: 'done', evaluationProgress: null });
+      }
+    })();
+    evaluation.current = job;
     try {
-      patch({ evaluation: await engine.evaluate(0), phase: 'done' });
-    } catch (e) {
-      patch({ error: message(e), phase: 'done' });
+      await job;
+    } finally {
+      evaluation.current = null;
     }
     await refreshTensors();
-  }, [patch, refreshTensors]);
+  }, [patchFor, refreshTensors]);
+
+  /** Cancels a running evaluation at its next batch and waits until it has ended. */
+  const cancelEvaluation = useCallback(async () => {
+    const job = evaluation.current;
+    if (!job) return;
+    await engineRef.current?.stop();
+    await job;
+  }, []);
 
   const train = useCallback(async () => {
     const engine = engineRef.current;
     if (!engine) return;
     const adopted = adoptedRef.current;
-    patch({ phase: 'loading', error: null, fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, epoch: 0, batch: 0 });
+    // Train while the last run's evaluation is still going: that evaluation is of a model about to change.
+    await cancelEvaluation();
+    const g = generation.current;
+    const patch = patchFor(g);
+    patch({ phase: 'loading', error: null, fitResult: null, evaluation: null, evaluationCancelled: false, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, epoch: 0, batch: 0 });
     try {
       const compileSettings: CompileSettings = { optimizer: state.optimizer, learningRate: state.learningRate, momentum: state.momentum, loss: 'categoricalCrossentropy', schedule: state.schedule };
       if (adopted) {
         // An adopted model is already built (and frozen) in the worker; its fit compiles after freezing.
         patch({ dataset: adopted.dataset, build: adopted.build, datasetProgress: 1 });
       } else {
-        const dataset = await engine.loadDataset(state.dataset, dataBaseUrl(), callback((loaded: number, total: number) => patch({ datasetProgress: total ? loaded / total : 0 })));
+        const dataset = await engine.loadDataset(state.dataset, dataBaseUrl(), callback((loaded: number, total: number) => patch({ datasetProgress: total ? loaded / total : 0 })), state.trainLimit);
         patch({ dataset, datasetProgress: 1, phase: 'building' });
         const graph = graphFor(dataset.classNames.length);
         if (!graph) throw engineError('engine.impossibleNetwork');
@@ -201,12 +248,13 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
       // The worker already moved to another backend and rebuilt the model (adopted ones too) with the last
       // epoch's weights: show that backend; init() would dispose the model the message says is kept.
       if (fitResult.end === 'device-lost') patch({ backend: await engine.currentBackend() });
-      if (!failed) await evaluate();
+      // A stopped run is evaluated too, as a job of its own (its own progress and Cancel; Train stays usable).
+      if (!failed && generation.current === g) void evaluate();
     } catch (e) {
       patch({ error: message(e), phase: 'idle' });
     }
     await refreshTensors();
-  }, [state, graphFor, patch, evaluate, refreshTensors]);
+  }, [state, graphFor, patchFor, evaluate, cancelEvaluation, refreshTensors]);
 
   const pause = useCallback(() => void (adoptedRef.current ? adoptedRef.current.pause() : engineRef.current?.pause()), []);
   const resume = useCallback(() => void (adoptedRef.current ? adoptedRef.current.resume() : engineRef.current?.resume()), []);
@@ -219,7 +267,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
    */
   const adoptModel = useCallback((adopted: AdoptedModel | null, fresh = true) => {
     adoptedRef.current = adopted;
-    const reset = fresh ? { fitResult: null, evaluation: null, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, error: null, phase: 'idle' as const, epoch: 0, batch: 0 } : {};
+    const reset = fresh ? { fitResult: null, evaluation: null, evaluationProgress: null, evaluationCancelled: false, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, error: null, phase: 'idle' as const, epoch: 0, batch: 0 } : {};
     patch({ ...reset, adopted: adopted?.label ?? null, build: adopted?.build ?? null, dataset: adopted?.dataset ?? null });
     void refreshTensors();
   }, [patch, refreshTensors]);
@@ -228,12 +276,12 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     const engine = engineRef.current;
     if (!engine) return;
     try {
-      if (!view.dataset) patch({ dataset: await engine.loadDataset(state.dataset, dataBaseUrl(), callback(() => undefined)) });
+      if (!view.dataset) patch({ dataset: await engine.loadDataset(state.dataset, dataBaseUrl(), callback(() => undefined), state.trainLimit) });
       patch({ sample: await engine.sample(index), prediction: null });
     } catch (e) {
       patch({ error: message(e) });
     }
-  }, [patch, state.dataset, view.dataset]);
+  }, [patch, state.dataset, state.trainLimit, view.dataset]);
 
   const predict = useCallback(async (image: { pixels: Uint8Array | Float32Array; shape: [number, number, number]; label?: number }) => {
     const engine = engineRef.current;
@@ -246,5 +294,5 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     await refreshTensors();
   }, [patch, refreshTensors]);
 
-  return { view, train, pause, resume, stop, evaluate, predict, pickSample, adoptModel };
+  return { view, train, pause, resume, stop, evaluate, cancelEvaluation, predict, pickSample, adoptModel };
 }

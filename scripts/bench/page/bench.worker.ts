@@ -4,16 +4,19 @@
  * up. One worker per case, terminated after it.
  */
 import * as Comlink from 'comlink';
-import type { CaseOutcome, CaseSpec } from '../schema';
+import type { CaseOutcome, CaseSpec, PeakOutcome, PeakSpec } from '../schema';
 import { runBareCase } from './bareLoop';
+import { runPeak } from './matmulPeak';
 
 /** The worker's API. */
 export interface BenchWorkerApi {
   bare(spec: CaseSpec, dataBaseUrl: string): Promise<CaseOutcome>;
+  peak(spec: PeakSpec): Promise<PeakOutcome>;
 }
 
 const api: BenchWorkerApi = {
   bare: (spec, dataBaseUrl) => runBareCase(spec, dataBaseUrl),
+  peak: (spec) => runPeak(spec),
 };
 
 Comlink.expose(api);

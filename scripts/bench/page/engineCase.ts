@@ -8,10 +8,10 @@ import { buildArch } from '../../../src/arch/index';
 import { recommendedAugmentConfig, recommendedDigitAugmentConfig, type AugmentConfig } from '../../../src/augment/config';
 import { callback, startEngine, type EngineClient } from '../../../src/engine/client';
 import { sayMessage } from '../../../src/messages/index';
-import type { BackendStatus, FitResult, FitSettings, TrainEvent } from '../../../src/engine/protocol';
+import type { BackendStatus, FitResult, FitSettings, InitOptions, TrainEvent } from '../../../src/engine/protocol';
 import {
   BENCH_MODELS, LEAK_CHECK_BATCH, type AugmentOutcome, type AugmentSpec, type BenchBackend, type BenchModelId, type CaseOutcome, type CaseSpec,
-  type MainThreadStats, type Throughput, type TrainSpec,
+  type MainThreadStats, type ThreadsOutcome, type ThreadsSpec, type Throughput, type TrainSpec,
 } from '../schema';
 import { MainThreadMonitor, sleep, throughputOf, timedThroughput, type BatchMark } from './timing';
 
@@ -35,15 +35,16 @@ function ensure(r: FitResult): void {
 async function withEngine<R>(
   backend: BenchBackend, model: BenchModelId, spec: TrainSpec, dataBaseUrl: string,
   job: (engine: EngineClient, status: BackendStatus, trainCount: number) => Promise<R>,
+  init: InitOptions = {},
 ): Promise<R> {
   const def = BENCH_MODELS[model];
   const graph = buildArch(def.arch, { input: def.input, classes: def.classes, width: def.width });
   const { worker, terminate } = startEngine();
   const engine = worker.core;
   try {
-    const status = await engine.init(backend);
+    const status = await engine.init(backend, init);
     if (status.name !== backend) throw new Error(`${backend} did not start; the engine fell back to ${status.name} (${status.reason})`);
-    const info = await engine.loadDataset(def.dataset, dataBaseUrl, noop);
+    const info = await engine.loadDataset(def.dataset, dataBaseUrl, noop, spec.trainExamples);
     await engine.build(graph, spec.seed, { batchSize: spec.batchSize, optimizer: 'adam' });
     await engine.compile({ optimizer: 'adam', learningRate: spec.learningRate, momentum: 0, loss: 'categoricalCrossentropy' });
     return await job(engine, status, info.trainCount);
@@ -59,7 +60,9 @@ async function timedFit(engine: EngineClient, spec: TrainSpec, n: number, extra:
   let stopRequested = false;
   const t0 = performance.now();
   monitor.start();
-  const settings: FitSettings = { epochs: 1, batchSize: spec.batchSize, validationSplit: 0, shuffle: true, seed: spec.seed, trainLimit: n, ...extra };
+  // preciseBatchNorm 0: the timed epoch is training alone; the engine's batch-norm recount after an epoch
+  // (forward passes over up to 512 images) is a phase of its own, and the leak check still runs it.
+  const settings: FitSettings = { epochs: 1, batchSize: spec.batchSize, validationSplit: 0, shuffle: true, seed: spec.seed, trainLimit: n, preciseBatchNorm: 0, ...extra };
   const result = await engine.fit(settings, callback((e: TrainEvent) => {
     if (e.type !== 'batchEnd') return;
     const examples = Math.min(n, (e.batch + 1) * spec.batchSize);
@@ -81,7 +84,7 @@ export async function runEngineCase(spec: CaseSpec, dataBaseUrl: string): Promis
   if (spec.backend === 'js') throw new Error('The engine needs a tfjs backend.');
   return withEngine(spec.backend, spec.model, spec, dataBaseUrl, async (engine, status, trainCount) => {
     const n = Math.min(spec.trainExamples, trainCount);
-    ensure(await engine.fit({ epochs: 1, batchSize: spec.batchSize, validationSplit: 0, shuffle: true, seed: spec.seed, trainLimit: spec.batchSize }, noop)); // warm-up batch
+    ensure(await engine.fit({ epochs: 1, batchSize: spec.batchSize, validationSplit: 0, shuffle: true, seed: spec.seed, trainLimit: spec.batchSize, preciseBatchNorm: 0 }, noop)); // warm-up batch
     const afterWarmup = await engine.numTensors();
     const timed = await timedFit(engine, spec, n);
     const afterTimed = await engine.numTensors();
@@ -114,7 +117,7 @@ export async function runEngineAugment(spec: AugmentSpec, dataBaseUrl: string): 
   const augment = AUGMENT_RECIPES[spec.recipe];
   return withEngine(spec.backend, spec.model, spec, dataBaseUrl, async (engine, status, trainCount) => {
     const n = Math.min(spec.trainExamples, trainCount);
-    const warm: FitSettings = { epochs: 1, batchSize: spec.batchSize, validationSplit: 0, shuffle: true, seed: spec.seed, trainLimit: spec.batchSize };
+    const warm: FitSettings = { epochs: 1, batchSize: spec.batchSize, validationSplit: 0, shuffle: true, seed: spec.seed, trainLimit: spec.batchSize, preciseBatchNorm: 0 };
     ensure(await engine.fit(warm, noop));
     ensure(await engine.fit({ ...warm, augment, augmentSeed: spec.seed }, noop));
     // Without, with, without, with; the faster of each pair: other work on the machine only ever slows a run down.
@@ -127,4 +130,28 @@ export async function runEngineAugment(spec: AugmentSpec, dataBaseUrl: string): 
     const augmentMsPerBatch = 1000 * spec.batchSize * (1 / withAug.examplesPerSec - 1 / without.examplesPerSec);
     return { actualBackend: status.name, without, with: withAug, augmentMsPerBatch };
   });
+}
+
+/**
+ * Our engine on WASM with a thread per core beside a second engine on one thread, the same model and
+ * data: one warm-up batch each, then single / threaded / single / threaded timed epochs, the faster of
+ * each pair (other work on the machine only ever slows a run down).
+ */
+export async function runEngineThreads(spec: ThreadsSpec, dataBaseUrl: string): Promise<ThreadsOutcome> {
+  return withEngine('wasm', spec.model, spec, dataBaseUrl, async (single, singleStatus, trainCount) =>
+    withEngine('wasm', spec.model, spec, dataBaseUrl, async (threaded, threadedStatus) => {
+      const n = Math.min(spec.trainExamples, trainCount);
+      const warm: FitSettings = { epochs: 1, batchSize: spec.batchSize, validationSplit: 0, shuffle: true, seed: spec.seed, trainLimit: spec.batchSize, preciseBatchNorm: 0 };
+      ensure(await single.fit(warm, noop));
+      ensure(await threaded.fit(warm, noop));
+      const best = (a: Throughput, b: Throughput): Throughput => (b.examplesPerSec > a.examplesPerSec ? b : a);
+      let one = (await timedFit(single, spec, n)).train;
+      let many = (await timedFit(threaded, spec, n)).train;
+      one = best(one, (await timedFit(single, spec, n)).train);
+      many = best(many, (await timedFit(threaded, spec, n)).train);
+      return {
+        threads: threadedStatus.threads ?? 1, threadedNote: sayMessage(threadedStatus.reason, 'en'), singleNote: sayMessage(singleStatus.reason, 'en'),
+        single: one, threaded: many,
+      };
+    }), { wasmThreads: false });
 }

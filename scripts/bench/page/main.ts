@@ -3,12 +3,12 @@
  * fresh workers, terminated after it, so backends never share a worker.
  */
 import * as Comlink from 'comlink';
-import { BENCH_MODELS, type AugmentOutcome, type AugmentSpec, type BenchPageApi, type CaseOutcome, type CaseSpec } from '../schema';
+import { BENCH_MODELS, type AugmentOutcome, type AugmentSpec, type BenchPageApi, type CaseOutcome, type CaseSpec, type PeakOutcome, type PeakSpec, type ThreadsOutcome, type ThreadsSpec } from '../schema';
 import type { BenchWorkerApi } from './bench.worker';
 import { loadBenchData } from './benchData';
 import type { ConvnetWorkerApi } from './convnet.worker';
 import { trainConvnetLenet } from './convnetLenet';
-import { runEngineAugment, runEngineCase } from './engineCase';
+import { runEngineAugment, runEngineCase, runEngineThreads } from './engineCase';
 import { MainThreadMonitor, yieldToEventLoop } from './timing';
 
 declare global {
@@ -65,6 +65,16 @@ async function runAugment(spec: AugmentSpec): Promise<AugmentOutcome> {
   return runEngineAugment(spec, dataBaseUrl);
 }
 
+async function runThreads(spec: ThreadsSpec): Promise<ThreadsOutcome> {
+  log(`${spec.model} wasm threads vs one thread`);
+  return runEngineThreads(spec, dataBaseUrl);
+}
+
+async function runPeak(spec: PeakSpec): Promise<PeakOutcome> {
+  log(`matmul peak ${spec.backend}${spec.threads === false ? ' (one thread)' : ''}`);
+  return withWorker<BenchWorkerApi, PeakOutcome>(benchWorker, (api) => api.peak(spec));
+}
+
 async function environment(): Promise<Awaited<ReturnType<BenchPageApi['environment']>>> {
   let webglRenderer = 'none';
   const gl = document.createElement('canvas').getContext('webgl2');
@@ -87,5 +97,5 @@ async function environment(): Promise<Awaited<ReturnType<BenchPageApi['environme
   return { userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency, webglRenderer, webgpuAdapter };
 }
 
-window.cnnBench = { runCase, runAugment, environment };
+window.cnnBench = { runCase, runAugment, runThreads, runPeak, environment };
 log('ready');

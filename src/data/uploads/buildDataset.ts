@@ -36,15 +36,20 @@ function toSplit(images: readonly UploadImage[], labelOf: Map<string, number>): 
 
 /**
  * Builds the dataset from the classes that hold images (empty classes get no output unit).
+ * @param groupOf an image's content hash: exact duplicates stay on one side of the split.
  * @returns imageShape [64, 64, 3]; train [nTrain, 64, 64, 3], test [nVal, 64, 64, 3]; trainImageIds [nTrain].
  * @throws Error with a user-facing message when there is nothing to train or validate on.
  */
-export function buildUploadsDataset(classes: readonly UploadClass[], images: readonly UploadImage[], options: SplitOptions = DEFAULT_SPLIT): UploadsDataset {
+export function buildUploadsDataset(classes: readonly UploadClass[], images: readonly UploadImage[], options: SplitOptions = DEFAULT_SPLIT, groupOf: (image: UploadImage) => string | undefined = () => undefined): UploadsDataset {
   const used = classes.filter((c) => images.some((i) => i.classId === c.id));
   if (used.length === 0) throw uploadsError('uploads.none');
   if (used.length > 255) throw uploadsError('uploads.tooManyClasses');
   const labelOf = new Map(used.map((c, i) => [c.id, i]));
-  const { train, val } = splitPerClass(images.filter((i) => labelOf.has(i.classId)), options);
+  const byId = new Map(images.map((i) => [i.id, i]));
+  const keyed = images.filter((i) => labelOf.has(i.classId)).map((i) => ({ id: i.id, classId: i.classId, group: groupOf(i) }));
+  const split = splitPerClass(keyed, options);
+  const train = split.train.map((k) => byId.get(k.id) as UploadImage);
+  const val = split.val.map((k) => byId.get(k.id) as UploadImage);
   if (val.length === 0) throw uploadsError('uploads.noValidation');
   createRandom(options.seed).shuffle(train);
   return {

@@ -9,8 +9,11 @@ export const STORED_SIZE = 64;
 export const STORED_SHAPE = [STORED_SIZE, STORED_SIZE, 3] as const;
 /** Longest side of the preview thumbnail, which keeps the original aspect ratio. */
 export const PREVIEW_MAX_SIDE = 96;
-/** Longest class name accepted. */
-export const MAX_CLASS_NAME = 40;
+/**
+ * Longest class name accepted: a folder name can be 255 characters, and a class keeps its folder's whole
+ * name (the UI shortens only the label it shows), so two long names that differ at the end stay apart.
+ */
+export const MAX_CLASS_NAME = 255;
 
 /** A class the user made (or a folder name became). */
 export interface UploadClass {
@@ -39,12 +42,23 @@ export interface UploadImage {
 /** Why a class name is refused. */
 export type ClassNameProblem = 'empty' | 'too-long' | 'taken';
 
-/** Trims and collapses white space; returns the name to use or the problem with it. */
-export function normaliseClassName(raw: string, existing: readonly UploadClass[], exceptId?: string): { name: string } | { problem: ClassNameProblem } {
-  const name = raw.replace(/\s+/g, ' ').trim();
+/** A class name as stored: Unicode NFC (a macOS NFD folder name equals its Windows NFC twin), white space collapsed and trimmed. */
+export function cleanClassName(raw: string): string {
+  return raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** What two class names are compared by: NFC, white space and case ignored ("Cats", "cats " and "CATS" share a key). */
+export function classKey(name: string): string {
+  return cleanClassName(name).toLowerCase();
+}
+
+/** Cleans a name (see cleanClassName); returns the name to use or the problem with it. */
+export function normaliseClassName(raw: string, existing: readonly Pick<UploadClass, 'id' | 'name'>[], exceptId?: string): { name: string } | { problem: ClassNameProblem } {
+  const name = cleanClassName(raw);
   if (name === '') return { problem: 'empty' };
   if (name.length > MAX_CLASS_NAME) return { problem: 'too-long' };
-  if (existing.some((c) => c.id !== exceptId && c.name.toLowerCase() === name.toLowerCase())) return { problem: 'taken' };
+  const key = classKey(name);
+  if (existing.some((c) => c.id !== exceptId && classKey(c.name) === key)) return { problem: 'taken' };
   return { name };
 }
 
@@ -77,10 +91,10 @@ export class UploadCollection {
     return this.classMap.get(id);
   }
 
-  /** Case-insensitive lookup, as names are unique case-insensitively. */
+  /** Lookup by {@link classKey}, as names are unique by key. */
   classByName(name: string): UploadClass | undefined {
-    const key = name.replace(/\s+/g, ' ').trim().toLowerCase();
-    return [...this.classMap.values()].find((c) => c.name.toLowerCase() === key);
+    const key = classKey(name);
+    return [...this.classMap.values()].find((c) => classKey(c.name) === key);
   }
 
   countOf(classId: string): number {

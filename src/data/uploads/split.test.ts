@@ -41,3 +41,19 @@ describe('dataset warnings', () => {
     expect(datasetWarnings([{ name: 'cat', count: 5 }, { name: 'dog', count: 5 }])).toEqual([]);
   });
 });
+
+describe('exact duplicates in the split', () => {
+  it('land on one side only, and leave the split of the other images as it was', () => {
+    const plain = items({ a: 30 });
+    const before = splitPerClass(plain);
+    // Every image gets a twin (same content hash, another id).
+    const twins = plain.flatMap((i) => [{ ...i, group: `h${i.id}` }, { id: `${i.id}-twin`, classId: i.classId, group: `h${i.id}` }]);
+    const { train, val } = splitPerClass(twins);
+    const trainGroups = new Set(train.map((i) => i.group));
+    expect(val.filter((i) => trainGroups.has(i.group))).toEqual([]);
+    expect(val.length).toBeGreaterThanOrEqual(12);
+    expect(train.length).toBeGreaterThan(0);
+    const grouped = splitPerClass(plain.map((i) => ({ ...i, group: `h${i.id}` })));
+    expect(grouped.val.map((i) => i.id)).toEqual(before.val.map((i) => i.id));
+  });
+});

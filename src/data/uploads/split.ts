@@ -27,10 +27,12 @@ export function validationCount(n: number, valFraction: number): number {
 
 /**
  * Splits each class on its own (stratified). Within a class, images are ordered by a hash of (seed, id),
- * so an image keeps its side of the split when others are added, as far as the counts allow.
+ * so an image keeps its side of the split when others are added, as far as the counts allow. Items of
+ * the same `group` (exact duplicates: the same content hash) always land on the same side, ordered by
+ * the smallest key among them, so a twin in training cannot inflate validation accuracy.
  * @returns both lists in class order of first appearance, then hash order.
  */
-export function splitPerClass<T extends { id: string; classId: string }>(items: readonly T[], options: SplitOptions = DEFAULT_SPLIT): { train: T[]; val: T[] } {
+export function splitPerClass<T extends { id: string; classId: string; group?: string }>(items: readonly T[], options: SplitOptions = DEFAULT_SPLIT): { train: T[]; val: T[] } {
   const byClass = new Map<string, T[]>();
   for (const item of items) {
     const list = byClass.get(item.classId) ?? [];
@@ -40,10 +42,24 @@ export function splitPerClass<T extends { id: string; classId: string }>(items: 
   const train: T[] = [];
   const val: T[] = [];
   for (const list of byClass.values()) {
-    const keyed = list.map((item) => ({ item, key: deriveSeed(options.seed, item.id) }));
-    keyed.sort((a, b) => a.key - b.key || a.item.id.localeCompare(b.item.id));
+    const groups = new Map<string, { key: number; first: string; members: T[] }>();
+    for (const item of list) {
+      const key = deriveSeed(options.seed, item.id);
+      const id = item.group ?? `id:${item.id}`;
+      const g = groups.get(id) ?? { key, first: item.id, members: [] };
+      if (key < g.key || (key === g.key && item.id < g.first)) Object.assign(g, { key, first: item.id });
+      g.members.push(item);
+      groups.set(id, g);
+    }
+    const ordered = [...groups.values()].sort((a, b) => a.key - b.key || a.first.localeCompare(b.first));
     const nVal = validationCount(list.length, options.valFraction);
-    keyed.forEach(({ item }, i) => (i < nVal ? val : train).push(item));
+    let held = 0;
+    for (const g of ordered) {
+      // A duplicate group may overshoot nVal by its extra members, never take the last training image.
+      const toVal = held < nVal && held + g.members.length <= list.length - 1;
+      (toVal ? val : train).push(...g.members);
+      if (toVal) held += g.members.length;
+    }
   }
   return { train, val };
 }

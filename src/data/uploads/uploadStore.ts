@@ -1,21 +1,12 @@
 /**
- * Persistence of the uploaded classes and images in IndexedDB (through idb), with an in-memory
- * stand-in when IndexedDB is missing (private windows, Node tests). Records are decoded strictly on
- * load: a corrupt record is listed in `skipped` (with whatever names it still holds) and left out, never
- * allowed to break the page, until the user removes it (see repair.ts).
+ * What the uploads library needs from storage, the strict decoding of stored records, and an in-memory
+ * store (private windows, Node tests, and after the browser dropped the database). The IndexedDB store
+ * is in idbUploadStore.ts. Records are decoded strictly on load: a corrupt record is listed in `skipped`
+ * (with whatever names it still holds) and left out, never allowed to break the page, until the user
+ * removes it (see repair.ts). Every write either lands whole or rejects with a StorageError.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { UploadClass, UploadImage } from './collection';
 import { decodeClassRecord, decodeImageRecord, encodeClassRecord, encodeImageRecord, readableParts, type Decoded, type RecordProblem } from './records';
-
-/** The IndexedDB database name (stores `classes` and `images`, keyed by id). */
-export const UPLOADS_DB_NAME = 'cnn-playground-uploads';
-const DB_VERSION = 1;
-
-interface UploadsDb extends DBSchema {
-  classes: { key: string; value: unknown };
-  images: { key: string; value: unknown };
-}
 
 /** Where a record lives: its object store and key. */
 export interface RecordKey {
@@ -50,24 +41,60 @@ export class UnreadableRecord {
   constructor(readonly detail: string) {}
 }
 
-/** What the uploads library needs from storage. Every write either completes or rejects. */
+/** How a database was lost while open: the browser closed it (site data cleared, disk gone), another tab deleted it or upgraded it. */
+export type StorageLoss = 'closed' | 'deleted' | 'upgraded';
+
+/** Why a write failed: the quota is full, the database is gone, or something else. */
+export type StorageFailure = 'full' | 'lost' | 'failed';
+
+/** A failed write, classified; `detail` is the browser's own words (English), for the console only. */
+export class StorageError extends Error {
+  constructor(readonly failure: StorageFailure, readonly detail: string) {
+    super(`storage ${failure}: ${detail}`);
+    this.name = 'StorageError';
+  }
+}
+
+/** What the uploads library needs from storage. Every write either completes or rejects with a StorageError. */
 export interface UploadStore {
   readonly kind: 'indexeddb' | 'memory';
   load(): Promise<LoadedUploads>;
+  /** The readable classes only (cheap: no pixels), to see what another tab created. */
+  loadClasses(): Promise<UploadClass[]>;
+  /** The readable images of these ids (missing or damaged ones are left out). */
+  getImages(ids: readonly string[]): Promise<UploadImage[]>;
   putClass(c: UploadClass): Promise<void>;
   /** Deletes the given records (damaged ones) from both stores in one transaction. */
   removeRecords(records: readonly RecordKey[]): Promise<void>;
+  /** New classes and images in one transaction: all land, or none. */
+  putBatch(classes: readonly UploadClass[], images: readonly UploadImage[]): Promise<void>;
   /** All or nothing: one transaction. */
   putImages(images: readonly UploadImage[]): Promise<void>;
   deleteImages(ids: readonly string[]): Promise<void>;
   /** Deletes the class and the given images in one transaction. */
   deleteClass(id: string, imageIds: readonly string[]): Promise<void>;
+  /** Calls `listener` once if the database is lost while open (IndexedDB only). */
+  onLost(listener: (loss: StorageLoss) => void): void;
+  close(): void;
 }
+
+const errorName = (e: unknown) => (typeof e === 'object' && e !== null && 'name' in e ? String((e as { name: unknown }).name) : '');
 
 /** True for the browser's "storage is full" errors (DOMException QuotaExceededError, also as an abort cause). */
 export function isQuotaError(error: unknown): boolean {
-  const name = (e: unknown) => (typeof e === 'object' && e !== null && 'name' in e ? String((e as { name: unknown }).name) : '');
-  return name(error) === 'QuotaExceededError' || /quota/i.test(error instanceof Error ? error.message : String(error));
+  return errorName(error) === 'QuotaExceededError' || /quota/i.test(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Classifies a failed write. A quota failure often surfaces as the request's AbortError ("The transaction
+ * was aborted") with the QuotaExceededError on the transaction: pass that as `cause`.
+ */
+export function storageErrorOf(error: unknown, cause: unknown = null, lost = false): StorageError {
+  if (error instanceof StorageError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  if (isQuotaError(error) || isQuotaError(cause)) return new StorageError('full', detail);
+  if (lost || errorName(error) === 'InvalidStateError' || errorName(cause) === 'InvalidStateError') return new StorageError('lost', detail);
+  return new StorageError('failed', detail);
 }
 
 /**
@@ -110,7 +137,8 @@ export function decodeLoaded(rawClasses: readonly [string, unknown][], rawImages
 
 /** Keeps records in Maps (structured-cloned like IndexedDB would). For tests and browsers without IndexedDB. */
 export class MemoryUploadStore implements UploadStore {
-  readonly kind = 'memory';
+  /** @param kind 'indexeddb' lets a test stand this store in for a shared database (two tabs, quota checks). */
+  constructor(readonly kind: 'indexeddb' | 'memory' = 'memory') {}
   readonly classes = new Map<string, unknown>();
   readonly images = new Map<string, unknown>();
 
@@ -118,8 +146,24 @@ export class MemoryUploadStore implements UploadStore {
     return decodeLoaded([...this.classes], [...this.images]);
   }
 
+  async loadClasses(): Promise<UploadClass[]> {
+    return decodeLoaded([...this.classes], []).classes;
+  }
+
+  async getImages(ids: readonly string[]): Promise<UploadImage[]> {
+    return ids.flatMap((id) => {
+      const d = decodeImageRecord(this.images.get(id));
+      return d.ok ? [d.value] : [];
+    });
+  }
+
   async putClass(c: UploadClass): Promise<void> {
     this.classes.set(c.id, encodeClassRecord(c));
+  }
+
+  async putBatch(classes: readonly UploadClass[], images: readonly UploadImage[]): Promise<void> {
+    for (const c of classes) await this.putClass(c);
+    await this.putImages(images);
   }
 
   async putImages(images: readonly UploadImage[]): Promise<void> {
@@ -138,80 +182,10 @@ export class MemoryUploadStore implements UploadStore {
     await this.deleteImages(imageIds);
     this.classes.delete(id);
   }
-}
 
-class IdbUploadStore implements UploadStore {
-  readonly kind = 'indexeddb';
-  constructor(private readonly db: IDBPDatabase<UploadsDb>) {}
-
-  async load(): Promise<LoadedUploads> {
-    return decodeLoaded(await this.readAll('classes'), await this.readAll('images'));
+  onLost(_listener: (loss: StorageLoss) => void): void {
+    // Memory is never lost while the page is open.
   }
 
-  /** getAll, or record by record when one record cannot even be deserialised (so the others survive). */
-  private async readAll(store: 'classes' | 'images'): Promise<[string, unknown][]> {
-    const keys = await this.db.getAllKeys(store);
-    try {
-      const values = await this.db.getAll(store);
-      if (values.length === keys.length) return keys.map((k, i) => [k, values[i]]);
-    } catch {
-      // fall through to one by one
-    }
-    const out: [string, unknown][] = [];
-    for (const key of keys) {
-      try {
-        out.push([key, await this.db.get(store, key)]);
-      } catch (error) {
-        out.push([key, new UnreadableRecord(error instanceof Error ? error.message : String(error))]);
-      }
-    }
-    return out;
-  }
-
-  async putClass(c: UploadClass): Promise<void> {
-    await this.db.put('classes', encodeClassRecord(c), c.id);
-  }
-
-  async removeRecords(records: readonly RecordKey[]): Promise<void> {
-    if (records.length === 0) return;
-    const tx = this.db.transaction(['classes', 'images'], 'readwrite');
-    await Promise.all([...records.map((r) => tx.objectStore(r.store).delete(r.key)), tx.done]);
-  }
-
-  async putImages(images: readonly UploadImage[]): Promise<void> {
-    const tx = this.db.transaction('images', 'readwrite');
-    // Queue every put, then await completion: a quota failure aborts the whole transaction.
-    const puts = images.map((i) => tx.store.put(encodeImageRecord(i), i.id));
-    await Promise.all([...puts, tx.done]);
-  }
-
-  async deleteImages(ids: readonly string[]): Promise<void> {
-    const tx = this.db.transaction('images', 'readwrite');
-    await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
-  }
-
-  async deleteClass(id: string, imageIds: readonly string[]): Promise<void> {
-    const tx = this.db.transaction(['classes', 'images'], 'readwrite');
-    const images = tx.objectStore('images');
-    await Promise.all([...imageIds.map((i) => images.delete(i)), tx.objectStore('classes').delete(id), tx.done]);
-  }
-}
-
-/**
- * Opens the IndexedDB store, or falls back to memory (with the reason) when IndexedDB is unavailable,
- * e.g. blocked by the browser's privacy settings.
- */
-export async function openUploadStore(): Promise<{ store: UploadStore; fallbackReason: string | null }> {
-  if (typeof indexedDB === 'undefined') return { store: new MemoryUploadStore(), fallbackReason: 'IndexedDB is not available in this browser' };
-  try {
-    const db = await openDB<UploadsDb>(UPLOADS_DB_NAME, DB_VERSION, {
-      upgrade(database) {
-        if (!database.objectStoreNames.contains('classes')) database.createObjectStore('classes');
-        if (!database.objectStoreNames.contains('images')) database.createObjectStore('images');
-      },
-    });
-    return { store: new IdbUploadStore(db), fallbackReason: null };
-  } catch (error) {
-    return { store: new MemoryUploadStore(), fallbackReason: error instanceof Error ? error.message : String(error) };
-  }
+  close(): void {}
 }

@@ -11,6 +11,8 @@ export const MAX_FILE_BYTES = 25 * 2 ** 20;
 export const MAX_SIDE = 8000;
 /** Largest image accepted, in pixels (width × height). */
 export const MAX_PIXELS = 40_000_000;
+/** Uncompressed bytes one batch may unpack from its zips; entries past it are refused, named. */
+export const MAX_BATCH_UNPACKED_BYTES = 2 * 2 ** 30;
 
 /** Why a file was refused; the UI turns each into a sentence in the user's language. */
 export type RejectReason =
@@ -25,9 +27,19 @@ export type RejectReason =
   | 'animated'
   | 'truncated'
   | 'corrupt'
+  | 'duplicate'
+  | 'class-collision'
   | 'storage-full'
+  | 'storage-lost'
   | 'storage-failed'
   | 'zip-invalid'
+  | 'zip-empty'
+  | 'zip-truncated'
+  | 'zip-encrypted'
+  | 'zip-unsupported-method'
+  | 'zip-size-mismatch'
+  | 'zip-entry-corrupt'
+  | 'zip-nested'
   | 'zip-too-large';
 
 /** One refused file. `name` is the file's name (or its path inside a folder or zip). */
@@ -39,7 +51,11 @@ export interface UploadRejection {
   width?: number;
   height?: number;
   bytes?: number;
-  /** Extra words from the decoder or the browser, shown as-is. */
+  /** Zips: how many entries were read before it stopped, and the last of them; an unsupported compression method's name. */
+  count?: number;
+  entry?: string;
+  method?: string;
+  /** The browser's or decoder's own words (English), kept for the console: never shown as UI text. */
   detail?: string;
 }
 

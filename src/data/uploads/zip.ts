@@ -1,48 +1,74 @@
 /**
- * Reads a .zip of class folders with fflate (pure JavaScript; called in the worker). Entries are
- * filtered by their declared size before anything is inflated, so one huge entry does not fill memory.
+ * What a .zip of class folders contributes to a batch: its image entries, listed from the directory
+ * without inflating anything, and a specific reason for everything refused — the zip as a whole
+ * (not a zip, empty, password-protected, cut short) or one entry (too large, a zip inside the zip). The
+ * entries are read one at a time later (zipEntry.ts), so one bad entry never costs the others.
  */
-import { unzipSync } from 'fflate';
+import type { ByteSource } from './byteSource';
+import { NotAZipError, readZipDirectory, type ZipEntryInfo } from './zipDirectory';
+import type { ZipEntryError } from './zipEntry';
 import { MAX_FILE_BYTES, isHiddenOrSystemPath, type UploadRejection } from './validate';
 
-/** Largest .zip file accepted (its images are checked one by one against MAX_FILE_BYTES). */
-export const MAX_ZIP_FILE_BYTES = 512 * 2 ** 20;
+/** Largest .zip file accepted (it is read piece by piece, so this bounds time, not memory). */
+export const MAX_ZIP_FILE_BYTES = 4 * 2 ** 30;
 
-/** Total uncompressed bytes read from one zip; later entries are refused. */
-export const MAX_ZIP_TOTAL_BYTES = 512 * 2 ** 20;
+export { MAX_BATCH_UNPACKED_BYTES } from './validate';
 
-/** One file found in the zip, with its path inside it. */
-export interface ZipEntry {
-  path: string;
-  bytes: Uint8Array;
+/** A zip's image entries (in archive order), what was refused, and every entry (hidden ones too). */
+export interface ZipListing {
+  files: ZipEntryInfo[];
+  rejections: UploadRejection[];
+  entries: ZipEntryInfo[];
 }
 
-/** Entries to decode and entries refused (too big, or the zip as a whole when it cannot be read). */
-export function readZipEntries(zipName: string, bytes: Uint8Array): { entries: ZipEntry[]; rejections: UploadRejection[] } {
+/** Whether a picked file is a zip archive, by its name or type. */
+export function isZipInput(path: string, type: string): boolean {
+  return /\.zip$/i.test(path) || /(^|\/)(x-)?zip(-compressed)?$/.test(type);
+}
+
+/**
+ * Lists the zip's files, skipping folders and hidden or system files (`.DS_Store`, `__MACOSX/`).
+ * @param zipName the zip's own name (or path), used to name refused entries `zipName/entry`.
+ */
+export async function listZipFiles(zipName: string, src: ByteSource): Promise<ZipListing> {
   const rejections: UploadRejection[] = [];
-  let total = 0;
+  let directory;
   try {
-    const files = unzipSync(bytes, {
-      filter: (info) => {
-        if (info.name.endsWith('/') || isHiddenOrSystemPath(info.name)) return false;
-        const name = `${zipName}/${info.name}`;
-        if (info.originalSize > MAX_FILE_BYTES) {
-          rejections.push({ name, reason: 'file-too-large', bytes: info.originalSize });
-          return false;
-        }
-        if (total + info.originalSize > MAX_ZIP_TOTAL_BYTES) {
-          rejections.push({ name, reason: 'zip-too-large', bytes: info.originalSize });
-          return false;
-        }
-        total += info.originalSize;
-        return true;
-      },
-    });
-    const entries = Object.entries(files).map(([path, data]) => ({ path, bytes: data }));
-    entries.sort((a, b) => a.path.localeCompare(b.path));
-    return { entries, rejections };
+    directory = await readZipDirectory(src);
   } catch (error) {
-    return { entries: [], rejections: [...rejections, { name: zipName, reason: 'zip-invalid', detail: error instanceof Error ? error.message : String(error) }] };
+    if (error instanceof NotAZipError) return { files: [], rejections: [{ name: zipName, reason: 'zip-invalid' }], entries: [] };
+    throw error;
+  }
+  const candidates = directory.entries.filter((e) => !e.directory && !isHiddenOrSystemPath(e.path));
+  if (directory.truncated) rejections.push({ name: zipName, reason: 'zip-truncated', count: directory.truncated.complete, ...(directory.truncated.lastComplete ? { entry: directory.truncated.lastComplete } : {}) });
+  if (candidates.length === 0) {
+    if (!directory.truncated) rejections.push({ name: zipName, reason: 'zip-empty' });
+    return { files: [], rejections, entries: directory.entries };
+  }
+  if (candidates.every((e) => e.encrypted || e.method === 99)) return { files: [], rejections: [...rejections, { name: zipName, reason: 'zip-encrypted' }], entries: directory.entries };
+  const files: ZipEntryInfo[] = [];
+  for (const entry of candidates) {
+    const name = `${zipName}/${entry.path}`;
+    if (/\.zip$/i.test(entry.path)) rejections.push({ name, reason: 'zip-nested' });
+    else if (entry.size > MAX_FILE_BYTES) rejections.push({ name, reason: 'file-too-large', bytes: entry.size });
+    else files.push(entry);
+  }
+  return { files, rejections, entries: directory.entries };
+}
+
+/** The rejection for an entry that could not be read (see readZipEntry). */
+export function zipEntryRejection(name: string, error: ZipEntryError): UploadRejection {
+  switch (error.problem) {
+    case 'encrypted':
+      return { name, reason: 'zip-encrypted' };
+    case 'unsupported-method':
+      return { name, reason: 'zip-unsupported-method', ...(error.method ? { method: error.method } : {}) };
+    case 'size-mismatch':
+      return { name, reason: 'zip-size-mismatch' };
+    case 'truncated':
+      return { name, reason: 'zip-truncated' };
+    default:
+      return { name, reason: 'zip-entry-corrupt' };
   }
 }
 

@@ -6,9 +6,10 @@
  */
 import * as Comlink from 'comlink';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ArchGraph } from '../../arch/index';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { describeAdaptation } from '../../data/adaptInput';
-import { engineError, transferError } from '../../messages/index';
+import { engineError, toUserMessage, transferError, type UserMessage } from '../../messages/index';
 import type { HeadPooling } from '../../model/index';
 import type { BuildPlan, Engine } from '../engine';
 import type { CompileSettings, DatasetInfo, EngineDatasetId, FitSettings, TrainEvent } from '../protocol';
@@ -21,7 +22,8 @@ import { freezeUnits } from './freezePlan';
 import { graphFromModel } from './graphFromModel';
 import { artifactsFromFiles, exportModelFiles, modelFromArtifacts } from './modelFiles';
 import * as store from './modelStore';
-import { applyFreeze, checkGraphMatches, shippedBase, transferState, urlBase, withNewHead, type InstalledModel, type LoadedBase } from './transferSession';
+import { applyFreeze, checkGraphMatches, fileBase, shippedBase, transferState, urlBase, withNewHead, type InstalledModel, type LoadedBase } from './transferSession';
+import { readKerasFile } from '../keras/kerasFile';
 import type {
   BaseEntry, BaseInfo, BaseSource, CompareResult, ComparePoint, ExportedModel, FreezeMode, ModelFiles, SavedModel, SubsetRequest,
   TransferFitResult, TransferState,
@@ -192,6 +194,31 @@ export class TransferApi {
     return this.adopt(await modelFromArtifacts(artifactsFromFiles(files)), subset);
   }
 
+  /**
+   * Imports a `.keras` file (made by Keras or by the playground): it becomes the loaded base (a new head
+   * can go on any of its layers) and, when its classifier fits the dataset's classes, the installed model
+   * (evaluate, fine-tune, inspect). An unreadable file or an unsupported layer changes nothing; when only
+   * the install is refused, `reason` says why and the base stays loaded.
+   */
+  async importKeras(fileName: string, bytes: ArrayBuffer, subset: SubsetRequest): Promise<{ base: BaseInfo; state: TransferState | null; reason: UserMessage | null }> {
+    await this.core.ready();
+    this.requireIdle();
+    const { model, graph } = await readKerasFile(new Uint8Array(bytes), fileName);
+    let base: LoadedBase;
+    try {
+      base = await fileBase(fileName.replace(/\.keras$/i, ''), model, graph);
+    } catch (e) {
+      model.dispose();
+      throw e;
+    }
+    this.base = base;
+    try {
+      return { base: base.info, state: await this.adopt(model, subset, graph), reason: null };
+    } catch (e) {
+      return { base: base.info, state: null, reason: toUserMessage(e) };
+    }
+  }
+
   async saveToBrowser(name: string): Promise<SavedModel[]> {
     const installed = this.requireInstalled();
     store.attachMetadata(installed.model, this.metadata(installed));
@@ -223,13 +250,13 @@ export class TransferApi {
   }
 
   /** Installs a loaded model (our metadata or a foreign classifier) or disposes it and throws. */
-  private async adopt(model: tfl.LayersModel, subset: SubsetRequest): Promise<TransferState> {
+  private async adopt(model: tfl.LayersModel, subset: SubsetRequest, known?: ArchGraph): Promise<TransferState> {
     try {
       const meta = store.readMetadata(model.getUserDefinedMetadata());
       if (meta && meta.datasetId !== subset.datasetId) throw transferError('transfer.wrongDataset', { dataset: meta.datasetId });
       const last = model.outputs.length === 1 ? model.outputs[0].sourceLayer.name : '';
       if (!last) throw transferError('transfer.oneOutput');
-      const graph = meta?.graph ?? graphFromModel(model, last);
+      const graph = meta?.graph ?? known ?? graphFromModel(model, last);
       checkGraphMatches(graph, model);
       const head = meta?.head ?? [last];
       const featureLayer = meta?.featureLayer ?? graph.nodes.find((n) => n.name === last)?.inputs[0] ?? last;

@@ -96,6 +96,17 @@ export async function urlBase(url: string, title: string, model: tfl.LayersModel
 }
 
 /**
+ * A base from a model file read with its own graph (a `.keras` file): every layer but its outputs can
+ * carry the new head, by default the input of its main classifier.
+ */
+export async function fileBase(title: string, model: tfl.LayersModel, graph: ArchGraph): Promise<LoadedBase> {
+  const candidates = cutCandidates(graph);
+  const cut = defaultCut(graph);
+  const info = describeBase({ id: `file:${title}`, title, candidates, cut, pooling: 'avg', inputRange: ENGINE_INPUT_RANGE }, graph, model);
+  return { info, graph, artifacts: await modelArtifacts(model), arch: null };
+}
+
+/**
  * A fresh copy of the pretrained base with a new softmax head for `classes` classes on layer `cutAt`
  * (see `replaceHead`), frozen as `mode` says. The copy of the base is disposed; its layers up to the
  * cut now belong to the returned model.

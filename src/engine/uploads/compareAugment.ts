@@ -72,7 +72,7 @@ export class AugmentComparison {
     try {
       for (const run of ['plain', 'augmented'] as CompareRun[]) {
         if (control.stopRequested) break;
-        onEvent({ type: 'runStart', run, epochs: req.epochs });
+        onEvent({ type: 'runStart', run, epochs: req.epochs, examples: subset.examples, validation: subset.validation });
         const model = buildModel(req.graph, { seed: req.seed });
         const optimizer = makeOptimizer(req.compile);
         try {
@@ -98,6 +98,6 @@ export class AugmentComparison {
       this.control = null;
       release();
     }
-    return { runs, tensorsAfter: tf.memory().numTensors };
+    return { examples: subset.examples, validation: subset.validation, runs, tensorsAfter: tf.memory().numTensors };
   }
 }

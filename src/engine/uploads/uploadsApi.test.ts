@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultAugmentConfig, recommendedAugmentConfig, type AugmentConfig } from '../../augment/config';
 import { STORED_SHAPE } from '../../data/uploads/collection';
+import { memoryTabSyncHub } from '../../data/uploads/tabSync';
 import { MemoryUploadStore } from '../../data/uploads/uploadStore';
 import { pngBytes } from '../../data/uploads/testing/imageBytes';
 import { expectNoTensorLeak } from '../../model/testing/expectNoLeak';
@@ -16,9 +17,10 @@ const SIZE = STORED_SHAPE[0] * STORED_SHAPE[1] * STORED_SHAPE[2];
 /** Stands in for the browser decoder: a colour per class folder, a gradient so crops and flips show. */
 async function fakeDecode(bytes: Uint8Array): Promise<DecodedImage> {
   const pixels = new Uint8Array(SIZE);
+  // The file's own bytes in the green channel: different files are different images (no false duplicates).
   for (let i = 0; i < SIZE; i += 3) {
     const x = (i / 3) % 64;
-    pixels.set([x * 4, bytes.length % 200, 255 - x * 4], i);
+    pixels.set([x * 4, bytes[(i / 3) % bytes.length], 255 - x * 4], i);
   }
   return { pixels, preview: new Blob(['p']), width: 64, height: 64 };
 }
@@ -26,15 +28,15 @@ async function fakeDecode(bytes: Uint8Array): Promise<DecodedImage> {
 function api() {
   const engine = new Engine();
   let id = 0;
-  const uploads = new UploadsApi(engine, { openStore: async () => ({ store: new MemoryUploadStore(), fallbackReason: null }), decode: fakeDecode, now: () => id, newId: () => `i${++id}` });
+  const uploads = new UploadsApi(engine, { openStore: async () => ({ store: new MemoryUploadStore(), fallback: null }), decode: fakeDecode, now: () => id, newId: () => `i${++id}`, sync: memoryTabSyncHub().connect() });
   return { engine, uploads };
 }
 
-const LOADED: PreviewSource = { dataset: 'loaded', validationSplit: 0, trainLimit: 0 };
+const LOADED: PreviewSource = { dataset: 'loaded', validationSplit: 0, trainLimit: 0, input: null };
 const UPLOADS: PreviewSource = { ...LOADED, dataset: 'uploads' };
 const req = (index: number, config: AugmentConfig, count: number, source: PreviewSource, imageId: string | null = null): AugmentPreviewRequest => ({ source, index, imageId, config, seed: 7, count });
 
-const files = (n: number) => ['a', 'b'].flatMap((c) => Array.from({ length: n }, (_, i) => ({ file: new Blob([pngBytes({ width: 4 + i, height: 4 }) as Uint8Array<ArrayBuffer>]), path: `${c}/${i}.png` })));
+const files = (n: number) => ['a', 'b'].flatMap((c, k) => Array.from({ length: n }, (_, i) => ({ file: new Blob([pngBytes({ width: 4 + i, height: 4 + k }) as Uint8Array<ArrayBuffer>]), path: `${c}/${i}.png` })));
 
 describe('UploadsApi', () => {
   beforeAll(async () => {
@@ -48,7 +50,8 @@ describe('UploadsApi', () => {
     await uploads.addFiles(files(5), { classId: null, fallbackName: 'x' });
     const info = await engine.loadDataset('uploads', '', () => undefined);
     expect(info).toMatchObject({ id: 'uploads', imageShape: [64, 64, 3], classNames: ['a', 'b'], trainCount: 8, testCount: 2 });
-    await uploads.addFiles(files(10).filter((f) => f.path.startsWith('a/')), { classId: null, fallbackName: 'x' });
+    // Ten new pictures for class a (the same files again would be skipped as exact duplicates).
+    await uploads.addFiles(Array.from({ length: 10 }, (_, i) => ({ file: new Blob([pngBytes({ width: 20 + i, height: 4 }) as Uint8Array<ArrayBuffer>]), path: `a/new-${i}.png` })), { classId: null, fallbackName: 'x' });
     expect((await engine.loadDataset('uploads', '', () => undefined)).trainCount).toBe(16);
   });
 
@@ -108,5 +111,24 @@ describe('UploadsApi', () => {
     expect(replaced.imageId).not.toBe(first.imageId);
     expect(remaining).toContain(replaced.imageId);
     expect(replaced.imageName).toBe((await uploads.list()).images.find((i) => i.id === replaced.imageId)?.name);
+  });
+
+  it('the preview shows what the network sees: its input size and channels, colour operations marked "not applied" on a grey input', async () => {
+    const { engine, uploads } = api();
+    await engine.init('cpu');
+    await uploads.addFiles(files(5), { classId: null, fallbackName: 'x' });
+    const colour = { ...defaultAugmentConfig, colorShift: { enabled: true, p: 1, amount: 0.3 }, pcaColor: { ...defaultAugmentConfig.pcaColor, enabled: true, p: 1, sigma: 0.5 } };
+    await expectNoTensorLeak(async () => {
+      const grey = await uploads.augmentPreview(req(1, colour, 3, { ...UPLOADS, input: [32, 32, 1] }));
+      expect(grey.shape).toEqual([32, 32, 1]);
+      expect(grey.source.length).toBe(32 * 32);
+      expect(grey.notApplied).toEqual(['colorShift', 'pcaColor']);
+      // Nothing that changes a grey image was on: every variant is the source.
+      for (let v = 0; v < 3; v++) expect(Array.from(grey.variants.subarray(v * 1024, (v + 1) * 1024))).toEqual(Array.from(grey.source));
+      const rgb = await uploads.augmentPreview(req(1, colour, 3, { ...UPLOADS, input: [32, 32, 3] }));
+      expect([rgb.shape, rgb.notApplied]).toEqual([[32, 32, 3], []]);
+      expect(Array.from(rgb.variants.subarray(0, 3072))).not.toEqual(Array.from(rgb.source));
+    });
+    expect((await uploads.pcaInfo({ ...UPLOADS, input: [32, 32, 1] })).reason).toBe('grey-network');
   });
 });

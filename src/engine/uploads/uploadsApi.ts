@@ -5,20 +5,26 @@
  */
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
-import { assertAugmentConfig, augmentPreview } from '../../augment/index';
+import { assertAugmentConfig, augmentPreview, type AugmentConfig, type AugmentOpName } from '../../augment/index';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { isUploadsDataset, type UploadsDataset } from '../../data/uploads/buildDataset';
 import type { Engine } from '../engine';
+import { adaptBatch } from '../batches';
 import { splitIndices } from '../fitLoop';
 import { engineError } from '../../messages/index';
 import { trainingPcaStats } from './augmentTransform';
 import { AugmentComparison } from './compareAugment';
+import { exportDataset } from './datasetExport';
 import { storeBitmap } from './decodeImage';
+import { UploadBatches } from './uploadBatches';
 import { UploadLibrary, browserLibraryDeps, type LibraryDeps } from './uploadLibrary';
 import type {
-  AddResult, AugmentPreviewRequest, AugmentPreviewResult, CompareEvent, CompareRequest, CompareResult, PcaInfo, PreviewSource, RepairResult, UploadFileInput,
-  UploadTarget, UploadsSnapshot,
+  AddResult, AugmentPreviewRequest, AugmentPreviewResult, BatchChoice, BatchPreview, CompareEvent, CompareRequest, CompareResult, DatasetExport, PcaInfo, PreviewSource,
+  RepairResult, UploadFileInput, UploadTarget, UploadsEvent, UploadsSnapshot,
 } from './uploadsProtocol';
+
+/** Operations training skips on a greyscale input (they change colour only). */
+const COLOUR_OPS: readonly AugmentOpName[] = ['colorShift', 'pcaColor'];
 
 /** Largest preview grid. */
 const MAX_PREVIEW = 32;
@@ -26,12 +32,16 @@ const MAX_PREVIEW = 32;
 /** `worker.uploads`: registered in engine.worker.ts with Comlink.proxy. */
 export class UploadsApi {
   private readonly library: UploadLibrary;
+  private readonly batches: UploadBatches;
   private readonly comparison: AugmentComparison;
+  private readonly unsubscribers = new Map<number, () => void>();
+  private nextSubscription = 1;
   /** The uploads dataset of one library version: rebuilt after any change, so PCA statistics (cached per dataset object) follow. */
   private built: { version: number; data: UploadsDataset } | null = null;
 
   constructor(private readonly engine: Engine, deps: LibraryDeps = browserLibraryDeps) {
     this.library = new UploadLibrary(deps);
+    this.batches = new UploadBatches(this.library);
     this.comparison = new AugmentComparison(engine);
     // The engine asks for the uploads dataset each time it loads 'uploads', so it is never stale.
     engine.provideDataset('uploads', () => this.uploadsDataset());
@@ -50,18 +60,72 @@ export class UploadsApi {
     return this.library.snapshot();
   }
 
-  /** Adds files (images, folders' files, zips); each refused file comes back with its reason. */
-  async addFiles(files: UploadFileInput[], target: UploadTarget, onProgress?: (done: number, total: number) => void): Promise<AddResult> {
-    return this.library.addFiles(files, target, onProgress);
+  /**
+   * Calls `listener` after every change of the images (here or in another tab) and when the browser's
+   * storage is lost; returns an id for {@link unsubscribe}.
+   */
+  async subscribe(listener: (e: UploadsEvent) => void): Promise<number> {
+    const id = this.nextSubscription++;
+    this.unsubscribers.set(id, this.library.subscribe(listener));
+    return id;
   }
 
-  /** Adds a webcam frame (transferred ImageBitmap; closed here). */
-  async addFrame(frame: ImageBitmap, name: string, target: UploadTarget): Promise<UploadsSnapshot> {
+  async unsubscribe(id: number): Promise<void> {
+    this.unsubscribers.get(id)?.();
+    this.unsubscribers.delete(id);
+  }
+
+  /** The thumbnail of an image (a JPEG at its original aspect ratio), or null when it is gone. */
+  async previewOf(id: string): Promise<Blob | null> {
+    return this.library.collection.image(id)?.preview ?? null;
+  }
+
+  /** Starts a batch of files; stage them in chunks, scan for the preview, then commit or cancel. */
+  async beginBatch(): Promise<number> {
+    return this.batches.begin();
+  }
+
+  /** Adds files to a batch (call with a few hundred at a time: each call is one structured clone). */
+  async stageFiles(token: number, files: UploadFileInput[]): Promise<void> {
+    this.batches.stage(token, files);
+  }
+
+  /** Reads the batch's folders and zips and says which classes it would fill (nothing is decoded or stored). */
+  async scanBatch(token: number, onProgress?: (done: number, total: number) => void): Promise<BatchPreview> {
+    return this.batches.scan(token, onProgress);
+  }
+
+  /** Checks, decodes and stores the batch as chosen; `free` is the storage estimate's free bytes (null if unknown). */
+  async commitBatch(token: number, choice: BatchChoice, target: UploadTarget, free: number | null, onProgress?: (done: number, total: number) => void): Promise<AddResult> {
+    return this.batches.commit(token, choice, target, free, onProgress);
+  }
+
+  async cancelBatch(token: number): Promise<void> {
+    this.batches.cancel(token);
+  }
+
+  /** Adds files in one call with the recommended layout (no preview): loose picks, tests. */
+  async addFiles(files: UploadFileInput[], target: UploadTarget, onProgress?: (done: number, total: number) => void, free: number | null = null): Promise<AddResult> {
+    return this.batches.addFiles(files, target, onProgress, free);
+  }
+
+  /** Adds a webcam frame (transferred ImageBitmap; closed here), prepared as any upload. */
+  async addFrame(frame: ImageBitmap, name: string, target: UploadTarget): Promise<AddResult> {
     try {
-      return await this.library.addDecoded(name, await storeBitmap(frame), target);
+      return await this.batches.addDecoded(name, await storeBitmap(frame), target);
     } finally {
       frame.close();
     }
+  }
+
+  /** After the browser's storage was lost: stores everything the page holds in a fresh database. */
+  async storeAgain(): Promise<UploadsSnapshot> {
+    return this.library.storeAgain();
+  }
+
+  /** The image dataset as a zip of class folders with a manifest. */
+  async exportDataset(): Promise<DatasetExport> {
+    return exportDataset(this.library);
   }
 
   async createClass(name: string): Promise<UploadsSnapshot> {
@@ -100,13 +164,18 @@ export class UploadsApi {
     const data = await this.previewData(source);
     const images = trainingExamples(data, source);
     const stats = trainingPcaStats(data, images);
-    return { datasetId: data.id, datasetName: data.name, images, stats, reason: stats ? null : 'greyscale' };
+    // The statistics describe the dataset; a greyscale network still gets them, with the reason training skips them.
+    const reason = !stats ? 'greyscale' : source.input?.[2] === 1 ? 'grey-network' : null;
+    return { datasetId: data.id, datasetName: data.name, images, stats, reason };
   }
 
   /**
-   * `count` augmented variants of one training image (every enabled op applied, p forced to 1, so each
-   * variant shows what the settings do). For uploads the image `imageId` is kept while it is still a
-   * training image, so a change elsewhere redraws the same picture; otherwise image `index` is shown.
+   * `count` augmented variants of one training image as the network sees it: brought to its input size
+   * and channels exactly as training batches are (adaptBatch), then augmented with every enabled op
+   * (p forced to 1, so each variant shows what the settings do); colour operations training skips for
+   * this input are skipped here too and named in `notApplied`. For uploads the image `imageId` is kept
+   * while it is still a training image, so a change elsewhere redraws the same picture; otherwise
+   * image `index` is shown.
    */
   async augmentPreview(req: AugmentPreviewRequest): Promise<AugmentPreviewResult> {
     const { config, seed, count } = req;
@@ -117,24 +186,29 @@ export class UploadsApi {
     const ids = isUploadsDataset(data) ? data.trainImageIds : null;
     const kept = ids && req.imageId !== null ? ids.indexOf(req.imageId) : -1;
     const i = kept >= 0 ? kept : ((Math.round(req.index) % data.train.count) + data.train.count) % data.train.count;
-    const shape = [...data.imageShape] as [number, number, number];
-    const size = shape[0] * shape[1] * shape[2];
-    const source = data.train.images.slice(i * size, (i + 1) * size);
-    const stats = config.pcaColor.enabled ? trainingPcaStats(data, trainingExamples(data, req.source)) ?? undefined : undefined;
-    const out = tf.tidy(() => {
-      const image = tf.tensor3d(Float32Array.from(source, (v) => v / 255), shape);
-      return tf.cast(tf.round(tf.mul(augmentPreview(image, config, seed, n, { stats }), 255)), 'int32');
+    const stored = [...data.imageShape] as [number, number, number];
+    const shape = req.source.input ? ([...req.source.input] as [number, number, number]) : stored;
+    const size = stored[0] * stored[1] * stored[2];
+    const pixels = data.train.images.subarray(i * size, (i + 1) * size);
+    const stats = config.pcaColor.enabled && shape[2] === 3 ? trainingPcaStats(data, trainingExamples(data, req.source)) ?? undefined : undefined;
+    const { effective, notApplied } = appliedConfig(config, shape[2], stats !== undefined);
+    const [source, out] = tf.tidy(() => {
+      const image = adaptBatch(tf.tensor4d(Float32Array.from(pixels, (v) => v / 255), [1, ...stored]), shape);
+      const toBytes = (t: tf.Tensor) => tf.cast(tf.round(tf.mul(t, 255)), 'int32');
+      return [toBytes(image), toBytes(augmentPreview(tf.squeeze(image, [0]) as tf.Tensor3D, effective, seed, n, { stats }))];
     });
     try {
       const variants = Uint8Array.from(await out.data());
+      const sourceBytes = Uint8Array.from(await source.data());
       const imageId = ids?.[i] ?? null;
       const result: AugmentPreviewResult = {
         datasetId: data.id, datasetName: data.name, index: i, imageId, imageName: imageId === null ? null : this.library.imageName(imageId),
-        label: data.classNames[data.train.labels[i]] ?? '', shape, source, variants, count: n,
+        label: data.classNames[data.train.labels[i]] ?? '', shape, source: sourceBytes, variants, count: n, notApplied,
       };
-      return Comlink.transfer(result, [variants.buffer, source.buffer]);
+      return Comlink.transfer(result, [variants.buffer, sourceBytes.buffer]);
     } finally {
       out.dispose();
+      source.dispose();
     }
   }
 
@@ -154,6 +228,22 @@ export class UploadsApi {
     if (!data) throw engineError('engine.needDataset');
     return data;
   }
+}
+
+/**
+ * The settings as training applies them to a `channels`-channel input: colour operations do nothing to
+ * a greyscale input, and PCA colour needs the training set's RGB statistics (a greyscale dataset tiled
+ * to RGB has none), as in augmentTransform.
+ */
+function appliedConfig(config: AugmentConfig, channels: number, hasStats: boolean): { effective: AugmentConfig; notApplied: AugmentOpName[] } {
+  const notApplied = COLOUR_OPS.filter((op) => config[op].enabled && (channels !== 3 || (op === 'pcaColor' && !hasStats)));
+  const off = (op: AugmentOpName) => notApplied.includes(op);
+  const effective: AugmentConfig = {
+    ...config,
+    colorShift: off('colorShift') ? { ...config.colorShift, enabled: false } : config.colorShift,
+    pcaColor: off('pcaColor') ? { ...config.pcaColor, enabled: false } : config.pcaColor,
+  };
+  return { effective, notApplied };
 }
 
 /** How many of the first training examples the fit loop trains on with these settings (the rest validate; the URL allows splits up to 0.5). */

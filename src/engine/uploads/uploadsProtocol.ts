@@ -3,16 +3,18 @@
  * uploaded images stay in the worker; the UI gets counts, names and preview Blobs.
  */
 import type { ArchGraph } from '../../arch/index';
-import type { AugmentConfig } from '../../augment/config';
+import type { AugmentConfig, AugmentOpName } from '../../augment/config';
 import type { PcaColorStats } from '../../augment/pcaStats';
+import type { CollisionDecisions, LayoutKind, LayoutOption, LayoutPlan, NameCollision, PlannedClass } from '../../data/uploads/layout';
 import type { DatasetWarning } from '../../data/uploads/split';
 import type { SkippedRecord } from '../../data/uploads/uploadStore';
 import type { UploadRejection } from '../../data/uploads/validate';
 import type { UserMessage } from '../../messages/index';
 import type { CompileSettings, FitEnd } from '../protocol';
+import type { StorageProblem, StorageState } from './libraryStorage';
 
 /** Data-layer types the UI needs, re-exported so it imports one protocol file. */
-export type { DatasetWarning, SkippedRecord, UploadRejection };
+export type { CollisionDecisions, DatasetWarning, LayoutKind, LayoutOption, LayoutPlan, NameCollision, PlannedClass, SkippedRecord, StorageProblem, StorageState, UploadRejection };
 
 /** A class with its image count and how many of them train / validate. */
 export interface UploadClassInfo {
@@ -23,14 +25,16 @@ export interface UploadClassInfo {
   valCount: number;
 }
 
-/** An image as the UI lists it: no pixels, a preview Blob at the original aspect ratio. */
+/**
+ * An image as the UI lists it: no pixels and no thumbnail (a thumbnail in view asks for its own preview
+ * Blob with `previewOf`, so a 2,000-image list is a small clone for the page, not 2,000 Blobs).
+ */
 export interface UploadImageInfo {
   id: string;
   classId: string;
   name: string;
   width: number;
   height: number;
-  preview: Blob;
 }
 
 /** Everything the class list shows. `images` are grouped by class, in class order. */
@@ -38,9 +42,8 @@ export interface UploadsSnapshot {
   classes: UploadClassInfo[];
   images: UploadImageInfo[];
   warnings: DatasetWarning[];
-  storage: 'indexeddb' | 'memory';
-  /** Why the store fell back to memory (the dataset will not survive a reload), or null. */
-  storageNote: string | null;
+  /** Where the images are kept, and why not in the browser's storage when they are not (memory only, or the database was lost). */
+  storage: StorageState;
   /** Stored records that could not be read at load and were skipped (until "Remove damaged records"). */
   skipped: SkippedRecord[];
   /** Bumped by every change to the classes or images, so views of the data (the augmentation preview) refresh. */
@@ -68,11 +71,73 @@ export interface UploadTarget {
   fallbackName: string;
 }
 
-/** How many files were added, each refused file with its reason, and the new state. */
+/** What a batch holds once its folders and zips are read, and how its files would become classes. */
+export interface BatchPreview {
+  token: number;
+  /** Image files to check (zip entries included). */
+  files: number;
+  plan: LayoutPlan;
+  /** False for loose files only (they join the chosen class): those are added without asking. */
+  needsPreview: boolean;
+  /** Refused before anything is read (a damaged or password-protected zip, a zip inside a zip, …). */
+  rejections: UploadRejection[];
+  /** Set when a zip is a dataset exported from this page (its manifest names the classes). */
+  imported: { classes: number; images: number } | null;
+}
+
+/** The user's answer to a preview: which reading of the folders, and what to do with each name collision. */
+export interface BatchChoice {
+  kind: LayoutKind;
+  decisions: CollisionDecisions;
+}
+
+/** An exact duplicate that was skipped, and the stored image (or earlier file of the batch) it repeats. */
+export interface DuplicateNote {
+  name: string;
+  of: string;
+}
+
+/** A batch stopped by storage: the images stored before stayed, the rest were not saved. */
+export interface BatchStop {
+  reason: 'storage-full' | 'storage-failed';
+  kept: number;
+  notSaved: number;
+  lastKept: string | null;
+  firstNotSaved: string | null;
+}
+
+/** A batch refused before anything was written: the storage estimate says it will not fit. */
+export interface BatchRefusal {
+  images: number;
+  neededBytes: number;
+  freeBytes: number;
+}
+
+/** How many files were added, each refused file with its reason, duplicates skipped, and the new state. */
 export interface AddResult {
   added: number;
   rejections: UploadRejection[];
+  /** How many exact duplicates were skipped; `duplicates` names the first of them. */
+  duplicateCount: number;
+  duplicates: DuplicateNote[];
+  stopped: BatchStop | null;
+  refused: BatchRefusal | null;
   snapshot: UploadsSnapshot;
+}
+
+/** Pushed to subscribers whenever the images change (here or in another tab) or the storage is lost. */
+export interface UploadsEvent {
+  version: number;
+  storage: StorageState;
+  classes: { id: string; name: string; count: number }[];
+}
+
+/** The image dataset as a zip of class folders with a manifest (see src/data/uploads/datasetManifest.ts). */
+export interface DatasetExport {
+  blob: Blob;
+  fileName: string;
+  images: number;
+  classes: number;
 }
 
 /** Which training images the augmentation preview and the PCA statistics are taken from. */
@@ -85,6 +150,8 @@ export interface PreviewSource {
   /** The fit settings that choose the examples training uses; the PCA statistics cover exactly those. */
   validationSplit: number;
   trainLimit: number;
+  /** The network's input [H, W, C]: the preview shows what it sees (resized or padded, grey or RGB); null for the dataset's own shape. */
+  input: [number, number, number] | null;
 }
 
 /** A preview to draw: training image `index`, or for uploads the image `imageId` while it still is one. */
@@ -108,12 +175,15 @@ export interface AugmentPreviewResult {
   imageId: string | null;
   imageName: string | null;
   label: string;
+  /** The network input's shape (the image as the network sees it). */
   shape: [number, number, number];
-  /** [H, W, C] */
+  /** [H, W, C]: the training image adapted to the network's input, before augmentation. */
   source: Uint8Array;
   /** [count, H, W, C] */
   variants: Uint8Array;
   count: number;
+  /** Switched-on operations that training skips for this network (colour operations on a greyscale input). */
+  notApplied: AugmentOpName[];
 }
 
 /** The PCA colour statistics of the current training set, or why there are none (e.g. greyscale). */
@@ -122,7 +192,8 @@ export interface PcaInfo {
   datasetName: string;
   images: number;
   stats: PcaColorStats | null;
-  reason: 'greyscale' | null;
+  /** 'greyscale': the dataset has no colour (no stats); 'grey-network': stats shown, but the network's input is greyscale, so training skips colour operations. */
+  reason: 'greyscale' | 'grey-network' | null;
 }
 
 /** The same network trained twice on a small subset, without and with augmentation. */
@@ -145,12 +216,15 @@ export type CompareRun = 'plain' | 'augmented';
 
 /** Progress of the experiment, streamed to the UI (epochs 1-based). */
 export type CompareEvent =
-  | { type: 'runStart'; run: CompareRun; epochs: number }
+  | { type: 'runStart'; run: CompareRun; epochs: number; examples: number; validation: number }
   | { type: 'epochEnd'; run: CompareRun; epoch: number; loss: number; accuracy: number; valLoss: number | null; valAccuracy: number | null; examplesPerSec: number }
   | { type: 'batchEnd'; run: CompareRun; epoch: number; batch: number; batches: number };
 
-/** How each run ended, and the worker's tensor count afterwards (should equal the count before). */
+/** How each run ended, the sizes it really used, and the worker's tensor count afterwards (should equal the count before). */
 export interface CompareResult {
+  /** Training and validation images actually used (the dataset may have fewer than asked). */
+  examples: number;
+  validation: number;
   runs: { run: CompareRun; end: FitEnd; message: string | null; detail: UserMessage | null }[];
   tensorsAfter: number;
 }

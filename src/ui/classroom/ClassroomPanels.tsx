@@ -1,4 +1,5 @@
 import type { ExperimentState } from '../experiment';
+import { OfflinePanel } from '../offline/OfflinePanel';
 import { LessonList } from './LessonList';
 import { SharePanel } from './SharePanel';
 import { useHidden } from './useHidden';
@@ -12,8 +13,8 @@ interface Props {
 const TEACHER = typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('teacher') === '1';
 
 /**
- * The sidebar's classroom panels: the lessons and the share link with teacher mode (each hideable; a
- * hidden share panel comes back with `?teacher=1`, so hiding it cannot lock the teacher out).
+ * The sidebar's classroom panels: the lessons, the share link with teacher mode (each hideable; a hidden
+ * share panel comes back with `?teacher=1`, so hiding it cannot lock the teacher out) and offline storage.
  */
 export function ClassroomPanels({ state, update }: Props) {
   const lessonsHidden = useHidden('lessons');
@@ -22,6 +23,7 @@ export function ClassroomPanels({ state, update }: Props) {
     <>
       {!lessonsHidden && <LessonList state={state} update={update} />}
       {(!shareHidden || TEACHER) && <SharePanel state={state} update={update} />}
+      <OfflinePanel state={state} />
     </>
   );
 }

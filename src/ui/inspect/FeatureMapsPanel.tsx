@@ -4,7 +4,7 @@ import { useWorker } from '../engineContext';
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { inspectMessages } from '../i18n/inspect';
-import { readImageFile, readPixels } from '../imagePixels';
+import { readBitmapPixels, readImageFile } from '../imagePixels';
 import { useTraining } from '../trainingContext';
 import { FeatureMapCanvas } from './FeatureMapCanvas';
 import { FilterCanvas } from './FilterCanvas';
@@ -127,11 +127,9 @@ export function FeatureMapsPanel() {
             <WebcamCapture
               disabled={false}
               onFrame={(bitmap) => {
-                // A camera frame is treated like an upload: brought to the dataset's H×W×C, then adapted.
+                // A camera frame is treated like an upload: prepared at the dataset's H×W×C, then adapted.
                 const shape: Shape3 = [...dataset.imageShape];
-                const pixels = readPixels(bitmap, shape, false);
-                bitmap.close();
-                choose({ kind: 'upload', id: Date.now(), name: 'webcam', pixels, shape });
+                void readBitmapPixels(bitmap, shape).then((pixels) => choose({ kind: 'upload', id: Date.now(), name: 'webcam', pixels, shape })).finally(() => bitmap.close());
               }}
             />
             <label>

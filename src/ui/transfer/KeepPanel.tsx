@@ -98,6 +98,14 @@ export function KeepPanel({ hook, disabled }: Props) {
         {t('importModel')}
         <input data-testid="import-model" type="file" multiple accept=".json,.bin,application/json,application/octet-stream" disabled={disabled} onChange={(e) => importModel(e.target.files, e.target)} />
       </label>
+      <label>
+        {t('importKeras')}
+        <input data-testid="import-keras-model" type="file" accept=".keras,application/zip" disabled={disabled} onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void hook.importKeras(file);
+        }} />
+      </label>
       <div className="row">
         <button type="button" className="secondary" data-testid="export-history" onClick={exportHistory}>
           {t('exportHistory')}

@@ -146,10 +146,26 @@ export function useTransfer(state: ExperimentState) {
     setInstalled(null);
   }, [transfer, worker, adoptModel]);
 
+  /** Imports a .keras file: the loaded base always, the installed model when its classifier fits the dataset. */
+  const importKeras = useCallback((file: File) => run('working', async () => {
+    if (!transfer) return;
+    const { base: loaded, state: st, reason } = await transfer.importKeras(file.name, await file.arrayBuffer(), subsetRequest([], perClass));
+    // The head setup asks for the class names itself when it has none, which would clear this job's note.
+    setDataset(await transfer.describeDataset(state.dataset, siteUrl('data')));
+    setBase(loaded);
+    if (st) {
+      install(st, true);
+      setNotice({ key: 'kerasImported', params: { name: file.name, classes: st.dataset.classNames.length } });
+    } else {
+      setNotice({ key: 'kerasBaseOnly', params: { name: file.name } });
+      setError(reason);
+    }
+  }), [run, transfer, subsetRequest, perClass, install, state.dataset]);
+
   return {
     transfer, bases, base, dataset, installed, cache, busy, error, notice, setError, setNotice, perClass, setPerClass,
     training: view.phase === 'training' || view.phase === 'paused' || view.phase === 'loading' || view.phase === 'evaluating',
-    run, loadBase, describeDataset, subsetRequest, install, applyHead, setFreeze, leave,
+    run, loadBase, describeDataset, subsetRequest, install, applyHead, setFreeze, leave, importKeras,
   };
 }
 

@@ -8,6 +8,8 @@ import type { ExperimentState } from '../experiment';
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { uploadsMessages } from '../i18n/uploads';
+import { uploadsBatchMessages } from '../i18n/uploadsBatch';
+import { SMALL_VALIDATION, pointsPerImage, wilsonMargin } from './confidence';
 import { useTraining } from '../trainingContext';
 import { archOptionsOf } from '../useArchInfo';
 import { CompareChart, type ComparePoint } from './CompareChart';
@@ -28,6 +30,7 @@ const RUNS: CompareRun[] = ['plain', 'augmented'];
  */
 export function AugmentExperiment({ state }: { state: ExperimentState }) {
   const t = useMessages(uploadsMessages);
+  const tb = useMessages(uploadsBatchMessages);
   const worker = useWorker();
   const { view } = useTraining();
   const [sizes, setSizes] = useState(() => compareSizesOf(state));
@@ -35,6 +38,8 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
   const [progress, setProgress] = useState<{ run: CompareRun; epoch: number; batch: number; batches: number } | null>(null);
   const [curves, setCurves] = useState<Curves>(EMPTY);
   const [network, setNetwork] = useState<{ name: string; classes: number } | null>(null);
+  /** The sizes the worker really used (the dataset may hold fewer than asked), and what was asked. */
+  const [used, setUsed] = useState<{ examples: number; validation: number; asked: { examples: number; validation: number } } | null>(null);
   const [error, setError] = useState<UserMessage | null>(null);
   const { say } = useSay();
   const hasAugment = AUGMENT_OPS.some((op) => state.augment[op].enabled);
@@ -46,12 +51,15 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
     setRunning(true);
     setError(null);
     setCurves(EMPTY);
+    setUsed(null);
     try {
       const info = await worker.core.loadDataset(state.dataset, dataBaseUrl(), callback(() => undefined));
       const graph = buildArch(state.arch, { ...archOptionsOf(state), classes: info.classNames.length });
       setNetwork({ name: graph.name, classes: info.classNames.length });
+      const asked = { examples: sizes.examples, validation: sizes.validation };
       const onEvent = (e: CompareEvent) => {
-        if (e.type === 'batchEnd') setProgress({ run: e.run, epoch: e.epoch + 1, batch: e.batch, batches: e.batches });
+        if (e.type === 'runStart') setUsed({ examples: e.examples, validation: e.validation, asked });
+        else if (e.type === 'batchEnd') setProgress({ run: e.run, epoch: e.epoch + 1, batch: e.batch, batches: e.batches });
         else if (e.type === 'epochEnd') setCurves((c) => ({ ...c, [e.run]: [...c[e.run], { epoch: e.epoch, accuracy: e.accuracy, valAccuracy: e.valAccuracy, examplesPerSec: e.examplesPerSec }] }));
       };
       const result = await worker.uploads.compareAugmentation({
@@ -59,6 +67,7 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
         compile: { optimizer: state.optimizer, learningRate: state.learningRate, momentum: state.momentum, loss: 'categoricalCrossentropy' },
         augment: state.augment, augmentSeed: state.augmentSeed,
       }, callback(onEvent));
+      setUsed({ examples: result.examples, validation: result.validation, asked });
       const failed = result.runs.find((r) => r.end !== 'completed' && r.end !== 'stopped');
       if (failed?.detail) setError(failed.detail);
     } catch (e) {
@@ -81,6 +90,8 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
     const last = c.at(-1);
     return { final: last?.valAccuracy ?? null, best: vals.length ? Math.max(...vals) : null, gap: last && last.valAccuracy !== null ? last.accuracy - last.valAccuracy : null, speed: c.length ? c.reduce((a, p) => a + p.examplesPerSec, 0) / c.length : null };
   };
+  /** The widest Wilson margin of the runs' final validation accuracies (0.5 before any result). */
+  const margin = (n: number) => Math.max(...RUNS.map((run) => wilsonMargin(stats(run).final ?? 0.5, n)));
   const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
   return (
     <details className="panel augment" data-testid="augment-experiment">
@@ -95,6 +106,17 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
       </div>
       {!hasAugment && <p className="muted">{t('compareNeedsAugment')}</p>}
       {network && <p className="muted small-text">{fill(t('compareNetwork'), network)}</p>}
+      {used && (
+        <p className="small-text" data-testid="compare-sizes" data-examples={used.examples} data-validation={used.validation}>
+          {fill(tb('compareSizes'), { examples: used.examples, validation: used.validation })}
+          {(used.examples < used.asked.examples || used.validation < used.asked.validation) && ` ${fill(tb('compareSizesFewer'), { askedExamples: used.asked.examples, askedValidation: used.asked.validation })}`}
+        </p>
+      )}
+      {used && used.validation < SMALL_VALIDATION && (
+        <p className="notice small-text" data-testid="compare-confidence">
+          {fill(tb('compareConfidence'), { n: used.validation, step: pointsPerImage(used.validation).toFixed(1), margin: margin(used.validation).toFixed(1) })}
+        </p>
+      )}
       {progress && <p role="status" data-testid="compare-progress">{fill(t('compareRunning'), { run: runName(progress.run), epoch: progress.epoch, epochs: sizes.epochs, batch: progress.batch, batches: progress.batches })}</p>}
       {error && <p className="error-text" role="alert" data-testid="compare-error">{say(error)}</p>}
       {(curves.plain.length > 0 || curves.augmented.length > 0) && (

@@ -1,14 +1,38 @@
-import { AUGMENT_OPS, type AugmentConfig } from '../../augment/config';
+import { useState } from 'react';
+import { AUGMENT_OPS, type AugmentConfig, type AugmentOpName } from '../../augment/config';
+import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { uploadsMessages } from '../i18n/uploads';
-import { AUGMENT_FIELDS, setOpFlag, type AugmentField } from './augmentFields';
+import { uploadsBatchMessages } from '../i18n/uploadsBatch';
+import { AUGMENT_FIELDS, clampToField, setOpFlag, type AugmentField } from './augmentFields';
 
 const parse = (text: string, fallback: number) => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : fallback);
 
-/** One fieldset per augmentation: on/off, probability and its parameters (table-driven, see augmentFields.ts). */
-export function AugmentOpControls({ config, onChange }: { config: AugmentConfig; onChange: (c: AugmentConfig) => void }) {
+interface Props {
+  config: AugmentConfig;
+  onChange: (c: AugmentConfig) => void;
+  /** Switched-on operations training skips for this network (colour operations on a greyscale input). */
+  notApplied: readonly AugmentOpName[];
+  /** Whether the network's input is greyscale (why they are skipped; else PCA lacks colour statistics). */
+  greyInput: boolean;
+}
+
+/**
+ * One fieldset per augmentation: on/off, probability and its parameters (table-driven, see
+ * augmentFields.ts). A number typed out of range is kept within it and the field says so, so the
+ * settings are never invalid; an operation training will skip is marked "not applied".
+ */
+export function AugmentOpControls({ config, onChange, notApplied, greyInput }: Props) {
   const t = useMessages(uploadsMessages);
-  const field = (f: AugmentField, op: string) => {
+  const tb = useMessages(uploadsBatchMessages);
+  const [clamped, setClamped] = useState<{ op: string; label: string; lo: number; hi: number } | null>(null);
+  const number = (op: AugmentOpName, label: string, min: number, max: number, text: string, fallback: number, apply: (v: number) => void) => {
+    const v = parse(text, fallback);
+    const kept = clampToField(v, min, max);
+    setClamped(kept !== v ? { op, label, lo: min, hi: max } : null);
+    apply(kept);
+  };
+  const field = (f: AugmentField, op: AugmentOpName) => {
     if (f.kind === 'bool') {
       return (
         <label key={f.label} className="check">
@@ -32,7 +56,8 @@ export function AugmentOpControls({ config, onChange }: { config: AugmentConfig;
     return (
       <label key={f.label} className="inline">
         {t(f.label)}
-        <input type="number" data-testid={`aug-${op}-${f.label}`} min={f.min} max={f.max} step={f.step} value={f.get(config)} onChange={(e) => onChange(f.set(config, parse(e.target.value, f.get(config))))} />
+        <input type="number" data-testid={`aug-${op}-${f.label}`} min={f.min} max={f.max} step={f.step} value={f.get(config)}
+          onChange={(e) => number(op, `${t(`op${op}`)}: ${t(f.label)}`, f.min, f.max, e.target.value, f.get(config), (v) => onChange(f.set(config, v)))} />
       </label>
     );
   };
@@ -46,11 +71,14 @@ export function AugmentOpControls({ config, onChange }: { config: AugmentConfig;
               {t(`op${op}`)}
             </label>
           </legend>
+          {notApplied.includes(op) && <p className="not-applied small-text" data-testid="aug-not-applied" data-op={op}>{tb(greyInput ? 'notAppliedGrey' : 'notAppliedNoStats')}</p>}
           <label className="inline">
             {t('probability')}
-            <input type="number" data-testid={`aug-${op}-p`} min={0} max={1} step={0.05} value={config[op].p} onChange={(e) => onChange(setOpFlag(config, op, { p: parse(e.target.value, config[op].p) }))} />
+            <input type="number" data-testid={`aug-${op}-p`} min={0} max={1} step={0.05} value={config[op].p}
+              onChange={(e) => number(op, `${t(`op${op}`)}: ${t('probability')}`, 0, 1, e.target.value, config[op].p, (p) => onChange(setOpFlag(config, op, { p })))} />
           </label>
           {AUGMENT_FIELDS[op].map((f) => field(f, op))}
+          {clamped?.op === op && <p className="muted small-text" role="status" data-testid="augment-clamped">{fill(tb('fieldRange'), { field: clamped.label, lo: clamped.lo, hi: clamped.hi })}</p>}
         </fieldset>
       ))}
     </div>

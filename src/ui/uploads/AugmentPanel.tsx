@@ -8,6 +8,8 @@ import { AugmentOpControls } from './AugmentOpControls';
 import { AugmentPreviewGrid } from './AugmentPreviewGrid';
 import { PcaComponents } from './PcaComponents';
 import { useAugmentPreview } from './useAugmentPreview';
+import { useFieldLabels, withFieldLabel } from './augmentFields';
+import { useArchInfo } from '../useArchInfo';
 import './uploads.css';
 import { useSay } from '../i18n/say';
 
@@ -29,8 +31,11 @@ export function AugmentPanel({ state, update, uploadsVersion }: Props) {
   const [open, setOpen] = useState(false);
   const config = state.augment;
   const problems = augmentConfigProblems(config);
-  const source = { dataset: state.dataset, validationSplit: state.validationSplit, trainLimit: state.trainLimit, uploadsVersion };
+  const arch = useArchInfo(state);
+  const input = 'info' in arch ? (arch.info.inputShape.slice(0, 3) as [number, number, number]) : null;
+  const source = { dataset: state.dataset, validationSplit: state.validationSplit, trainLimit: state.trainLimit, uploadsVersion, input };
   const { preview, pca, error, nextImage } = useAugmentPreview(open, source, config, state.augmentSeed);
+  const labelOf = useFieldLabels();
   const set = (c: AugmentConfig) => update({ augment: c });
   return (
     <details className="panel augment" data-testid="augment-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -52,8 +57,8 @@ export function AugmentPanel({ state, update, uploadsVersion }: Props) {
           <input type="number" data-testid="aug-seed" min={0} value={state.augmentSeed} onChange={(e) => update({ augmentSeed: Math.max(0, Math.round(Number(e.target.value) || 0)) })} />
         </label>
       </div>
-      <AugmentOpControls config={config} onChange={set} />
-      {problems.length > 0 && <p className="error-text" role="alert">{fill(t('invalid'), { list: problems.map(say).join('; ') })}</p>}
+      <AugmentOpControls config={config} onChange={set} notApplied={preview?.notApplied ?? []} greyInput={preview?.shape[2] === 1} />
+      {problems.length > 0 && <p className="error-text" role="alert" data-testid="augment-invalid">{fill(t('invalid'), { list: problems.map((m) => say(withFieldLabel(m, labelOf))).join('; ') })}</p>}
       <h3>{t('previewHeading')}</h3>
       {error && <p className="error-text" role="alert" data-testid="augment-preview-error">{say(error)}</p>}
       {!preview && !error && open && <p className="muted">{t('previewLoading')}</p>}

@@ -3,12 +3,14 @@ import type { AugmentPreviewResult } from '../../engine/uploads/uploadsProtocol'
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { uploadsMessages } from '../i18n/uploads';
+import { uploadsBatchMessages } from '../i18n/uploadsBatch';
 import { paintPixels } from '../imagePixels';
 import { useDatasetLabel } from './useDatasetLabel';
 
 /** The source image and its augmented variants, each painted on its own canvas (pixelated, enlarged by CSS). */
 export function AugmentPreviewGrid({ preview }: { preview: AugmentPreviewResult }) {
   const t = useMessages(uploadsMessages);
+  const tb = useMessages(uploadsBatchMessages);
   const datasetLabel = useDatasetLabel();
   const source = useRef<HTMLCanvasElement>(null);
   const variants = useRef<(HTMLCanvasElement | null)[]>([]);
@@ -26,6 +28,7 @@ export function AugmentPreviewGrid({ preview }: { preview: AugmentPreviewResult 
   return (
     <div>
       <p className="muted small-text" data-testid="augment-preview-caption" data-image-name={preview.imageName ?? ''}>{caption}</p>
+      <p className="muted small-text" data-testid="augment-preview-shape" data-shape={preview.shape.join('x')}>{fill(tb('previewAsNetwork'), { shape: preview.shape.join('×') })}</p>
       <div className="augment-preview" data-testid="augment-preview">
         <figure className="source">
           <canvas ref={source} className="pixelated" data-testid="augment-source" />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { normaliseClassName } from '../../data/uploads/collection';
+import { MAX_CLASS_NAME, normaliseClassName } from '../../data/uploads/collection';
 import type { UploadClassInfo, UploadImageInfo } from '../../engine/uploads/uploadsProtocol';
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
@@ -32,7 +32,7 @@ export function ClassRow({ cls, classes, images, selectedId, onSelect, onRename,
     <li className="class-row" data-testid="class-row" data-class-name={cls.name}>
       <div className="row">
         {editing === null ? (
-          <b className="class-name">{cls.name}</b>
+          <b className="class-name" title={cls.name}>{cls.name}</b>
         ) : (
           <form className="row" onSubmit={(e) => {
             e.preventDefault();
@@ -41,7 +41,7 @@ export function ClassRow({ cls, classes, images, selectedId, onSelect, onRename,
               setEditing(null);
             }
           }}>
-            <input aria-label={t('rename')} value={editing} maxLength={60} onChange={(e) => setEditing(e.target.value)} autoFocus />
+            <input aria-label={t('rename')} value={editing} maxLength={MAX_CLASS_NAME} onChange={(e) => setEditing(e.target.value)} autoFocus />
             <button type="submit" disabled={problem !== null}>{t('save')}</button>
             <button type="button" className="secondary" onClick={() => setEditing(null)}>{t('cancel')}</button>
             {problem && <span className="error-text" role="alert">{problem}</span>}

@@ -2,6 +2,7 @@ import type { PcaInfo } from '../../engine/uploads/uploadsProtocol';
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { uploadsMessages } from '../i18n/uploads';
+import { uploadsBatchMessages } from '../i18n/uploadsBatch';
 import { useDatasetLabel } from './useDatasetLabel';
 
 const toByte = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 255);
@@ -13,11 +14,13 @@ const rgb = (c: readonly number[]) => `rgb(${toByte(c[0])}, ${toByte(c[1])}, ${t
  */
 export function PcaComponents({ info }: { info: PcaInfo }) {
   const t = useMessages(uploadsMessages);
+  const tb = useMessages(uploadsBatchMessages);
   const datasetLabel = useDatasetLabel();
   if (!info.stats) return <p className="muted" data-testid="pca-greyscale">{t('pcaGreyscale')}</p>;
   const { mean, eigenvalues, eigenvectors } = info.stats;
   return (
     <div>
+      {info.reason === 'grey-network' && <p className="not-applied small-text" data-testid="pca-grey-network">{tb('pcaGreyNetwork')}</p>}
       <p className="muted small-text">{t('pcaExplain')} {fill(t('pcaOver'), { n: info.images, dataset: datasetLabel(info.datasetId, info.datasetName) })}</p>
       <table className="pca-table" data-testid="pca-table">
         <thead>

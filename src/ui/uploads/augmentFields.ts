@@ -2,8 +2,10 @@
  * The parameter controls of each augmentation, as a table: label, input kind, range and how to read and
  * write the value in an AugmentConfig. AugmentOpControls renders it; adding a parameter is one row.
  */
-import type { AugmentConfig, AugmentOpName } from '../../augment/config';
-import type { UploadsMessageKey } from '../i18n/uploads';
+import { AUGMENT_OPS, type AugmentConfig, type AugmentOpName } from '../../augment/config';
+import type { UserMessage } from '../../messages/index';
+import { useMessages } from '../i18n/index';
+import { uploadsMessages, type UploadsMessageKey } from '../i18n/uploads';
 
 /** One parameter control: a number, a checkbox or the shear axis. */
 export type AugmentField =
@@ -46,4 +48,42 @@ export const AUGMENT_FIELDS: Record<AugmentOpName, readonly AugmentField[]> = {
 /** Sets `enabled` or `p` of one op. */
 export function setOpFlag(c: AugmentConfig, op: AugmentOpName, patch: { enabled?: boolean; p?: number }): AugmentConfig {
   return { ...c, [op]: { ...c[op], ...patch } };
+}
+
+/** The label of each field `augmentConfigProblems` names ("rotate.maxDegrees"), as op label + field label keys. */
+const FIELD_LABEL: Record<string, [UploadsMessageKey, UploadsMessageKey]> = {
+  'crop.padding': ['opcrop', 'padding'],
+  'crop.scale': ['opcrop', 'scaleMin'],
+  'crop.aspect': ['opcrop', 'aspectMin'],
+  'rotate.maxDegrees': ['oprotate', 'maxDegrees'],
+  'shear.maxDegrees': ['opshear', 'maxDegrees'],
+  'elastic.gridSize': ['opelastic', 'gridSize'],
+  'elastic.magnitude': ['opelastic', 'magnitude'],
+  'brightnessContrast.brightness': ['opbrightnessContrast', 'brightness'],
+  'brightnessContrast.contrast': ['opbrightnessContrast', 'contrast'],
+  'colorShift.amount': ['opcolorShift', 'amount'],
+  'pcaColor.sigma': ['oppcaColor', 'sigma'],
+};
+
+/** "Rotation: max angle (°)" for a field code of the config ("rotate.maxDegrees", "mirror.p"), in the UI language. */
+export function useFieldLabels(): (field: string) => string | null {
+  const t = useMessages(uploadsMessages);
+  return (field) => {
+    const pair = FIELD_LABEL[field];
+    if (pair) return `${t(pair[0])}: ${t(pair[1])}`;
+    const [op, param] = field.split('.');
+    return param === 'p' && (AUGMENT_OPS as readonly string[]).includes(op) ? `${t(`op${op}` as UploadsMessageKey)}: ${t('probability')}` : null;
+  };
+}
+
+/** A settings problem with its field named in the UI language instead of by its code. */
+export function withFieldLabel(m: UserMessage, labelOf: (field: string) => string | null): UserMessage {
+  const field = m.params.field;
+  const label = typeof field === 'string' ? labelOf(field) : null;
+  return label === null ? m : { ...m, params: { ...m.params, field: label } };
+}
+
+/** `value` kept within a number field's range (a typed 500° becomes 180°, never an invalid setting). */
+export function clampToField(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
 }

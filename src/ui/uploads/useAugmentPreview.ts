@@ -19,6 +19,8 @@ export interface PreviewData {
   trainLimit: number;
   /** The uploads' version (UploadsSnapshot.version): a change redraws a preview of "Your images". */
   uploadsVersion: number;
+  /** The network's input [H, W, C]: the preview shows the image as the network sees it (null: as stored). */
+  input: [number, number, number] | null;
 }
 
 /**
@@ -39,6 +41,7 @@ export function useAugmentPreview(active: boolean, data: PreviewData, config: Au
   const shown = useRef<{ serial: number; imageId: string | null; index: number }>({ serial: -1, imageId: null, index: 0 });
   const configKey = JSON.stringify(config);
   const { dataset, validationSplit, trainLimit } = data;
+  const inputKey = data.input ? data.input.join(',') : '';
   const uploadsVersion = dataset === 'uploads' ? data.uploadsVersion : 0;
   useEffect(() => {
     if (!active || !worker) return;
@@ -46,7 +49,8 @@ export function useAugmentPreview(active: boolean, data: PreviewData, config: Au
     if (validateAugmentConfig(parsed).length > 0) return;
     let live = true;
     const timer = setTimeout(async () => {
-      const source: PreviewSource = { dataset: dataset === 'uploads' ? 'uploads' : 'loaded', validationSplit, trainLimit };
+      const input = inputKey ? (inputKey.split(',').map(Number) as [number, number, number]) : null;
+      const source: PreviewSource = { dataset: dataset === 'uploads' ? 'uploads' : 'loaded', validationSplit, trainLimit, input };
       const same = shown.current.serial === wanted.serial;
       const imageId = same && dataset === 'uploads' ? shown.current.imageId : null;
       try {
@@ -73,7 +77,7 @@ export function useAugmentPreview(active: boolean, data: PreviewData, config: Au
       live = false;
       clearTimeout(timer);
     };
-  }, [active, worker, dataset, validationSplit, trainLimit, uploadsVersion, configKey, seed, wanted]);
+  }, [active, worker, dataset, validationSplit, trainLimit, uploadsVersion, inputKey, configKey, seed, wanted]);
   const nextImage = useCallback(() => setWanted((w) => ({ index: (shown.current.serial === w.serial ? shown.current.index : w.index) + 1, serial: w.serial + 1 })), []);
   return { preview, pca, error, nextImage };
 }

@@ -12,3 +12,4 @@ export { LENET_C3_TABLE, connectionMatrix } from './zoo/lenetC3Table';
 export { DIGIT_BITMAPS, BITMAP_WIDTH, BITMAP_HEIGHT, bitmapVector, rbfCentres } from './zoo/digitBitmaps';
 export * from './trainingMemory';
 export * from './trainingOptions';
+export { receptiveField, padBefore, type Region } from './receptiveField';

@@ -14,15 +14,17 @@ import { TrainingSection } from './TrainingSection';
 import { useArchInfo } from './useArchInfo';
 import { useExperiment } from './useExperiment';
 import { UrlNoticeBanner } from './UrlNoticeBanner';
+import { TrainingCurves } from './workspace/TrainingCurves';
 import { lazyPanel } from './lazyPanel';
 import { sayMessage } from '../messages/index';
 
 // Heavy views load after the first view (their own chunks): the page shows the picker, summary and
 // training controls from about 120 KB of gzipped JavaScript (measure: npx tsx scripts/mainBundleSize.ts).
-const ArchGraphPanel = lazyPanel(() => import('./graph/ArchGraphPanel').then((m) => m.ArchGraphPanel));
+const WorkspaceGraph = lazyPanel(() => import('./workspace/WorkspaceGraph').then((m) => m.WorkspaceGraph));
 const CostExplorer = lazyPanel(() => import('./graph/CostExplorer').then((m) => m.CostExplorer));
 const DepthExperimentPanel = lazyPanel(() => import('./inspect/DepthExperimentPanel').then((m) => m.DepthExperimentPanel));
 const FeatureMapsPanel = lazyPanel(() => import('./inspect/FeatureMapsPanel').then((m) => m.FeatureMapsPanel));
+const LayerInspector = lazyPanel(() => import('./workspace/LayerInspector').then((m) => m.LayerInspector));
 const UploadsSection = lazyPanel(() => import('./uploads/UploadsSection').then((m) => m.UploadsSection));
 const TransferPanel = lazyPanel(() => import('./transfer/TransferPanel').then((m) => m.TransferPanel));
 const KerasPanel = lazyPanel(() => import('./keras/KerasPanel').then((m) => m.KerasPanel));
@@ -57,57 +59,79 @@ export function App() {
         </label>}
       </header>
       <UrlNoticeBanner notices={notices} onDismiss={dismissNotices} />
-      <main className="layout">
-        <div className="sidebar">
-          <ErrorBoundary fallback={panelError}>
-            <ArchPanel state={state} update={update} />
-          </ErrorBoundary>
-          <ErrorBoundary fallback={panelError}>
-            <ClassroomPanels state={state} update={update} />
-          </ErrorBoundary>
-        </div>
-        <div className="content">
-          <ErrorBoundary fallback={panelError}>
-            <LessonCard state={state} update={update} />
-          </ErrorBoundary>
-          <ErrorBoundary fallback={panelError}>
-            <NetworkNote arch={state.arch} />
-          </ErrorBoundary>
-          {'error' in arch ? (
-            <div className="panel error" role="alert" data-testid="arch-error">
-              {t.archError} {sayMessage(arch.error, state.lang)}
-            </div>
-          ) : (
-            <>
-              <ErrorBoundary fallback={panelError}>
-                <ArchGraphPanel graph={arch.graph} info={arch.info} />
-              </ErrorBoundary>
+      <main className="workspace-page">
+        <div className="workspace">
+          <div className="ws-left">
+            <ErrorBoundary fallback={panelError}>
+              <ArchPanel state={state} update={update} />
+            </ErrorBoundary>
+            {!('error' in arch) && (
               <ErrorBoundary fallback={panelError}>
                 <TrainingSection state={state} update={update} graph={arch.graph} info={arch.info} />
               </ErrorBoundary>
+            )}
+          </div>
+          <div className="ws-centre">
+            <ErrorBoundary fallback={panelError}>
+              <LessonCard state={state} update={update} />
+            </ErrorBoundary>
+            {'error' in arch ? (
+              <div className="panel error" role="alert" data-testid="arch-error">
+                {t.archError} {sayMessage(arch.error, state.lang)}
+              </div>
+            ) : (
               <ErrorBoundary fallback={panelError}>
-                <FeatureMapsPanel />
+                <WorkspaceGraph graph={arch.graph} info={arch.info} />
               </ErrorBoundary>
+            )}
+            <ErrorBoundary fallback={panelError}>
+              <TrainingCurves />
+            </ErrorBoundary>
+          </div>
+          <div className="ws-right">
+            {!('error' in arch) && (
               <ErrorBoundary fallback={panelError}>
-                <SummaryPanel info={arch.info} />
+                <LayerInspector info={arch.info} />
               </ErrorBoundary>
-              <ErrorBoundary fallback={panelError}>
-                <KerasPanel state={state} info={arch.info} />
-              </ErrorBoundary>
-            </>
-          )}
-          <ErrorBoundary fallback={panelError}>
-            <TransferPanel state={state} update={update} />
-          </ErrorBoundary>
-          <ErrorBoundary fallback={panelError}>
-            <UploadsSection state={state} update={update} panelError={panelError} />
-          </ErrorBoundary>
-          <ErrorBoundary fallback={panelError}>
-            <CostExplorer />
-          </ErrorBoundary>
-          <ErrorBoundary fallback={panelError}>
-            <DepthExperimentPanel />
-          </ErrorBoundary>
+            )}
+          </div>
+        </div>
+        <div className="layout">
+          <div className="sidebar">
+            <ErrorBoundary fallback={panelError}>
+              <ClassroomPanels state={state} update={update} />
+            </ErrorBoundary>
+          </div>
+          <div className="content">
+            <ErrorBoundary fallback={panelError}>
+              <NetworkNote arch={state.arch} />
+            </ErrorBoundary>
+            {!('error' in arch) && (
+              <>
+                <ErrorBoundary fallback={panelError}>
+                  <FeatureMapsPanel />
+                </ErrorBoundary>
+                <ErrorBoundary fallback={panelError}>
+                  <SummaryPanel info={arch.info} />
+                </ErrorBoundary>
+                <ErrorBoundary fallback={panelError}>
+                  <KerasPanel state={state} info={arch.info} />
+                </ErrorBoundary>
+              </>
+            )}
+            <ErrorBoundary fallback={panelError}>
+              <TransferPanel state={state} update={update} />
+            </ErrorBoundary>
+            <ErrorBoundary fallback={panelError}>
+              <UploadsSection state={state} update={update} panelError={panelError} />
+            </ErrorBoundary>
+            <ErrorBoundary fallback={panelError}>
+              <CostExplorer />
+            </ErrorBoundary>
+            <ErrorBoundary fallback={panelError}>
+              <DepthExperimentPanel />
+            </ErrorBoundary>
+          </div>
         </div>
       </main>
       </TrainingProvider>

@@ -34,7 +34,7 @@ export function CurvesChart({ title, metric, batches, epochs, batchesPerEpoch }:
   const summary = fill(t('chartSummary'), { title, train: last !== undefined ? f.fixed(last, 4) : '–', val: lastVal !== undefined ? f.fixed(lastVal, 4) : '–' });
   return (
     <figure className="chart" data-testid={`chart-${metric}`}>
-      <svg width={width} height={height} role="img" aria-label={summary}>
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={summary}>
         <ChartTicks inner={layout.inner} xTicks={layout.xTicks} yTicks={layout.yTicks} height={height} />
         {layout.paths.map((p) => (
           <path key={p.id} d={p.d} fill="none" stroke={COLORS[p.id]} strokeWidth={p.id === 'val' ? 2 : 1.5} data-series={p.id} />

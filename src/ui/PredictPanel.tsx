@@ -7,6 +7,7 @@ import { paintPixels, readImageFile, readPixels } from './imagePixels';
 import { DrawPad, type DrawPadHandle } from './DrawPad';
 import { toUserMessage, type UserMessage } from '../messages/index';
 import { useSay } from './i18n/say';
+import { workspaceMessages } from './i18n/workspace';
 
 interface Props {
   dataset: DatasetInfo | null;
@@ -17,14 +18,24 @@ interface Props {
   predict: (image: { pixels: Uint8Array; shape: [number, number, number]; label?: number }) => void;
 }
 
+type Shape3 = [number, number, number];
+/** What the shown prediction was made on: the image itself and where it came from. */
+type PredictedOn = { pixels: Uint8Array; shape: Shape3; was?: Prediction | null } & ({ source: 'test'; index: number; label: number } | { source: 'drawing' } | { source: 'upload'; name: string });
+
 /** Predict: a test image, an uploaded image or one drawn on a canvas, with top-k probabilities. */
 export function PredictPanel({ dataset, sample, prediction, canPredict, pickSample, predict }: Props) {
   const sampleCanvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<DrawPadHandle>(null);
   const [uploadError, setUploadError] = useState<UserMessage | null>(null);
-  /** The uploaded photo as prepared for the network (the same crop, background and size as a training image). */
-  const [prepared, setPrepared] = useState<{ pixels: Uint8Array; shape: [number, number, number] } | null>(null);
-  const preparedCanvas = useRef<HTMLCanvasElement>(null);
+  const [predictedOn, setPredictedOn] = useState<PredictedOn | null>(null);
+  const predictedCanvas = useRef<HTMLCanvasElement>(null);
+  const tw = useMessages(workspaceMessages);
+  const predictOn = (on: PredictedOn) => {
+    setUploadError(null);
+    // The result on screen until the new one arrives belongs to the old image: remember it to hide it.
+    setPredictedOn({ ...on, was: prediction });
+    predict({ pixels: on.pixels, shape: on.shape, label: on.source === 'test' ? on.label : undefined });
+  };
   const { say } = useSay();
   const shape = dataset?.imageShape ?? [28, 28, 1];
   const t = useMessages(trainingMessages);
@@ -33,9 +44,11 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
   useEffect(() => {
     if (sample && sampleCanvas.current) paintPixels(sampleCanvas.current, sample.pixels, sample.shape);
   }, [sample]);
+  // Bars are shown only with the image they belong to; a refused upload clears them.
+  const shown = prediction && predictedOn && prediction !== predictedOn.was && !uploadError ? { prediction, on: predictedOn } : null;
   useEffect(() => {
-    if (prepared && preparedCanvas.current) paintPixels(preparedCanvas.current, prepared.pixels, prepared.shape);
-  }, [prepared]);
+    if (shown && predictedCanvas.current) paintPixels(predictedCanvas.current, shown.on.pixels, shown.on.shape);
+  }, [shown?.on]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const name = (i: number) => dataset?.classNames[i] ?? String(i);
   return (
@@ -47,7 +60,7 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
             <button type="button" className="secondary" data-testid="random-test-image" onClick={() => pickSample(Math.floor(Math.random() * 100000))}>
               {t('randomTestImage')}
             </button>
-            <button type="button" data-testid="predict-button" disabled={!canPredict || !sample} onClick={() => sample && predict({ pixels: sample.pixels, shape: sample.shape, label: sample.label })}>
+            <button type="button" data-testid="predict-button" disabled={!canPredict || !sample} onClick={() => sample && predictOn({ source: 'test', pixels: sample.pixels, shape: sample.shape, index: sample.index, label: sample.label })}>
               {t('predict')}
             </button>
           </div>
@@ -61,7 +74,7 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
             </button>
             <button type="button" data-testid="predict-drawing" disabled={!canPredict} onClick={() => {
               const canvas = pad.current?.canvas();
-              if (canvas) predict({ pixels: readPixels(canvas, shape), shape: [...shape] });
+              if (canvas) predictOn({ source: 'drawing', pixels: readPixels(canvas, shape), shape: [...shape] });
             }}>
               {t('predictDrawing')}
             </button>
@@ -78,39 +91,46 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
               const file = e.target.files?.[0];
               if (!file) return;
               setUploadError(null);
-              setPrepared(null);
               try {
-                const image = { pixels: await readImageFile(file, shape), shape: [...shape] as [number, number, number] };
-                setPrepared(image);
-                predict(image);
+                predictOn({ source: 'upload', name: file.name, pixels: await readImageFile(file, shape), shape: [...shape] });
               } catch (error) {
+                setPredictedOn(null);
                 setUploadError(toUserMessage(error));
               }
             }}
           />
         </label>
-        {prepared && (
-          <figure className="predict-input">
-            <canvas ref={preparedCanvas} className="pixelated" style={{ width: 84, height: 84 }} data-testid="predict-input" role="img" aria-label={t('preparedInput')} />
-            <figcaption className="small-text">{t('preparedInput')}</figcaption>
-          </figure>
-        )}
       </div>
       {uploadError && (
         <p className="error" role="alert" data-testid="predict-upload-error">
           {say(uploadError)}
         </p>
       )}
-      {prediction && (
-        <ol className="predict-bars" data-testid="predict-result" aria-label={t('topPredictions')}>
-          {prediction.top.map((p) => (
-            <li key={p.index}>
-              <span>{p.name}</span>
-              <span className="bar" style={{ width: `${Math.max(1, p.probability * 100)}%` }} />
-              <span>{f.percent(p.probability, 1)}</span>
-            </li>
-          ))}
-        </ol>
+      {shown && (
+        <div className="row predict-shown">
+          <figure className="inspect-figure predict-input" data-testid="predict-shown" data-source={shown.on.source}>
+            {/* An upload as prepared for the network: the same crop, background and size as a training image. */}
+            <canvas ref={predictedCanvas} className="pixelated" width={shown.on.shape[1]} height={shown.on.shape[0]} style={{ width: 84, height: 84 }} data-testid="predict-input" role="img" aria-label={shown.on.source === 'upload' ? t('preparedInput') : tw('predictedOn')} />
+            <figcaption data-testid="predict-source">
+              {tw('predictedOn')}:{' '}
+              {shown.on.source === 'test'
+                ? fill(tw('sourceTest'), { index: shown.on.index, label: name(shown.on.label) })
+                : shown.on.source === 'upload'
+                  ? fill(tw('sourceUpload'), { name: shown.on.name })
+                  : tw('sourceDrawing')}
+              {shown.on.source === 'upload' && <span className="small-text"> — {t('preparedInput')}</span>}
+            </figcaption>
+          </figure>
+          <ol className="predict-bars" data-testid="predict-result" aria-label={t('topPredictions')}>
+            {shown.prediction.top.map((p) => (
+              <li key={p.index}>
+                <span>{p.name}</span>
+                <span className="bar" style={{ width: `${Math.max(1, p.probability * 100)}%` }} />
+                <span>{f.percent(p.probability, 1)}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
     </div>
   );

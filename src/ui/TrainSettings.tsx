@@ -1,5 +1,6 @@
 import type { BackendStatus } from '../engine/protocol';
 import { useHidden } from './classroom/useHidden';
+import { clampSetting, SETTING_RANGES as R } from './settingRanges';
 import type { BackendChoice, DatasetId, ExperimentState, OptimizerName } from './experiment';
 import { useMessages } from './i18n/index';
 import { recipeMessages } from './i18n/recipe';
@@ -65,12 +66,12 @@ export function TrainSettings({ state, update, backend, disabled, hasBatchNorm =
       </label>}
       {!hide.lr && <label>
         {t('learningRate')}
-        <input data-testid="lr-input" type="number" step="any" min={1e-7} value={state.learningRate} disabled={disabled} onChange={(e) => update({ learningRate: num(e.target.value, state.learningRate) })} />
+        <input data-testid="lr-input" type="number" step="any" min={R.learningRate.min} max={R.learningRate.max} value={state.learningRate} disabled={disabled} onChange={(e) => update({ learningRate: clampSetting('learningRate', num(e.target.value, state.learningRate), state.learningRate) })} />
       </label>}
       {state.optimizer !== 'adam' && !hide.momentum && (
         <label>
           {t('momentum')}
-          <input type="number" step={0.05} min={0} max={0.999} value={state.momentum} disabled={disabled} onChange={(e) => update({ momentum: num(e.target.value, state.momentum) })} />
+          <input type="number" step={0.05} min={R.momentum.min} max={R.momentum.max} value={state.momentum} disabled={disabled} onChange={(e) => update({ momentum: clampSetting('momentum', num(e.target.value, state.momentum), state.momentum) })} />
         </label>
       )}
       {!hide.lr && <label>
@@ -90,7 +91,7 @@ export function TrainSettings({ state, update, backend, disabled, hasBatchNorm =
       </label>
       {hasBatchNorm && <label>
         {tr('bnMomentum')}
-        <input data-testid="bn-momentum-input" type="number" step={0.01} min={0} max={0.9999} value={state.bnMomentum} disabled={disabled} onChange={(e) => update({ bnMomentum: Math.min(0.9999, Math.max(0, num(e.target.value, state.bnMomentum))) })} />
+        <input data-testid="bn-momentum-input" type="number" step={0.01} min={R.bnMomentum.min} max={R.bnMomentum.max} value={state.bnMomentum} disabled={disabled} onChange={(e) => update({ bnMomentum: clampSetting('bnMomentum', num(e.target.value, state.bnMomentum), state.bnMomentum) })} />
       </label>}
       {recipe.scale && state.width === 1 && state.input === null && <label className="check">
         <input data-testid="fullsize-check" type="checkbox" checked={state.fullSize} disabled={disabled} onChange={(e) => update({ fullSize: e.target.checked })} />
@@ -104,23 +105,23 @@ export function TrainSettings({ state, update, backend, disabled, hasBatchNorm =
       </label>}
       {!hide.epochs && <label>
         {t('epochs')}
-        <input data-testid="epochs-input" type="number" min={1} max={200} value={state.epochs} disabled={disabled} onChange={(e) => update({ epochs: Math.max(1, Math.round(num(e.target.value, state.epochs))) })} />
+        <input data-testid="epochs-input" type="number" min={R.epochs.min} max={R.epochs.max} value={state.epochs} disabled={disabled} onChange={(e) => update({ epochs: clampSetting('epochs', num(e.target.value, state.epochs), state.epochs) })} />
       </label>}
       {!hide.batch && <label>
         {t('batchSize')}
-        <input data-testid="batch-input" type="number" min={1} max={1024} value={state.batchSize} disabled={disabled} onChange={(e) => update({ batchSize: Math.max(1, Math.round(num(e.target.value, state.batchSize))) })} />
+        <input data-testid="batch-input" type="number" min={R.batchSize.min} max={R.batchSize.max} value={state.batchSize} disabled={disabled} onChange={(e) => update({ batchSize: clampSetting('batchSize', num(e.target.value, state.batchSize), state.batchSize) })} />
       </label>}
       {!hide.valsplit && <label>
         {t('validationSplit')}
-        <input type="number" min={0} max={0.5} step={0.05} value={state.validationSplit} disabled={disabled} onChange={(e) => update({ validationSplit: Math.min(0.5, Math.max(0, num(e.target.value, state.validationSplit))) })} />
+        <input type="number" min={R.validationSplit.min} max={R.validationSplit.max} step={0.05} value={state.validationSplit} disabled={disabled} onChange={(e) => update({ validationSplit: clampSetting('validationSplit', num(e.target.value, state.validationSplit), state.validationSplit) })} />
       </label>}
       {!hide.limit && <label>
         {t('trainLimit')}
-        <input data-testid="limit-input" type="number" min={0} step={100} value={state.trainLimit} disabled={disabled} onChange={(e) => update({ trainLimit: Math.max(0, Math.round(num(e.target.value, state.trainLimit))) })} />
+        <input data-testid="limit-input" type="number" min={R.trainLimit.min} max={R.trainLimit.max} step={100} value={state.trainLimit} disabled={disabled} onChange={(e) => update({ trainLimit: clampSetting('trainLimit', num(e.target.value, state.trainLimit), state.trainLimit) })} />
       </label>}
       {!hide.seed && <label>
         {t('seed')}
-        <input type="number" min={0} value={state.seed} disabled={disabled} onChange={(e) => update({ seed: Math.max(0, Math.round(num(e.target.value, state.seed))) })} />
+        <input type="number" min={R.seed.min} max={R.seed.max} value={state.seed} disabled={disabled} onChange={(e) => update({ seed: clampSetting('seed', num(e.target.value, state.seed), state.seed) })} />
       </label>}
       {!hide.shuffle && <label className="check">
         <input type="checkbox" checked={state.shuffle} disabled={disabled} onChange={(e) => update({ shuffle: e.target.checked })} />

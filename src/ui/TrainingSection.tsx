@@ -1,5 +1,4 @@
 import { formatShape, type ArchGraph, type GraphInfo } from '../arch/index';
-import { CurvesChart } from './CurvesChart';
 import { EvaluationPanel } from './EvaluationPanel';
 import type { ExperimentState } from './experiment';
 import { fill, useLocaleFormat } from './i18n/format';
@@ -50,6 +49,26 @@ export function TrainingSection({ state, update, graph, info }: Props) {
   return (
     <section className="panel training" aria-labelledby="train-heading" data-testid="training-section">
       <h2 id="train-heading">{t('heading')}</h2>
+      <div className="row run-controls" id="run-controls">
+        <button type="button" data-testid="train-button" disabled={busy || !view.backend} onClick={() => void train()}>
+          {t('train')}
+        </button>
+        {view.phase === 'paused' ? (
+          <button type="button" className="secondary" data-testid="resume-button" onClick={resume}>
+            {t('resume')}
+          </button>
+        ) : (
+          <button type="button" className="secondary" data-testid="pause-button" disabled={view.phase !== 'training'} onClick={pause}>
+            {t('pause')}
+          </button>
+        )}
+        <button type="button" className="secondary" data-testid="stop-button" disabled={view.phase !== 'training' && view.phase !== 'paused'} onClick={stop}>
+          {t('stop')}
+        </button>
+        <button type="button" className="secondary" data-testid="evaluate-button" disabled={busy || evaluating || !view.build} onClick={() => void evaluate()}>
+          {t('evaluate')}
+        </button>
+      </div>
       <p data-testid="backend-status" className="backend-status" role="status">
         {view.backend ? (
           <>
@@ -76,26 +95,6 @@ export function TrainingSection({ state, update, graph, info }: Props) {
       </ol>
       <RecipeNote state={state} update={update} hasBatchNorm={hasBatchNorm} disabled={busy} transfer={view.adopted === 'transfer'} />
       <TrainSettings state={state} update={update} backend={view.backend} disabled={busy} hasBatchNorm={hasBatchNorm} />
-      <div className="row">
-        <button type="button" data-testid="train-button" disabled={busy || !view.backend} onClick={() => void train()}>
-          {t('train')}
-        </button>
-        {view.phase === 'paused' ? (
-          <button type="button" className="secondary" data-testid="resume-button" onClick={resume}>
-            {t('resume')}
-          </button>
-        ) : (
-          <button type="button" className="secondary" data-testid="pause-button" disabled={view.phase !== 'training'} onClick={pause}>
-            {t('pause')}
-          </button>
-        )}
-        <button type="button" className="secondary" data-testid="stop-button" disabled={view.phase !== 'training' && view.phase !== 'paused'} onClick={stop}>
-          {t('stop')}
-        </button>
-        <button type="button" className="secondary" data-testid="evaluate-button" disabled={busy || evaluating || !view.build} onClick={() => void evaluate()}>
-          {t('evaluate')}
-        </button>
-      </div>
       {evaluating && view.evaluationProgress && (
         <div className="row" data-testid="evaluation-job">
           <label>
@@ -180,10 +179,6 @@ export function TrainingSection({ state, update, graph, info }: Props) {
               {fill(tr('batchNormNote'), { n: f.count(view.batchNorm.examples), epoch: view.batchNorm.epoch, layers: view.batchNorm.layers })}
             </p>
           )}
-          <div className="row">
-            <CurvesChart title={t('chartLoss')} metric="loss" batches={view.batchHistory} epochs={view.epochHistory} batchesPerEpoch={view.batches} />
-            <CurvesChart title={t('chartAccuracy')} metric="accuracy" batches={view.batchHistory} epochs={view.epochHistory} batchesPerEpoch={view.batches} />
-          </div>
         </div>
       )}
       {view.evaluation && (

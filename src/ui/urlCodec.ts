@@ -4,6 +4,7 @@ import { recipeOf } from './recipeState';
 import { LESSON_IDS } from './classroom/lessonIds';
 import { DEFAULT_EXPERIMENT, type ExperimentState } from './experiment';
 import { parseAugment, writeAugment } from './uploads/augmentUrl';
+import { SETTING_RANGES, type RangedSetting } from './settingRanges';
 
 /**
  * One table drives both directions of the share link: each row names a URL key, the state field it
@@ -24,11 +25,16 @@ interface Row<K extends Field> {
 
 const MAX_TEXT = 64;
 
-const int = (min: number, max: number) => (t: string) => (/^-?\d{1,9}$/.test(t) && +t >= min && +t <= max ? +t : undefined);
+const int = (min: number, max: number) => (t: string) => (/^-?\d{1,10}$/.test(t) && +t >= min && +t <= max ? +t : undefined);
 const num = (min: number, max: number) => (t: string) => {
   if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d{1,3})?$/i.test(t)) return undefined;
   const v = Number(t);
   return Number.isFinite(v) && v >= min && v <= max ? v : undefined;
+};
+/** A numeric setting parsed within the range the settings form allows (settingRanges.ts). */
+const ranged = (field: RangedSetting) => {
+  const { min, max, integer } = SETTING_RANGES[field];
+  return integer ? int(min, max) : num(min, max);
 };
 const bool = (t: string) => (t === '1' || t === 'true' ? true : t === '0' || t === 'false' ? false : undefined);
 const oneOf = <T extends string>(values: readonly T[]) => (t: string) => (values as readonly string[]).includes(t) ? (t as T) : undefined;
@@ -54,19 +60,19 @@ const ROWS = [
   row('convbias', 'convBias', nullable(bool), (v) => (v === null ? '' : writeBool(v))),
   row('aux', 'aux', bool, writeBool),
   row('dataset', 'dataset', oneOf(['mnist', 'fashion-mnist', 'shapes', 'uploads'] as const)),
-  row('epochs', 'epochs', int(1, 200)),
-  row('batch', 'batchSize', int(1, 1024)),
-  row('lr', 'learningRate', num(1e-7, 1e4)),
+  row('epochs', 'epochs', ranged('epochs')),
+  row('batch', 'batchSize', ranged('batchSize')),
+  row('lr', 'learningRate', ranged('learningRate')),
   row('optimizer', 'optimizer', oneOf(['adam', 'sgd', 'rmsprop'] as const)),
-  row('momentum', 'momentum', num(0, 0.999)),
+  row('momentum', 'momentum', ranged('momentum')),
   row('schedule', 'schedule', oneOf(['constant', 'cosine'] as const)),
   row('init', 'initializer', oneOf(['glorotUniform', 'heNormal', 'lecun98'] as const)),
-  row('bnmom', 'bnMomentum', num(0, 0.9999)),
+  row('bnmom', 'bnMomentum', ranged('bnMomentum')),
   row('fullsize', 'fullSize', bool, writeBool),
-  row('valsplit', 'validationSplit', num(0, 0.5)),
-  row('limit', 'trainLimit', int(0, 1_000_000)),
+  row('valsplit', 'validationSplit', ranged('validationSplit')),
+  row('limit', 'trainLimit', ranged('trainLimit')),
   row('shuffle', 'shuffle', bool, writeBool),
-  row('seed', 'seed', int(0, 2 ** 31 - 1)),
+  row('seed', 'seed', ranged('seed')),
   row('backend', 'backend', oneOf(['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const)),
   row('lang', 'lang', oneOf(['en', 'ja'] as const)),
   row('lesson', 'lesson', oneOf(LESSON_IDS)),
@@ -78,7 +84,11 @@ const ROWS = [
 ] as const;
 
 /** Keys the codec knows (plus `v`, the version). Other keys are reported and ignored. */
-export const URL_KEYS: readonly string[] = ['v', ...ROWS.map((r) => r.key)];
+// `teacher=1` (the teacher's own switches, ClassroomPanels.tsx) is known but no part of the experiment.
+export const URL_KEYS: readonly string[] = ['v', 'teacher', ...ROWS.map((r) => r.key)];
+
+/** The state field each share-link key holds (teacher mode hides controls by their link key). */
+export const URL_FIELD: ReadonlyMap<string, keyof ExperimentState> = new Map(ROWS.map((r) => [r.key, r.field]));
 
 /** Why a URL value was not used. */
 export interface UrlNotice {

@@ -10,7 +10,8 @@ import type { DepthExperimentResult, DepthExperimentSettings, DepthProgress } fr
 import { imageBatch } from './imageBatch';
 import { inspectableLayers } from './inspectLayers';
 import { convKernel, extentOf, gradCam, layerActivations } from './inspectOps';
-import type { FeatureMaps, Filters, GradCam, InspectImage, InspectLayers } from './inspectTypes';
+import type { CellArithmetic, FeatureMaps, Filters, GradCam, InspectImage, InspectLayers } from './inspectTypes';
+import { cellArithmetic } from './cellArithmetic';
 import { engineError, inspectError } from '../../messages/index';
 import { loadBundledDataset } from '../../data/loadBundled';
 
@@ -43,6 +44,20 @@ export class InspectApi {
       const { values, shape } = await layerActivations(model, graph, x, request.layer);
       const result: FeatureMaps = { layer: request.layer, shape, values, ...extentOf(values), image: sample };
       return Comlink.transfer(result, [values.buffer]);
+    } finally {
+      x.dispose();
+    }
+  }
+
+  /**
+   * How cell (y, x, c) of `layer`'s output is computed for the image: Σ kernel × patch + bias, then the
+   * activation (or a pool's max/mean), from the live weights, with the cell's forward-pass value.
+   */
+  async cellArithmetic(request: { layer: string; image: InspectImage; y: number; x: number; c: number }): Promise<CellArithmetic> {
+    const { model, graph, data, input } = this.requireData();
+    const { x } = imageBatch(request.image, data, input);
+    try {
+      return await cellArithmetic(model, graph, x, request.layer, { y: request.y, x: request.x, c: request.c });
     } finally {
       x.dispose();
     }

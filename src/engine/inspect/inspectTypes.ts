@@ -74,3 +74,42 @@ export interface GradCam {
   top: ClassProbability[];
   image: SampleImage | null;
 }
+
+/** One term of a convolution's sum: kernel weight at (u, v, channel) times the input under it. */
+export interface CellTerm {
+  u: number;
+  v: number;
+  channel: number;
+  weight: number;
+  input: number;
+}
+
+/**
+ * How one feature-map cell is computed, with the live weights: for a convolution value = f(Σ w·x + b);
+ * for a pool, the max or mean of its window (`sum` = `result`, `bias` 0, activation linear).
+ */
+export interface CellArithmetic {
+  layer: string;
+  kind: 'conv2d' | 'maxPool' | 'avgPool';
+  cell: { y: number; x: number; c: number };
+  /** [kh, kw, cin] of the window (cin 1 for a pool, which reads one channel). */
+  kernel: [number, number, number];
+  /** Top-left of the window on the layer's input (may be negative under 'same' padding). */
+  patchOrigin: { y0: number; x0: number };
+  sum: number;
+  bias: number;
+  preActivation: number;
+  activation: string;
+  /** activation(sum + bias): what the arithmetic gives. */
+  result: number;
+  /** The cell's value from the forward pass (what the feature map shows). */
+  value: number;
+  /** The largest terms by |weight × input| (a pool: the window's values). */
+  terms: CellTerm[];
+  /** How many terms the sum has (padding excluded). */
+  count: number;
+  /** The rows and columns of the input image that reach the cell. */
+  receptiveField: { y0: number; y1: number; x0: number; x1: number };
+  /** [H, W, C] of the network's input. */
+  inputShape: [number, number, number];
+}

@@ -1,4 +1,4 @@
-import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { ArchGraph, GraphInfo } from '../../arch/index';
 import { layoutArchGraph, type Box, type LayoutNode } from '../../views/archGraph/index';
 import { LangContext, useFormatNumber, useMessages } from '../i18n/index';
@@ -22,6 +22,10 @@ interface Props {
   info: GraphInfo;
   /** Layer names drawn greyed out (frozen for transfer learning). */
   frozen?: ReadonlySet<string>;
+  /** Where the graph is the way in: click or Enter on a layer selects it (the layer inspector shows it). */
+  onSelect?: (layer: string) => void;
+  /** The selected layer (outlined). */
+  selected?: string | null;
 }
 
 const VIEW_HEIGHT = 380;
@@ -37,7 +41,7 @@ const NO_FROZEN: ReadonlySet<string> = new Set();
  * The chosen network drawn as it is: blocks sized by output shape, residual shortcuts as arcs, inception
  * modules collapsible; zoom/pan by wheel, drag and keys; export as SVG or PNG.
  */
-export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
+export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN, onSelect, selected = null }: Props) {
   // The panel can appear twice (the chosen network and a transfer base): ids must be unique per instance.
   const uid = useId();
   const t = useMessages(graphMessages);
@@ -50,6 +54,8 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [hovered, setHovered] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
+  /** The block that holds the graph's one tab stop (roving tabindex); the first block until one is focused. */
+  const [rover, setRover] = useState<string | null>(null);
   const [exportError, setExportError] = useState<UserMessage | null>(null);
   const { say } = useSay();
   const layout = useMemo(() => layoutArchGraph(graph, info, { expanded }), [graph, info, expanded]);
@@ -99,6 +105,7 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
     [toggle],
   );
   const onActivate = useCallback((id: string, via: 'hover' | 'focus', on: boolean) => {
+    if (via === 'focus' && on) setRover(id);
     const set = via === 'hover' ? setHovered : setFocused;
     set((prev) => (on ? id : prev === id ? null : prev));
   }, []);
@@ -110,6 +117,20 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
     }
   }, [focusedNode]);
 
+  const tabStop = rover && byId.has(rover) ? rover : (layout.nodes[0]?.id ?? null);
+  /** Arrow keys, Home and End move the focus along the blocks in layer order (Shift+arrows pan). */
+  const onGraphKey = (e: ReactKeyboardEvent<SVGSVGElement>) => {
+    const from = (e.target as Element).closest('[data-layer]')?.getAttribute('data-layer');
+    if (!from || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+    const order = layout.nodes;
+    const i = order.findIndex((n) => n.id === from);
+    const step: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+    if (i < 0 || !(e.key in step)) return;
+    e.preventDefault();
+    const j = Math.max(0, Math.min(order.length - 1, Number.isFinite(step[e.key]) ? i + step[e.key] : step[e.key] < 0 ? 0 : order.length - 1));
+    setRover(order[j].id);
+    svgRef.current?.querySelector<SVGGElement>(`[data-layer="${CSS.escape(order[j].id)}"]`)?.focus();
+  };
   const isFrozen = (n: LayoutNode) => frozen.size > 0 && n.layers.every((l) => frozen.has(l));
   const active = hovered ?? focused;
   const activeNode = active ? byId.get(active) : undefined;
@@ -122,6 +143,9 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
       description={describeNode(n, t, fmt, isFrozen(n))}
       onActivate={onActivate}
       onToggle={n.kind === 'inception' ? toggleFromBlock : undefined}
+      tabStop={n.id === tabStop}
+      onSelect={onSelect}
+      selected={n.id === selected}
     />
   );
   const inBranch = new Set(layout.modules.flatMap((m) => m.branches.flatMap((b) => b.layers)));
@@ -173,13 +197,17 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
             setExpanded(new Set(all ? layout.modules.map((m) => m.id) : []));
           }} />
       ) : null}
+      <a className="skip-link" href={`#${uid}-details`} data-testid="graph-skip-link">
+        {t('skipGraph')}
+      </a>
       <svg
         ref={svgRef}
         className="arch-graph"
         data-testid="arch-graph"
         width="100%"
         height={VIEW_HEIGHT}
-        tabIndex={0}
+        tabIndex={-1}
+        onKeyDown={onGraphKey}
         role="group"
         aria-label={`${t('graphLabel')} ${graph.name}`}
         aria-describedby={`${uid}-details`}
@@ -211,7 +239,7 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN }: Props) {
           {layout.nodes.filter((n) => !inBranch.has(n.id)).map(block)}
         </g>
       </svg>
-      <p id={`${uid}-details`} className="graph-details" data-testid="graph-details" role="status" aria-live="polite">
+      <p id={`${uid}-details`} tabIndex={-1} className="graph-details" data-testid="graph-details" role="status" aria-live="polite">
         {activeNode ? describeNode(activeNode, t, fmt, isFrozen(activeNode)) : t('detailsNone')}
       </p>
       <GraphLegend showShortcuts={layout.skips.length > 0} showFrozen={frozen.size > 0} />

@@ -13,6 +13,12 @@ interface Props {
   onActivate: (id: string, via: 'hover' | 'focus', on: boolean) => void;
   /** Present on a collapsed inception module: click or Enter expands it. */
   onToggle?: (moduleId: string) => void;
+  /** The graph's one tab stop (roving tabindex): 0 on exactly one block, -1 on the rest. */
+  tabStop: boolean;
+  /** Present where the graph selects layers: click or Enter selects the block's layer. */
+  onSelect?: (layer: string) => void;
+  /** The layer shown in the inspector. */
+  selected?: boolean;
 }
 
 /** A table convolution's connection table on its block: white cells where an output map reads an input map. */
@@ -40,8 +46,8 @@ function ConnectionTable({ node }: { node: LayoutNode }) {
 }
 
 /** One layer (or one collapsed inception module) as an SVG block, focusable, with a native tooltip. */
-export const GraphBlock = memo(function GraphBlock({ node, frozen, active, description, onActivate, onToggle }: Props) {
-  const toggle = onToggle ? () => onToggle(node.id) : undefined;
+export const GraphBlock = memo(function GraphBlock({ node, frozen, active, description, onActivate, onToggle, tabStop, onSelect, selected = false }: Props) {
+  const toggle = onToggle ? () => onToggle(node.id) : onSelect ? () => onSelect(node.id) : undefined;
   const onKeyDown = (e: KeyboardEvent) => {
     if (toggle && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
@@ -49,18 +55,20 @@ export const GraphBlock = memo(function GraphBlock({ node, frozen, active, descr
     }
   };
   const fill = frozen ? FROZEN_FILL : KIND_FILL[node.kind];
-  const stroke = active ? FOCUS : INK;
-  const strokeWidth = active ? 2.5 : 0.75;
+  const stroke = active || selected ? FOCUS : INK;
+  const strokeWidth = active ? 2.5 : selected ? 2 : 0.75;
   return (
     <g
       data-testid="graph-node"
       data-layer={node.id}
       data-kind={node.kind}
       data-frozen={frozen ? 'true' : undefined}
-      tabIndex={0}
+      tabIndex={tabStop ? 0 : -1}
       role={toggle ? 'button' : 'img'}
       aria-label={description}
-      aria-expanded={toggle ? false : undefined}
+      aria-expanded={onToggle ? false : undefined}
+      aria-pressed={!onToggle && onSelect ? selected : undefined}
+      data-selected={selected ? 'true' : undefined}
       opacity={frozen ? 0.55 : 1}
       cursor={toggle ? 'pointer' : undefined}
       onMouseEnter={() => onActivate(node.id, 'hover', true)}

@@ -96,6 +96,8 @@ export function createZoomPan(svg: SVGSVGElement, viewport: SVGGElement): ZoomPa
       ArrowUp: [0, KEY_PAN],
       ArrowDown: [0, -KEY_PAN],
     };
+    // On a block the arrows move between blocks (roving focus, ArchGraphPanel); on the svg itself they pan.
+    if (pans[e.key] && e.target !== svg && !e.shiftKey) return;
     if (e.key === '+' || e.key === '=') zoomBy(KEY_ZOOM);
     else if (e.key === '-' || e.key === '_') zoomBy(1 / KEY_ZOOM);
     else if (e.key === '0') fit();

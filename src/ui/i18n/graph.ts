@@ -3,7 +3,8 @@ export const graphMessages = {
   en: {
     graphHeading: 'Architecture graph',
     graphHint:
-      'Each block is one layer: its height grows with H×W, its width with the channels (log scales). Hover or Tab onto a block for its shape and parameters. Drag or use the arrow keys to pan, the wheel or + / − to zoom, 0 to fit.',
+      'Each block is one layer (height ∝ H×W, width ∝ channels, log scales). Click a block, or Tab in and move with the arrow keys and press Enter, to inspect it. Drag or Shift+arrows pan, wheel or + / − zoom, 0 fits.',
+    skipGraph: 'Skip the graph',
     graphLabel: 'Architecture graph of',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
@@ -56,7 +57,8 @@ export const graphMessages = {
   ja: {
     graphHeading: 'アーキテクチャ図',
     graphHint:
-      '各ブロックが 1 つの層です。高さは H×W、幅はチャネル数に応じて大きくなります（対数目盛）。ブロックにマウスを乗せるか Tab で選ぶと形状とパラメータ数を表示します。ドラッグか矢印キーで移動、ホイールか + / − で拡大縮小、0 で全体表示。',
+      '各ブロックが 1 つの層です（高さ ∝ H×W、幅 ∝ チャネル数、対数目盛）。ブロックをクリックするか、Tab で入り矢印キーで移って Enter を押すと、その層を詳しく見られます。ドラッグか Shift+矢印キーで移動、ホイールか + / − で拡大縮小、0 で全体表示。',
+    skipGraph: 'グラフを飛ばす',
     graphLabel: 'アーキテクチャ図：',
     zoomIn: '拡大',
     zoomOut: '縮小',

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import type { FeatureMaps } from '../../engine/inspect/inspectTypes';
 import { VIRIDIS_LUT } from '../../views/inspect/colorRamp';
-import { gridLayout, paintFeatureGrid } from '../../views/inspect/featureGrid';
+import { cellAt, gridLayout, paintFeatureGrid } from '../../views/inspect/featureGrid';
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { inspectMessages } from '../i18n/inspect';
@@ -15,12 +15,19 @@ const MAX_TILES = 64;
  * with viridis over the layer's [min, max], and the legend. The canvas carries its geometry in data
  * attributes (tiles, columns, tile size, gap) so a test can read each tile back.
  */
-export function FeatureMapCanvas({ maps }: { maps: FeatureMaps }) {
+export function FeatureMapCanvas({ maps, maxWidth = 600, testId = 'feature-maps', onCell }: {
+  maps: FeatureMaps;
+  /** Widest the grid may be, in canvas pixels. */
+  maxWidth?: number;
+  testId?: string;
+  /** Called with the clicked cell (row y, column x, channel c of the layer's output). */
+  onCell?: (cell: { y: number; x: number; c: number }) => void;
+}) {
   const t = useMessages(inspectMessages);
   const f = useLocaleFormat();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [h, w, c] = maps.shape;
-  const layout = useMemo(() => gridLayout(c, h, w, { targetTile: 56, maxWidth: 600, gap: 4, maxTiles: MAX_TILES }), [c, h, w]);
+  const layout = useMemo(() => gridLayout(c, h, w, { targetTile: 56, maxWidth, gap: 4, maxTiles: MAX_TILES }), [c, h, w, maxWidth]);
 
   useEffect(() => {
     const el = canvas.current;
@@ -30,6 +37,12 @@ export function FeatureMapCanvas({ maps }: { maps: FeatureMaps }) {
     ctx.putImageData(new ImageData(rgba, layout.width, layout.height), 0, 0);
   }, [maps, layout]);
 
+  const click = (e: MouseEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    // The canvas may be drawn smaller than its pixel size (max-width: 100%).
+    const cell = cellAt(layout, h, w, ((e.clientX - r.left) * layout.width) / r.width, ((e.clientY - r.top) * layout.height) / r.height);
+    if (cell && onCell) onCell(cell);
+  };
   const label = fill(t('tilesLabel'), { layer: maps.layer, channels: c, h, w });
   return (
     <figure className="inspect-figure">
@@ -37,7 +50,9 @@ export function FeatureMapCanvas({ maps }: { maps: FeatureMaps }) {
         ref={canvas}
         width={layout.width}
         height={layout.height}
-        data-testid="feature-maps"
+        data-testid={testId}
+        onClick={onCell ? click : undefined}
+        style={onCell ? { cursor: 'crosshair' } : undefined}
         data-layer={maps.layer}
         data-tiles={layout.tiles}
         data-columns={layout.columns}
@@ -51,7 +66,7 @@ export function FeatureMapCanvas({ maps }: { maps: FeatureMaps }) {
       />
       <figcaption>
         {label}. {c > layout.tiles && fill(t('showing'), { shown: layout.tiles, total: c })}
-        <ColorLegend min={f.fixed(maps.min, 3)} max={f.fixed(maps.max, 3)} label={t('legend')} testId="feature-maps-legend" />
+        <ColorLegend min={f.fixed(maps.min, 3)} max={f.fixed(maps.max, 3)} label={t('legend')} testId={`${testId}-legend`} />
       </figcaption>
     </figure>
   );

@@ -36,6 +36,20 @@ export function tileOrigin(layout: GridLayout, i: number): { x: number; y: numbe
   return { x: (i % layout.columns) * (layout.tileWidth + layout.gap), y: Math.floor(i / layout.columns) * (layout.tileHeight + layout.gap) };
 }
 
+/**
+ * The feature-map cell under canvas pixel (px, py) of a grid of h×w tiles: row y, column x, channel c;
+ * null in a gap or outside the drawn tiles.
+ */
+export function cellAt(layout: GridLayout, h: number, w: number, px: number, py: number): { y: number; x: number; c: number } | null {
+  const col = Math.floor(px / (layout.tileWidth + layout.gap));
+  const row = Math.floor(py / (layout.tileHeight + layout.gap));
+  const c = row * layout.columns + col;
+  if (px < 0 || py < 0 || col >= layout.columns || c >= layout.tiles) return null;
+  const x = Math.floor((px - col * (layout.tileWidth + layout.gap)) / layout.scale);
+  const y = Math.floor((py - row * (layout.tileHeight + layout.gap)) / layout.scale);
+  return x < w && y < h ? { y, x, c } : null;
+}
+
 function fillBlock(rgba: Uint8ClampedArray, width: number, x0: number, y0: number, size: number, r: number, g: number, b: number): void {
   for (let dy = 0; dy < size; dy++) {
     let p = ((y0 + dy) * width + x0) * 4;

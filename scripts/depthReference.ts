@@ -1,6 +1,6 @@
 /**
  * The depth experiment's full-length run, computed offline (it takes hours on a CPU) and shipped as data:
- * Plain-20/56 and ResNet-20/56 at a quarter width on 1,024 MNIST digits for 16 epochs (SGD 0.1, momentum
+ * Plain-20/56 and ResNet-20/56 at a quarter width on 512 MNIST digits for 16 epochs (SGD 0.1, momentum
  * 0.9, cosine schedule), with the training error after every epoch (on the first 256 images). The page shows it beside the
  * live lecture run, labelled as precomputed. Runs the app's own engine code on tfjs' WASM backend in Node.
  *

@@ -126,7 +126,7 @@ export function goingDeeper(seed: number): LessonCase {
 }
 
 /** Lesson 3: the depth experiment's lecture preset shows degradation for plain nets, none for residual ones. */
-export function whyResnet(seed: number, preset = 'lecture', budgetSec = 300): LessonCase {
+export function whyResnet(seed: number, preset = 'lecture', budgetSec = 420): LessonCase {
   return {
     id: `lesson:why-resnet:seed-${seed}`,
     claim: `depth experiment (${preset}): the deeper plain net ends ≥ 10 points higher in training error than the shallower one; the deeper residual net no more than 2 points higher than the shallower one; within ${budgetSec} s`,

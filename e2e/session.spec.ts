@@ -57,4 +57,26 @@ test.describe('session', () => {
     await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 180_000 });
     await expect(page.getByTestId('training-error')).toHaveCount(0);
   });
+
+  test("the Summary's trainable and non-trainable counts follow the installed transfer model's freeze state", async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto('./?dataset=mnist');
+    await expect(page.getByTestId('backend-status')).toContainText('Backend:', { timeout: 60_000 });
+    await expect(page.getByTestId('summary-trainable-params')).toHaveText('61,706');
+    await page.getByTestId('base-select').selectOption('lenet5-mnist-0to4');
+    await page.getByTestId('load-base').click();
+    await expect(page.getByTestId('class-choice')).toHaveCount(10, { timeout: 60_000 });
+    for (const digit of ['5', '6', '7']) await page.locator(`[data-testid="class-choice"][value="${digit}"]`).check();
+    await page.getByTestId('transfer-per-class').fill('20');
+    await page.getByTestId('apply-head').click();
+    await expect(page.getByTestId('transfer-installed')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('trainable-params')).toHaveText('1,203');
+    await expect(page.getByTestId('summary-trainable-params')).toHaveText('1,203');
+    await expect(page.getByTestId('summary-installed')).toBeVisible();
+    const total = Number((await page.getByTestId('total-params').textContent())?.replace(/,/g, ''));
+    expect(Number((await page.getByTestId('non-trainable-params').textContent())?.replace(/,/g, ''))).toBe(total - 1203);
+    await page.getByTestId('freeze-control').selectOption('all');
+    await expect(page.getByTestId('summary-trainable-params')).toHaveText('3,775');
+    await expect(page.getByTestId('non-trainable-params')).toHaveText('0');
+  });
 });

@@ -2,6 +2,8 @@ import { formatShape, kerasTypeName, type GraphInfo } from '../arch/index';
 import { useFormatNumber, useMessages, useT } from './i18n/index';
 import { useSay } from './i18n/say';
 import { summaryMessages } from './i18n/summary';
+import { fill } from './i18n/format';
+import { useTraining } from './trainingContext';
 
 function bytes(n: number): string {
   const units = ['B', 'KB', 'MB', 'GB'];
@@ -23,6 +25,12 @@ export function SummaryPanel({ info }: { info: GraphInfo }) {
   const s = useMessages(summaryMessages);
   const { say } = useSay();
   const fmt = useFormatNumber();
+  // With a transfer model installed, the counts are that model's, following its freeze state.
+  const { view } = useTraining();
+  const installed = view.adopted !== null ? view.build : null;
+  const counts = installed
+    ? { total: installed.totalParams, trainable: installed.trainableParams, nonTrainable: installed.nonTrainableParams }
+    : { total: info.totalParams, trainable: info.trainableParams, nonTrainable: info.nonTrainableParams };
   return (
     <section className="panel summary-panel" aria-labelledby="summary-heading">
       <h2 id="summary-heading">
@@ -33,18 +41,23 @@ export function SummaryPanel({ info }: { info: GraphInfo }) {
           {s('source')}: <span data-testid="model-source">{say(info.source)}</span>
         </p>
       ) : null}
+      {installed && (
+        <p className="hint" data-testid="summary-installed">
+          {fill(s('installedCounts'), { name: installed.name })}
+        </p>
+      )}
       <dl className="totals">
         <div>
           <dt>{t('totalParams')}</dt>
-          <dd data-testid="total-params">{fmt(info.totalParams)}</dd>
+          <dd data-testid="total-params">{fmt(counts.total)}</dd>
         </div>
         <div>
           <dt>{t('trainableParams')}</dt>
-          <dd data-testid="summary-trainable-params">{fmt(info.trainableParams)}</dd>
+          <dd data-testid="summary-trainable-params">{fmt(counts.trainable)}</dd>
         </div>
         <div>
           <dt>{t('nonTrainableParams')}</dt>
-          <dd data-testid="non-trainable-params">{fmt(info.nonTrainableParams)}</dd>
+          <dd data-testid="non-trainable-params">{fmt(counts.nonTrainable)}</dd>
         </div>
         <div>
           <dt title={s('connectionsHint')}>{s('totalConnections')}</dt>

@@ -45,6 +45,13 @@ describe('runDepthExperiment (wasm)', () => {
     expect(progress[7]).toMatchObject({ family: 'residual', depth: 20, batch: 2, batches: 2, runs: 4 });
   });
 
+  it('frees everything with Adam too (the other optimizer it offers)', async () => {
+    const before = tf.memory().numTensors;
+    const result = await runDepthExperiment({ ...tiny, depths: [8], optimizer: 'adam', learningRate: 0.01 }, new RunControl(), () => undefined);
+    expect(result.runs.map((r) => r.arch)).toEqual(['plain8', 'resnet8']);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('is reproducible: the same settings give the same numbers', async () => {
     const settings = { ...tiny, depths: [8] as DepthExperimentSettings['depths'] };
     const [a, b] = [await runDepthExperiment(settings, new RunControl(), () => undefined), await runDepthExperiment(settings, new RunControl(), () => undefined)];

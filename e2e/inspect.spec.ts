@@ -126,4 +126,17 @@ test.describe('inside the network', () => {
     const table = await rows.evaluateAll((rs) => rs.map((r) => Array.from(r.children, (c) => c.textContent?.trim()).join(' | ')));
     console.log(`depth experiment (quick) in ${wall.toFixed(1)} s wall:\n${table.join('\n')}\n${settings}`);
   });
+
+  test('the precomputed full-length depth run is shown beside the live one, labelled as computed offline, and shows the effect', async ({ page }) => {
+    await page.goto('./?arch=lenet5&dataset=mnist');
+    const reference = page.getByTestId('depth-experiment').getByTestId('depth-reference');
+    await expect(reference).toBeVisible({ timeout: 60_000 });
+    await expect(reference).toContainText('Computed offline with scripts/depthReference.ts (not in this browser)');
+    await expect(reference).toContainText('MNIST digits');
+    const final = async (arch: string) => Number(await reference.getByTestId(`depth-reference-${arch}`).getAttribute('data-final'));
+    const [plain20, plain56, resnet20, resnet56] = [await final('plain20'), await final('plain56'), await final('resnet20'), await final('resnet56')];
+    // He et al.'s degradation: the deeper plain net trains worse; the deeper residual net does not.
+    expect(plain56 - plain20).toBeGreaterThan(0.1);
+    expect(resnet56 - resnet20).toBeLessThanOrEqual(0.02);
+  });
 });

@@ -1,11 +1,13 @@
-import { useState } from 'react';
-import { DEPTH_PRESETS, type DepthExperimentResult, type DepthProgress } from '../../engine/inspect/depthPresets';
+import { useEffect, useState } from 'react';
+import { DEPTH_PRESETS, type DepthExperimentResult, type DepthProgress, type DepthReference } from '../../engine/inspect/depthPresets';
+import { DepthReferencePanel } from './DepthReferencePanel';
 import { callback } from '../../engine/client';
 import { useWorker } from '../engineContext';
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { inspectMessages } from '../i18n/inspect';
 import { useTraining } from '../trainingContext';
+import { isBusy } from '../useTrainingEngine';
 import { DepthErrorChart } from './DepthErrorChart';
 import { DepthResultTable } from './DepthResultTable';
 import { dataBaseUrl } from '../uploads/datasetUrl';
@@ -31,7 +33,16 @@ export function DepthExperimentPanel() {
   const [result, setResult] = useState<DepthExperimentResult | null>(null);
   const [error, setError] = useState<UserMessage | null>(null);
   const { say } = useSay();
-  const training = view.phase === 'training' || view.phase === 'paused' || view.phase === 'loading' || view.phase === 'building';
+  const training = isBusy(view.phase);
+  // The full-length run, computed offline (scripts/depthReference.ts): its own chunk, fetched with the panel.
+  const [reference, setReference] = useState<DepthReference | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('../../engine/inspect/depthReference.json').then((m) => live && setReference(m.default as DepthReference), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const run = async () => {
     if (!inspect) return;
@@ -126,6 +137,7 @@ export function DepthExperimentPanel() {
           {s.preset === 'quick' && <p className="hint">{t('quickCaveat')}</p>}
         </div>
       )}
+      {reference && <DepthReferencePanel reference={reference} />}
     </section>
   );
 }

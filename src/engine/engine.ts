@@ -3,12 +3,12 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { estimateTrainingMemory, formatShape, inferGraph, type ArchGraph } from '../arch/index';
 import { generateColorShapes } from '../data/colorShapes';
 import type { ImageDataset } from '../data/datasetTypes';
-import { loadBundledDataset } from '../data/loadBundled';
 import { engineError, message, type EngineMessageCode } from '../messages/index';
-import { buildModel, rebuildArchitecture } from '../model/index';
+import { buildModel, countParams, rebuildArchitecture } from '../model/index';
 import { activateBackend, memoryBudget, probeGpu, type GpuProbe, type WasmStarter } from './backends';
 import { describeAdaptation } from '../data/adaptInput';
 import { adaptBatch } from './batches';
+import { covers, loadBundled } from './bundledData';
 import { evaluateModel } from './evaluate';
 import { fitLoop, settleAfterStop, splitIndices } from './fitLoop';
 import type {
@@ -36,22 +36,6 @@ export interface BuildPlan {
 }
 
 const MiB = 2 ** 20;
-
-/** Whether `data` holds the first `trainLimit` training examples (0: all of them). */
-const covers = (data: ImageDataset, trainLimit: number): boolean =>
-  data.trainTotal === undefined || (trainLimit > 0 && data.train.count >= Math.min(trainLimit, data.trainTotal));
-
-/**
- * Loads a bundled dataset, or with `trainLimit` the training shards that hold that many examples (and
- * reuses those of `have`); a failure (offline, truncated shard) becomes a message the UI can translate.
- */
-async function loadBundled(id: 'mnist' | 'fashion-mnist', baseUrl: string, onProgress: (loaded: number, total: number) => void, trainLimit: number, have: ImageDataset | undefined): Promise<ImageDataset> {
-  try {
-    return await loadBundledDataset(id, baseUrl, onProgress, { trainLimit, have });
-  } catch (e) {
-    throw engineError('engine.datasetFailed', { dataset: id, detail: e instanceof Error ? e.message : String(e) }, { cause: e });
-  }
-}
 
 /**
  * Owns the model, the optimizer, the dataset and every tensor. Runs inside the worker (see
@@ -161,15 +145,10 @@ export class Engine implements EngineApi {
     this.graph = graph;
     this.seed = seed;
     this.model = buildModel(graph, { seed });
-    const counts = { total: 0, trainable: 0 };
-    for (const w of this.model.weights) {
-      const n = w.shape.reduce((a: number, b) => a * (b ?? 1), 1);
-      counts.total += n;
-      if (w.trainable) counts.trainable += n;
-    }
+    const counts = countParams(this.model);
     return {
       name: graph.name, inputShape: input, classes,
-      totalParams: counts.total, trainableParams: counts.trainable, nonTrainableParams: counts.total - counts.trainable,
+      totalParams: counts.total, trainableParams: counts.trainable, nonTrainableParams: counts.nonTrainable,
       adaptation, memoryEstimate: estimate, memoryBudget: budget,
     };
   }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -54,5 +55,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one fork fewer than the cores: on a 2-core CI machine that is a single fork, and the
+    // suite (tfjs on Node's CPU backend, single-threaded) ran on one core while the other idled.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });

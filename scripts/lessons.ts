@@ -5,7 +5,8 @@
  * a table (case, claim, measured, pass) and writes bench-results/lessons.json (schema:
  * scripts/lessons/schema.ts). Exit code 1 when a case fails.
  *
- *   npm run lessons                      # everything (≈ 25 min on a 2-core laptop without a GPU)
+ *   npm run lessons                      # everything, one case at a time
+ *   npm run lessons -- --parallel 2      # two cases side by side, each page on one WASM thread
  *   npm run lessons -- --only why-resnet # cases whose id contains a text
  *   npm run lessons -- --seeds 1 --list  # one seed per lesson; list the cases without running them
  */
@@ -24,18 +25,20 @@ import { formatTable } from './lessons/report';
 import type { LessonCaseResult, LessonsReport } from './lessons/schema';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: npm run lessons -- [--only TEXT[,TEXT…]] [--seeds N] [--list] [--out FILE] [--no-build]';
+const USAGE = 'usage: npm run lessons -- [--only TEXT[,TEXT…]] [--seeds N] [--parallel N] [--list] [--out FILE] [--no-build]';
 
 interface Options {
   only: string[];
   seeds: number;
+  /** Cases run side by side, each page on one WASM thread (1: one at a time, on a thread per core). */
+  parallel: number;
   list: boolean;
   out: string;
   build: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { only: [], seeds: 3, list: false, out: 'bench-results/lessons.json', build: true };
+  const o: Options = { only: [], seeds: 3, parallel: 1, list: false, out: 'bench-results/lessons.json', build: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -47,6 +50,9 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a === '--seeds') {
       o.seeds = Number(next());
       if (!Number.isInteger(o.seeds) || o.seeds < 1 || o.seeds > 10) throw new Error('--seeds must be 1…10');
+    } else if (a === '--parallel') {
+      o.parallel = Number(next());
+      if (!Number.isInteger(o.parallel) || o.parallel < 1 || o.parallel > 8) throw new Error('--parallel must be 1…8');
     } else if (a === '--list') o.list = true;
     else if (a === '--out') o.out = next();
     else if (a === '--no-build') o.build = false;
@@ -112,23 +118,32 @@ async function main(argv: readonly string[]): Promise<number> {
     await build({ configFile: join(repo, 'vite.config.ts'), root: repo, logLevel: 'error', build: { outDir: site, emptyOutDir: true } });
     process.stdout.write('done\n');
   }
-  // Served cross-origin isolated, as the deployed site is (its service worker adds the headers; this
-  // suite blocks service workers): WASM then trains on a thread per core.
-  const server = await serveStatic(site, { headers: CROSS_ORIGIN_ISOLATION_HEADERS });
+  // One case at a time: served cross-origin isolated, as the deployed site is (its service worker adds the
+  // headers; this suite blocks service workers), so WASM trains on a thread per core. Side by side
+  // (--parallel 2): not isolated, so each page's WASM backend has one thread and
+  // the pages share the cores instead of spinning on each other's thread pools. Each case's seconds are
+  // then those of a single-threaded page beside another case — no faster than a student's laptop alone.
+  const server = await serveStatic(site, options.parallel > 1 ? {} : { headers: CROSS_ORIGIN_ISOLATION_HEADERS });
   const browser = await chromium.launch({ executablePath: chromiumExecutable, args: [...CHROMIUM_ARGS] });
-  const results: LessonCaseResult[] = [];
+  const results: (LessonCaseResult | undefined)[] = new Array<LessonCaseResult | undefined>(cases.length);
   let backend = 'unknown';
   const probe = await browser.newPage();
   const hardwareConcurrency = await probe.evaluate(() => navigator.hardwareConcurrency);
   await probe.close();
   try {
-    for (const [i, c] of cases.entries()) {
-      process.stdout.write(`[${i + 1}/${cases.length}] ${c.id} … `);
-      const { result, backend: b } = await runCase(browser, server.url, c);
-      if (b !== 'unknown') backend = b;
-      results.push(result);
-      process.stdout.write(`${result.pass ? 'pass' : 'FAIL'}: ${result.measured}\n`);
-    }
+    // A pool of `parallel` lanes takes the cases in order; results keep the suite's order.
+    let nextCase = 0;
+    let finished = 0;
+    const lane = async () => {
+      for (let i = nextCase++; i < cases.length; i = nextCase++) {
+        const c = cases[i];
+        const { result, backend: b } = await runCase(browser, server.url, c);
+        if (b !== 'unknown') backend = b;
+        results[i] = result;
+        process.stdout.write(`[${++finished}/${cases.length}] ${c.id} … ${result.pass ? 'pass' : 'FAIL'}: ${result.measured}\n`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.parallel, cases.length) }, lane));
   } finally {
     await browser.close().catch(() => undefined);
     await server.close();
@@ -137,14 +152,14 @@ async function main(argv: readonly string[]): Promise<number> {
     schema: 'cnn-playground/lessons@1',
     startedAt: startedAt.toISOString(),
     durationSec: (performance.now() - t0) / 1000,
-    environment: { node: process.version, browser: `Chromium ${browser.version()}`, hardwareConcurrency, cpu: cpus()[0]?.model ?? 'unknown', loadAverage: { start: loadStart, end: loadavg()[0] }, backend },
-    cases: results,
+    environment: { node: process.version, browser: `Chromium ${browser.version()}`, hardwareConcurrency, cpu: cpus()[0]?.model ?? 'unknown', loadAverage: { start: loadStart, end: loadavg()[0] }, backend, parallel: options.parallel },
+    cases: results.filter((r): r is LessonCaseResult => r !== undefined),
   };
   const out = resolve(repo, options.out);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`\n${formatTable(report)}\n\nwrote ${out}\n`);
-  return results.every((r) => r.pass) ? 0 : 1;
+  return report.cases.length === cases.length && report.cases.every((r) => r.pass) ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

@@ -22,6 +22,8 @@ export interface LessonsReport {
   schema: 'cnn-playground/lessons@1';
   startedAt: string;
   durationSec: number;
-  environment: { node: string; browser: string; hardwareConcurrency: number; cpu: string; loadAverage: { start: number; end: number }; backend: string };
+  environment: { node: string; browser: string; hardwareConcurrency: number; cpu: string; loadAverage: { start: number; end: number }; backend: string;
+    /** Cases run side by side (each page then on one WASM thread). */
+    parallel?: number };
   cases: LessonCaseResult[];
 }

@@ -43,6 +43,11 @@ describe('training recipes', () => {
     expect(recipeFor({ arch: 'resnet20', variant: '', aux: false, dataset: 'mnist' }).scale).toEqual({ width: 0.5, size: 32 });
   });
 
+  it('the classic LeNet-5 (tanh, average pooling) trains 2 epochs of 20,000 digits; the modern one every digit', () => {
+    expect(recipeFor({ arch: 'lenet5', variant: 'classic', aux: false, dataset: 'mnist' })).toMatchObject({ epochs: 2, trainLimit: 20_000, batchSize: 64 });
+    expect(recipeFor({ arch: 'lenet5', variant: 'modern', aux: false, dataset: 'mnist' }).trainLimit).toBe(0);
+  });
+
   it("GoogLeNet's smaller copy builds with its auxiliary heads too (their 5×5/3 pooling needs 96×96)", () => {
     for (const aux of [false, true]) {
       const r = recipeFor({ arch: 'googlenet', variant: '', aux, dataset: 'mnist' });

@@ -38,6 +38,15 @@ test.describe('one workspace', () => {
     }
   });
 
+  test('no horizontal scroll on a 390-px phone, in both languages', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const url of ['./', './?lang=ja', './?arch=resnet20&panel=depth-experiment']) {
+      await page.goto(url);
+      await ready(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
+    }
+  });
+
   test('the graph is one tab stop: arrows move along the layers, a skip link passes it', async ({ page }) => {
     await page.goto('./?arch=resnet20');
     await ready(page);

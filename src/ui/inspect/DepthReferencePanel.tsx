@@ -32,7 +32,7 @@ export function DepthReferencePanel({ reference }: { reference: DepthReference }
         })}
       </p>
       <figure className="chart">
-        <svg width={WIDTH} height={HEIGHT + 14} role="img" aria-label={`${t('referenceChart')}. ${summary}`}>
+        <svg width={WIDTH} height={HEIGHT + 14} viewBox={`0 0 ${WIDTH} ${HEIGHT + 14}`} className="fluid-chart" role="img" aria-label={`${t('referenceChart')}. ${summary}`}>
           <ChartTicks inner={chart.inner} xTicks={chart.xTicks} yTicks={chart.yTicks} height={HEIGHT} />
           <text x={chart.inner.left + chart.inner.width / 2} y={HEIGHT + 10} textAnchor="middle">{t('axisEpoch')}</text>
           {result.runs.map((r, i) => (

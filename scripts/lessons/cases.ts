@@ -270,7 +270,11 @@ export function kerasWorkflow(seed: number): LessonCase {
   };
 }
 
-/** The networks the issue names, each at the picker's preset, with what it must reach and how fast. */
+/**
+ * The networks the issue names, each at the picker's preset, with what it must reach and how fast. The
+ * deep CIFAR stacks and ResNet-50 get 4 minutes: on a quiet 2-core machine their presets took 144–195 s
+ * from Train to the test accuracy over all 10,000 test images (2026-12-02, README).
+ */
 export const NETWORK_PRESETS: readonly NetworkPreset[] = [
   { arch: 'lenet5', minAccuracy: 0.9, budgetSec: 120 },
   { arch: 'lenet5', variant: 'classic', minAccuracy: 0.9, budgetSec: 120 },
@@ -279,11 +283,11 @@ export const NETWORK_PRESETS: readonly NetworkPreset[] = [
   { arch: 'vgg11', minAccuracy: 0.5, budgetSec: 180 },
   { arch: 'vgg16', minAccuracy: 0.5, budgetSec: 180 },
   { arch: 'resnet18', minAccuracy: 0.5, budgetSec: 180 },
-  { arch: 'resnet50', minAccuracy: 0.5, budgetSec: 180 },
-  { arch: 'resnet20', minAccuracy: 0.5, budgetSec: 180 },
-  { arch: 'resnet56', minAccuracy: 0.5, budgetSec: 180 },
-  { arch: 'plain20', minAccuracy: 0.5, budgetSec: 180 },
-  { arch: 'plain56', minAccuracy: 0.5, budgetSec: 180 },
+  { arch: 'resnet50', minAccuracy: 0.5, budgetSec: 240 },
+  { arch: 'resnet20', minAccuracy: 0.5, budgetSec: 240 },
+  { arch: 'resnet56', minAccuracy: 0.5, budgetSec: 240 },
+  { arch: 'plain20', minAccuracy: 0.5, budgetSec: 240 },
+  { arch: 'plain56', minAccuracy: 0.5, budgetSec: 240 },
   { arch: 'googlenet', minAccuracy: 0.5, budgetSec: 180 },
   { arch: 'googlenet', aux: true, minAccuracy: 0.5, budgetSec: 180 },
 ];

@@ -8,6 +8,7 @@ import { DrawPad, type DrawPadHandle } from './DrawPad';
 import { toUserMessage, type UserMessage } from '../messages/index';
 import { useSay } from './i18n/say';
 import { workspaceMessages } from './i18n/workspace';
+import { useRenderCount } from './renderCount';
 
 interface Props {
   dataset: DatasetInfo | null;
@@ -24,6 +25,7 @@ type PredictedOn = { pixels: Uint8Array; shape: Shape3; was?: Prediction | null 
 
 /** Predict: a test image, an uploaded image or one drawn on a canvas, with top-k probabilities. */
 export function PredictPanel({ dataset, sample, prediction, canPredict, pickSample, predict }: Props) {
+  useRenderCount('PredictPanel');
   const sampleCanvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<DrawPadHandle>(null);
   const [uploadError, setUploadError] = useState<UserMessage | null>(null);

@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { cspMetaPlugin } from './scripts/build/contentSecurityPolicy';
 import { wasmThreadsPlugin } from './scripts/build/wasmThreads';
 import { keepOnDemandSizes } from './scripts/build/onDemandManifest';
+import { buildIdPlugin } from './scripts/build/buildId';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/sw/isolation';
 
 /**
@@ -16,6 +17,7 @@ export default defineConfig({
   plugins: [
     react(),
     cspMetaPlugin(),
+    buildIdPlugin(),
     // Offline after the first visit, one download per byte: the service worker (src/sw/sw.ts) precaches
     // the app shell only; datasets and pretrained models are cached on first use (cache-first by
     // revision) or by the "make available offline" action. It also adds COOP/COEP, so that GitHub
@@ -24,8 +26,10 @@ export default defineConfig({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
       filename: 'sw.ts',
-      // src/ui/serviceWorker.ts registers it (and reloads once into isolation on a first visit).
+      // src/ui/serviceWorker.ts registers it through `virtual:pwa-register` (and reloads once into
+      // isolation on a first visit). 'prompt': a new deployment waits until the page's Reload (src/ui/update/).
       injectRegister: false,
+      registerType: 'prompt',
       manifest: {
         name: 'CNN Playground',
         short_name: 'CNN Playground',

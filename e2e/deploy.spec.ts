@@ -69,7 +69,7 @@ test.describe('offline after the first visit', () => {
   test('the service worker caches app, worker, wasm and datasets; a reload with the network off trains', async ({ page, context }) => {
     test.setTimeout(240_000);
     await page.goto(`./${SHORT_RUN}`);
-    // skipWaiting + clientsClaim: the worker takes control once its precache (the app shell) is complete,
+    // A first visit has no worker to wait for: it activates and claims the page once its precache (the app shell) is complete,
     // and the page reloads itself once into cross-origin isolation.
     expect(await waitForIsolation(page, 120_000)).toBe(true);
     await expect(page.getByTestId('backend-status')).toContainText(/\b(webgpu|webgl|wasm|cpu)\b/, { timeout: 60_000 });

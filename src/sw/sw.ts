@@ -12,6 +12,7 @@ import { NavigationRoute, Route, Router } from 'workbox-routing';
 import { CONTENT_CACHE, contentFirst, contentKey, contentStatus, pruneContent, type OnDemandFile } from './contentCache';
 import { withIsolationHeaders } from './isolation';
 import { isContentStatusRequest, isOnDemand, type ContentStatusReply } from './offlineProtocol';
+import { isSkipWaiting } from './updateProtocol';
 
 declare const self: ServiceWorkerGlobalScope & {
   /** Injected by the build: every file with its revision; on-demand ones also with their size. */
@@ -44,7 +45,9 @@ router.registerRoute(new Route(
   },
 ));
 
-self.addEventListener('install', () => void self.skipWaiting());
+// A new version waits until the page's "Reload" asks it to take over (the prompt flow of vite-plugin-pwa:
+// src/ui/update/): the open page keeps the shell it started with. A first visit has no worker to wait
+// for, so it activates at once and claims the page (which then reloads into cross-origin isolation).
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     await self.clients.claim();
@@ -63,6 +66,10 @@ self.addEventListener('fetch', (event) => {
 });
 
 self.addEventListener('message', (event) => {
+  if (isSkipWaiting(event.data)) {
+    event.waitUntil(self.skipWaiting());
+    return;
+  }
   if (!isContentStatusRequest(event.data)) return;
   const port = event.ports[0];
   event.waitUntil((async () => {

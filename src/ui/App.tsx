@@ -14,6 +14,8 @@ import { TrainingSection } from './TrainingSection';
 import { useArchInfo } from './useArchInfo';
 import { useExperiment } from './useExperiment';
 import { UrlNoticeBanner } from './UrlNoticeBanner';
+import { BuildStamp } from './update/BuildStamp';
+import { UpdateBanner } from './update/UpdateBanner';
 import { TrainingCurves } from './workspace/TrainingCurves';
 import { lazyPanel } from './lazyPanel';
 import { sayMessage } from '../messages/index';
@@ -59,6 +61,7 @@ export function App() {
         </label>}
       </header>
       <UrlNoticeBanner notices={notices} onDismiss={dismissNotices} />
+      <UpdateBanner />
       <main className="workspace-page">
         <div className="workspace">
           <div className="ws-left">
@@ -134,6 +137,9 @@ export function App() {
           </div>
         </div>
       </main>
+      <footer className="app-footer">
+        <BuildStamp />
+      </footer>
       </TrainingProvider>
       </EngineProvider>
     </LangContext.Provider>

@@ -5,7 +5,8 @@ import type { MessageKey } from './i18n/en';
 import { useMessages, useT } from './i18n/index';
 import { trainingMessages } from './i18n/training';
 
-import { useTraining } from './trainingContext';
+import { useRenderCount } from './renderCount';
+import { useTrainingView } from './trainingContext';
 import { isBusy } from './useTrainingEngine';
 
 interface Props {
@@ -38,7 +39,8 @@ export function ArchPanel({ state, update }: Props) {
   const t = useT();
   const tt = useMessages(trainingMessages);
   // While a run holds the model, the network it trains cannot change under it.
-  const locked = isBusy(useTraining().view.phase);
+  useRenderCount('ArchPanel');
+  const locked = useTrainingView((v) => isBusy(v.phase));
   const entry = zooEntry(state.arch);
   const families = [...new Set(ARCH_IDS.flatMap((id) => ZOO.get(id)?.family ?? []))];
   const hide = {

@@ -3,11 +3,13 @@ import type { DatasetInfo, Prediction, SampleImage } from '../engine/protocol';
 import { fill, useLocaleFormat } from './i18n/format';
 import { useMessages } from './i18n/index';
 import { trainingMessages } from './i18n/training';
-import { paintPixels, readImageFile, readPixels } from './imagePixels';
+import { invertPixels, paintPixels, readImageFile, readPixels } from './imagePixels';
 import { DrawPad, type DrawPadHandle } from './DrawPad';
 import { toUserMessage, type UserMessage } from '../messages/index';
 import { useSay } from './i18n/say';
 import { workspaceMessages } from './i18n/workspace';
+import { predictMessages } from './i18n/predict';
+import { useRenderCount } from './renderCount';
 
 interface Props {
   dataset: DatasetInfo | null;
@@ -19,22 +21,36 @@ interface Props {
 }
 
 type Shape3 = [number, number, number];
-/** What the shown prediction was made on: the image itself and where it came from. */
-type PredictedOn = { pixels: Uint8Array; shape: Shape3; was?: Prediction | null } & ({ source: 'test'; index: number; label: number } | { source: 'drawing' } | { source: 'upload'; name: string });
+/** An image to predict on, as it came (a test image, the drawing, an upload) and where it came from. */
+type Source = { pixels: Uint8Array; shape: Shape3 } & ({ source: 'test'; index: number; label: number } | { source: 'drawing' } | { source: 'upload'; name: string });
+/**
+ * What the shown prediction was made on: the source, and `fed`, the pixels the network got (inverted
+ * when `inverted`); `was` is the result on screen when it was asked for.
+ */
+type PredictedOn = Source & { from: Source; fed: Uint8Array; inverted: boolean; was?: Prediction | null };
 
 /** Predict: a test image, an uploaded image or one drawn on a canvas, with top-k probabilities. */
 export function PredictPanel({ dataset, sample, prediction, canPredict, pickSample, predict }: Props) {
+  useRenderCount('PredictPanel');
   const sampleCanvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<DrawPadHandle>(null);
   const [uploadError, setUploadError] = useState<UserMessage | null>(null);
   const [predictedOn, setPredictedOn] = useState<PredictedOn | null>(null);
   const predictedCanvas = useRef<HTMLCanvasElement>(null);
   const tw = useMessages(workspaceMessages);
-  const predictOn = (on: PredictedOn) => {
+  const tp = useMessages(predictMessages);
+  const [invert, setInvert] = useState(false);
+  const predictOn = (on: Source, inverted = invert) => {
     setUploadError(null);
+    const fed = inverted ? invertPixels(on.pixels) : on.pixels;
     // The result on screen until the new one arrives belongs to the old image: remember it to hide it.
-    setPredictedOn({ ...on, was: prediction });
-    predict({ pixels: on.pixels, shape: on.shape, label: on.source === 'test' ? on.label : undefined });
+    setPredictedOn({ ...on, from: on, fed, inverted, was: prediction });
+    predict({ pixels: fed, shape: on.shape, label: on.source === 'test' ? on.label : undefined });
+  };
+  /** Invert applies to the next image, and at once to the one shown (predicted again). */
+  const toggleInvert = (next: boolean) => {
+    setInvert(next);
+    if (predictedOn && canPredict && !uploadError) predictOn(predictedOn.from, next);
   };
   const { say } = useSay();
   const shape = dataset?.imageShape ?? [28, 28, 1];
@@ -47,7 +63,7 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
   // Bars are shown only with the image they belong to; a refused upload clears them.
   const shown = prediction && predictedOn && prediction !== predictedOn.was && !uploadError ? { prediction, on: predictedOn } : null;
   useEffect(() => {
-    if (shown && predictedCanvas.current) paintPixels(predictedCanvas.current, shown.on.pixels, shown.on.shape);
+    if (shown && predictedCanvas.current) paintPixels(predictedCanvas.current, shown.on.fed, shown.on.shape);
   }, [shown?.on]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const name = (i: number) => dataset?.classNames[i] ?? String(i);
@@ -101,6 +117,10 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
           />
         </label>
       </div>
+      <label className="inline" title={tp('invertHint')}>
+        <input type="checkbox" data-testid="predict-invert" checked={invert} onChange={(e) => toggleInvert(e.target.checked)} />
+        {tp('invert')}
+      </label>
       {uploadError && (
         <p className="error" role="alert" data-testid="predict-upload-error">
           {say(uploadError)}
@@ -119,6 +139,7 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
                   ? fill(tw('sourceUpload'), { name: shown.on.name })
                   : tw('sourceDrawing')}
               {shown.on.source === 'upload' && <span className="small-text"> — {t('preparedInput')}</span>}
+              {shown.on.inverted && <span className="small-text" data-testid="predict-inverted"> ({tp('inverted')})</span>}
             </figcaption>
           </figure>
           <ol className="predict-bars" data-testid="predict-result" aria-label={t('topPredictions')}>

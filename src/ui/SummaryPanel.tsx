@@ -3,7 +3,8 @@ import { useFormatNumber, useMessages, useT } from './i18n/index';
 import { useSay } from './i18n/say';
 import { summaryMessages } from './i18n/summary';
 import { fill } from './i18n/format';
-import { useTraining } from './trainingContext';
+import { useRenderCount } from './renderCount';
+import { useTrainingView } from './trainingContext';
 
 function bytes(n: number): string {
   const units = ['B', 'KB', 'MB', 'GB'];
@@ -26,8 +27,8 @@ export function SummaryPanel({ info }: { info: GraphInfo }) {
   const { say } = useSay();
   const fmt = useFormatNumber();
   // With a transfer model installed, the counts are that model's, following its freeze state.
-  const { view } = useTraining();
-  const installed = view.adopted !== null ? view.build : null;
+  useRenderCount('SummaryPanel');
+  const installed = useTrainingView((v) => (v.adopted !== null ? v.build : null));
   const counts = installed
     ? { total: installed.totalParams, trainable: installed.trainableParams, nonTrainable: installed.nonTrainableParams }
     : { total: info.totalParams, trainable: info.trainableParams, nonTrainable: info.nonTrainableParams };

@@ -1,5 +1,6 @@
 import type { BackendStatus } from '../engine/protocol';
 import { useHidden } from './classroom/useHidden';
+import { useRenderCount } from './renderCount';
 import { clampSetting, SETTING_RANGES as R } from './settingRanges';
 import type { BackendChoice, DatasetId, ExperimentState, OptimizerName } from './experiment';
 import { useMessages } from './i18n/index';
@@ -24,6 +25,7 @@ interface Props {
  * A teacher's link can hide any of them (`?dataset_hide=1`, see classroom/hiddenControls.ts).
  */
 export function TrainSettings({ state, update, backend, disabled, hasBatchNorm = false }: Props) {
+  useRenderCount('TrainSettings');
   const t = useMessages(trainingMessages);
   const tr = useMessages(recipeMessages);
   const recipe = recipeOf(state);

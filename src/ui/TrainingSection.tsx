@@ -7,9 +7,10 @@ import { useSay } from './i18n/say';
 import { trainingMessages } from './i18n/training';
 import { PredictPanel } from './PredictPanel';
 import { RecipeNote } from './RecipeNote';
-import { recipeMessages } from './i18n/recipe';
 import { TrainSettings } from './TrainSettings';
-import { useTraining } from './trainingContext';
+import { useTrainingActions, useTrainingView } from './trainingContext';
+import { TrainingProgress } from './TrainingProgress';
+import { useRenderCount } from './renderCount';
 import { lazyPanel } from './lazyPanel';
 
 // Its own chunk: only a model trained on "Your images" ever shows it.
@@ -34,18 +35,23 @@ function stepClass(step: (typeof STEPS)[number], phase: Phase, built: boolean, t
 
 /** The Keras workflow on the chosen network: build → compile → fit → evaluate → predict, in the worker. */
 export function TrainingSection({ state, update, graph, info }: Props) {
-  const { view, train, pause, resume, stop, evaluate, cancelEvaluation, predict, pickSample } = useTraining();
+  useRenderCount('TrainingSection');
+  const { train, pause, resume, stop, evaluate, cancelEvaluation, predict, pickSample } = useTrainingActions();
+  // Everything but the batch fields: a batch re-renders TrainingProgress, not this panel.
+  const view = useTrainingView((v) => ({
+    backend: v.backend, backendError: v.backendError, tensors: v.tensors, phase: v.phase, build: v.build, dataset: v.dataset,
+    datasetProgress: v.datasetProgress, evaluation: v.evaluation, evaluationProgress: v.evaluationProgress, evaluationCancelled: v.evaluationCancelled,
+    prediction: v.prediction, sample: v.sample, error: v.error, fitResult: v.fitResult, adopted: v.adopted,
+    trained: v.epochHistory.length > 0 || v.fitResult !== null,
+  }));
   const t = useMessages(trainingMessages);
-  const tr = useMessages(recipeMessages);
   const f = useLocaleFormat();
   const hasBatchNorm = info.layers.some((l) => l.kind === 'batchNorm');
   const hasAux = info.layers.length > 0 && graph.outputs.length > 1;
   const { say } = useSay();
   const busy = isBusy(view.phase);
   const evaluating = view.phase === 'evaluating';
-  const running = view.running;
-  const trained = view.epochHistory.length > 0 || view.fitResult !== null;
-  const epochFraction = view.epochs ? (view.epoch + (view.batches ? view.batch / view.batches : 0)) / view.epochs : 0;
+  const trained = view.trained;
   return (
     <section className="panel training" aria-labelledby="train-heading" data-testid="training-section">
       <h2 id="train-heading">{t('heading')}</h2>
@@ -138,49 +144,7 @@ export function TrainingSection({ state, update, graph, info }: Props) {
         </p>
       )}
       {view.fitResult?.end === 'stopped' && view.fitResult.detail && <p role="status">{say(view.fitResult.detail)}</p>}
-      {(view.phase === 'training' || view.phase === 'paused' || trained) && (
-        <div className="progress">
-          <label>
-            {fill(t('epochOf'), { n: Math.min(view.epoch + 1, view.epochs), total: view.epochs })}
-            <progress data-testid="epoch-progress" value={epochFraction} max={1} aria-valuetext={f.percent(epochFraction, 0)} />
-          </label>
-          <label>
-            {fill(t('batchOf'), { n: view.batch, total: view.batches })}
-            <progress data-testid="batch-progress" value={view.batch} max={Math.max(1, view.batches)} />
-          </label>
-          <p className="metrics">
-            <span>
-              {hasAux ? tr('meanTotalLoss') : tr('meanLoss')} <b data-testid="metric-loss">{running ? f.fixed(running.loss, 4) : '–'}</b>
-            </span>
-            {hasAux && (
-              <span>
-                {tr('meanMainLoss')} <b data-testid="metric-main-loss">{running?.mainLoss != null ? f.fixed(running.mainLoss, 4) : '–'}</b>
-              </span>
-            )}
-            <span>
-              {tr('meanAccuracy')} <b data-testid="metric-accuracy">{running ? f.percent(running.accuracy, 1) : '–'}</b>
-            </span>
-            {state.schedule !== 'constant' && running && (
-              <span>
-                {tr('learningRateNow')} <b data-testid="metric-learning-rate">{running.learningRate.toPrecision(3)}</b>
-              </span>
-            )}
-            <span>
-              <b data-testid="examples-per-sec">{f.fixed(view.examplesPerSec, 0)}</b> {t('examplesPerSec')}
-            </span>
-            {view.epochHistory.at(-1)?.valAccuracy != null && (
-              <span>
-                {t('valAccuracy')} <b data-testid="metric-val-accuracy" data-value={view.epochHistory.at(-1)?.valAccuracy ?? 0}>{f.percent(view.epochHistory.at(-1)?.valAccuracy ?? 0, 1)}</b>
-              </span>
-            )}
-          </p>
-          {view.batchNorm && (
-            <p className="note" data-testid="batchnorm-note">
-              {fill(tr('batchNormNote'), { n: f.count(view.batchNorm.examples), epoch: view.batchNorm.epoch, layers: view.batchNorm.layers })}
-            </p>
-          )}
-        </div>
-      )}
+      <TrainingProgress hasAux={hasAux} scheduled={state.schedule !== 'constant'} />
       {view.evaluation && (
         <>
           <h3>{t('evaluateHeading')}</h3>

@@ -59,3 +59,14 @@ export async function readImageFile(file: File, shape: readonly [number, number,
 export async function readBitmapPixels(bitmap: ImageBitmap, shape: readonly [number, number, number]): Promise<Uint8Array> {
   return (await import('../data/uploads/prepareImage')).preparePixels(bitmap, shape);
 }
+
+/**
+ * The photographic negative of [H, W, C] uint8 pixels (255 − v in every channel): Predict's "invert" for
+ * dark-on-light drawings and photos of paper, since the digit datasets are light strokes on black.
+ * @returns a new array; `pixels` is left as it is
+ */
+export function invertPixels(pixels: Uint8Array): Uint8Array {
+  const out = new Uint8Array(pixels.length);
+  for (let i = 0; i < pixels.length; i++) out[i] = 255 - pixels[i];
+  return out;
+}

@@ -1,5 +1,10 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
+import { registerSW } from 'virtual:pwa-register';
+import { connectUpdates } from './update/updateState';
+
 /**
- * Registers the site's service worker (src/sw/sw.ts) in production builds, and on a first visit reloads
+ * Registers the site's service worker (src/sw/sw.ts) in production builds through vite-plugin-pwa's
+ * prompt flow (a newly deployed version waits and the page offers a reload: update/), and on a first visit reloads
  * the page once when the worker takes control: from then on every response carries COOP/COEP, the page
  * is cross-origin isolated and the WASM backend gets a thread per core. The worker is ready within a
  * second or two of the first load (it precaches only the app shell); the reload is skipped when the
@@ -26,8 +31,6 @@ export function registerServiceWorker(): void {
     }
     window.location.reload();
   });
-  const url = new URL(`${import.meta.env.BASE_URL}sw.js`, window.location.href);
-  navigator.serviceWorker.register(url, { scope: import.meta.env.BASE_URL }).catch((error: unknown) => {
-    console.warn('Service worker not registered: offline use and WASM threads are unavailable', error);
-  });
+  // `${BASE_URL}sw.js` with scope BASE_URL, as vite-plugin-pwa's configuration says (vite.config.ts).
+  void connectUpdates(registerSW);
 }

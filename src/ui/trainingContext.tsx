@@ -1,17 +1,23 @@
-import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { buildArch, withTrainingOptions } from '../arch/index';
 import type { ExperimentState } from './experiment';
 import { trainingArchOptions } from './recipeState';
 import { archOptionsOf } from './useArchInfo';
-import { useTrainingEngine } from './useTrainingEngine';
+import { useTrainingEngine, type TrainingStore, type TrainingView } from './useTrainingEngine';
 
 type Training = ReturnType<typeof useTrainingEngine>;
+/** The page's training actions (train, pause, resume, stop, evaluate, cancelEvaluation, predict, pickSample, adoptModel). */
+export type TrainingActions = Training['actions'];
 
 const TrainingContext = createContext<Training | null>(null);
 
 /**
  * Holds the training workflow for the whole page, so every panel (curves, feature maps, transfer, …)
- * sees the same model state. Must sit inside an EngineProvider.
+ * sees the same model state. The context carries the store and the actions, never the state itself:
+ * a component re-renders when the fields it selects change ({@link useTrainingView}), so a batch
+ * re-renders the progress and the curves, not the graph or the summary. Must sit inside an EngineProvider.
  */
 export function TrainingProvider({ state, children }: { state: ExperimentState; children: ReactNode }) {
   const { options } = trainingArchOptions(state, archOptionsOf(state));
@@ -30,13 +36,32 @@ export function TrainingProvider({ state, children }: { state: ExperimentState; 
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [trainingKey],
   );
-  const training = useTrainingEngine(state, graphFor, graphKey);
-  return <TrainingContext.Provider value={training}>{children}</TrainingContext.Provider>;
+  const { store, actions } = useTrainingEngine(state, graphFor, graphKey);
+  const value = useMemo(() => ({ store, actions }), [store, actions]);
+  return <TrainingContext.Provider value={value}>{children}</TrainingContext.Provider>;
 }
 
-/** The page's training state and actions (train, pause, resume, stop, evaluate, predict, pickSample). */
-export function useTraining(): Training {
+function useTrainingContext(): Training {
   const training = useContext(TrainingContext);
   if (!training) throw new Error('useTraining must be used inside a TrainingProvider.');
   return training;
+}
+
+/**
+ * The part of the training view `select` picks, compared shallowly: the component re-renders only when
+ * a picked field changes. Pick one field (`(v) => v.phase`) or a few (`(v) => ({ build: v.build, phase: v.phase })`);
+ * derive in the selector what can be derived (`(v) => v.epochHistory.length > 0`).
+ */
+export function useTrainingView<T>(select: (view: TrainingView) => T): T {
+  return useStore(useTrainingContext().store, useShallow(select));
+}
+
+/** The training actions; they change only when the experiment settings do. */
+export function useTrainingActions(): TrainingActions {
+  return useTrainingContext().actions;
+}
+
+/** The store itself, for code that reads the view when it acts rather than when it renders (`store.getState()`). */
+export function useTrainingStore(): TrainingStore {
+  return useTrainingContext().store;
 }

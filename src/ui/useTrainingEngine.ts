@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ArchGraph } from '../arch/index';
 import { callback } from '../engine/client';
 import type {
@@ -8,6 +9,7 @@ import type { EngineClient } from '../engine/client';
 import { engineError, toUserMessage, type UserMessage } from '../messages/index';
 import { useWorker } from './engineContext';
 import type { ExperimentState } from './experiment';
+import { coalesceFrames } from './frameCoalescer';
 
 export interface EpochPoint {
   epoch: number;
@@ -108,19 +110,24 @@ function dataBaseUrl(): string {
   return new URL(`${import.meta.env.BASE_URL}data`, window.location.href).href;
 }
 
+/** The page's training view as a store: components read it through selectors (trainingContext.tsx). */
+export type TrainingStore = StoreApi<TrainingView>;
+
 /**
  * Drives the worker through the Keras workflow — build → compile → fit → evaluate → predict — and keeps
- * what the UI shows. The worker is started once per page; switching backend re-initialises it.
+ * what the UI shows in one store. A batch event changes only the batch fields, at most once a frame,
+ * so only the components that select them re-render. The worker is started once per page; switching
+ * backend re-initialises it.
  */
 export function useTrainingEngine(state: ExperimentState, graphFor: (classes: number) => ArchGraph | null, graphKey: string) {
-  const [view, setView] = useState<TrainingView>(INITIAL);
+  const [store] = useState<TrainingStore>(() => createStore<TrainingView>()(() => INITIAL));
   const worker = useWorker();
   const engineRef = useRef<EngineClient | null>(null);
   const adoptedRef = useRef<AdoptedModel | null>(null);
   useEffect(() => {
     engineRef.current = worker ? worker.core : null;
   }, [worker]);
-  const patch = useCallback((p: Partial<TrainingView> | ((v: TrainingView) => Partial<TrainingView>)) => setView((v) => ({ ...v, ...(typeof p === 'function' ? p(v) : p) })), []);
+  const patch = useCallback((p: Partial<TrainingView> | ((v: TrainingView) => Partial<TrainingView>)) => store.setState(p), [store]);
 
   useEffect(() => {
     const engine = engineRef.current;
@@ -148,21 +155,22 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     }
   }, [patch]);
 
-  // A different network or dataset makes the trained model meaningless: reset the view (during render,
-  // as React recommends for state derived from props) and dispose the model in the worker.
-  // A run or evaluation still in flight when the model key changes belongs to the old model: its
-  // results are dropped (the generation moved on), so the view never mixes two models.
+  // A different network or dataset makes the trained model meaningless: reset the view before the
+  // browser paints (a layout effect: the store's readers re-render synchronously) and dispose the model
+  // in the worker. A run or evaluation still in flight when the model key changes belongs to the old
+  // model: its results are dropped (the generation moved on), so the view never mixes two models.
   const modelKey = `${graphKey}|${state.dataset}`;
   const generation = useRef(0);
-  const [shownKey, setShownKey] = useState(modelKey);
-  if (shownKey !== modelKey) {
-    setShownKey(modelKey);
-    setView((v) => ({ ...v, build: null, fitResult: null, evaluation: null, evaluationProgress: null, evaluationCancelled: false, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, error: null, phase: 'idle', epoch: 0, batch: 0, adopted: null }));
-  }
-  useEffect(() => {
-    const engine = engineRef.current;
+  const shownKey = useRef(modelKey);
+  useLayoutEffect(() => {
     generation.current++;
     adoptedRef.current = null;
+    if (shownKey.current === modelKey) return;
+    shownKey.current = modelKey;
+    store.setState({ build: null, fitResult: null, evaluation: null, evaluationProgress: null, evaluationCancelled: false, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, error: null, phase: 'idle', epoch: 0, batch: 0, adopted: null });
+  }, [modelKey, store]);
+  useEffect(() => {
+    const engine = engineRef.current;
     if (engine) void engine.disposeModel().then(() => refreshTensors());
   }, [modelKey, refreshTensors]);
   /** A patch that applies only while the model of generation `g` is the current one. */
@@ -212,6 +220,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     await cancelEvaluation();
     const g = generation.current;
     const patch = patchFor(g);
+    let onFitEnd = (): void => undefined;
     patch({ phase: 'loading', error: null, fitResult: null, evaluation: null, evaluationCancelled: false, prediction: null, batchHistory: [], epochHistory: [], running: null, batchNorm: null, epoch: 0, batch: 0 });
     try {
       const compileSettings: CompileSettings = { optimizer: state.optimizer, learningRate: state.learningRate, momentum: state.momentum, loss: 'categoricalCrossentropy', schedule: state.schedule };
@@ -229,14 +238,23 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
       }
       patch({ phase: 'training' });
       let step = 0;
+      // Batches can end faster than the screen refreshes (LeNet on WASM: hundreds a second): their
+      // points are gathered and applied once a frame. Every other event applies what is pending first.
+      const batchEnds = coalesceFrames<Extract<TrainEvent, { type: 'batchEnd' }>>((events) => {
+        const last = events[events.length - 1];
+        const points = events.map((e) => ({ step: ++step, loss: e.loss, accuracy: e.accuracy }));
+        const running = { loss: last.meanLoss, accuracy: last.meanAccuracy, mainLoss: last.meanMainLoss ?? null, learningRate: last.learningRate };
+        patch((v) => ({ batch: last.batch + 1, batches: last.batches, examplesPerSec: last.examplesPerSec, running, batchHistory: [...v.batchHistory, ...points] }));
+      });
+      onFitEnd = () => batchEnds.flush();
       const onEvent = (e: TrainEvent) => {
+        if (e.type === 'batchEnd') {
+          batchEnds.push(e);
+          return;
+        }
+        batchEnds.flush();
         if (e.type === 'epochStart') patch({ epoch: e.epoch, epochs: e.epochs, batches: e.batches, batch: 0 });
-        else if (e.type === 'batchEnd') {
-          step++;
-          const point = { step, loss: e.loss, accuracy: e.accuracy };
-          const running = { loss: e.meanLoss, accuracy: e.meanAccuracy, mainLoss: e.meanMainLoss ?? null, learningRate: e.learningRate };
-          patch((v) => ({ batch: e.batch + 1, batches: e.batches, examplesPerSec: e.examplesPerSec, running, batchHistory: [...v.batchHistory, point] }));
-        } else if (e.type === 'batchNormRecomputed') {
+        else if (e.type === 'batchNormRecomputed') {
           patch({ batchNorm: { epoch: e.epoch + 1, examples: e.examples, layers: e.layers } });
         } else if (e.type === 'epochEnd') {
           patch((v) => ({ epochHistory: [...v.epochHistory, { ...e, epoch: e.epoch + 1 }] }));
@@ -245,6 +263,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
       };
       const fitSettings: FitSettings = { epochs: state.epochs, batchSize: state.batchSize, validationSplit: state.validationSplit, shuffle: state.shuffle, seed: state.seed, trainLimit: state.trainLimit, augment: state.augment, augmentSeed: state.augmentSeed };
       const fitResult = adopted ? await adopted.fit(compileSettings, fitSettings, callback(onEvent)) : await engine.fit(fitSettings, callback(onEvent));
+      onFitEnd();
       const failed = fitResult.end === 'nan' || fitResult.end === 'error' || fitResult.end === 'device-lost';
       patch({ fitResult, phase: 'done', error: failed ? fitResult.detail : null });
       // The worker already moved to another backend and rebuilt the model (adopted ones too) with the last
@@ -253,6 +272,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
       // A stopped run is evaluated too, as a job of its own (its own progress and Cancel; Train stays usable).
       if (!failed && generation.current === g) void evaluate();
     } catch (e) {
+      onFitEnd();
       patch({ error: message(e), phase: 'idle' });
     }
     await refreshTensors();
@@ -278,12 +298,12 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     const engine = engineRef.current;
     if (!engine) return;
     try {
-      if (!view.dataset) patch({ dataset: await engine.loadDataset(state.dataset, dataBaseUrl(), callback(() => undefined), state.trainLimit) });
+      if (!store.getState().dataset) patch({ dataset: await engine.loadDataset(state.dataset, dataBaseUrl(), callback(() => undefined), state.trainLimit) });
       patch({ sample: await engine.sample(index), prediction: null });
     } catch (e) {
       patch({ error: message(e) });
     }
-  }, [patch, state.dataset, state.trainLimit, view.dataset]);
+  }, [patch, store, state.dataset, state.trainLimit]);
 
   const predict = useCallback(async (image: { pixels: Uint8Array | Float32Array; shape: [number, number, number]; label?: number }) => {
     const engine = engineRef.current;
@@ -296,5 +316,9 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     await refreshTensors();
   }, [patch, refreshTensors]);
 
-  return { view, train, pause, resume, stop, evaluate, cancelEvaluation, predict, pickSample, adoptModel };
+  const actions = useMemo(
+    () => ({ train, pause, resume, stop, evaluate, cancelEvaluation, predict, pickSample, adoptModel }),
+    [train, pause, resume, stop, evaluate, cancelEvaluation, predict, pickSample, adoptModel],
+  );
+  return { store, actions };
 }

@@ -5,7 +5,8 @@ import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { inspectMessages } from '../i18n/inspect';
 import { readBitmapPixels, readImageFile } from '../imagePixels';
-import { useTraining } from '../trainingContext';
+import { useRenderCount } from '../renderCount';
+import { useTrainingView } from '../trainingContext';
 import { FeatureMapCanvas } from './FeatureMapCanvas';
 import { FilterCanvas } from './FilterCanvas';
 import { GradCamView } from './GradCamView';
@@ -29,7 +30,8 @@ const LIVE_OTHERS_MS = 1000;
 export function FeatureMapsPanel() {
   const t = useMessages(inspectMessages);
   const { say } = useSay();
-  const { view } = useTraining();
+  useRenderCount('FeatureMapsPanel');
+  const view = useTrainingView((v) => ({ build: v.build, phase: v.phase, dataset: v.dataset, batchesDone: v.batchHistory.length }));
   const inspect = useWorker()?.inspect ?? null;
   const [pick, setPick] = useState<ImagePick>({ kind: 'test', index: 0 });
   const [layerChoice, setLayerChoice] = useState<string | null>(null);
@@ -47,7 +49,7 @@ export function FeatureMapsPanel() {
   const live = view.phase === 'training';
   const build = inspect && view.build ? `${buildId}|${view.build.name}` : null;
   // Changes after every batch while training, and once more when it ends: the weights changed.
-  const weights = build ? `${build}|${view.batchHistory.length}|${view.phase}` : null;
+  const weights = build ? `${build}|${view.batchesDone}|${view.phase}` : null;
   const image: InspectImage = pick.kind === 'test' ? { testIndex: pick.index } : { pixels: pick.pixels, shape: pick.shape };
   const imageKey = pick.kind === 'test' ? `test${pick.index}` : `upload${pick.id}`;
 

@@ -6,7 +6,7 @@ import { dataBaseUrl } from '../uploads/datasetUrl';
 import { useWorker } from '../engineContext';
 import type { ExperimentState } from '../experiment';
 import { downloadBlob } from '../transfer/historyFiles';
-import { useTraining } from '../trainingContext';
+import { useTrainingView } from '../trainingContext';
 
 /**
  * The files the worker makes for Keras (the trained model, the data, the test predictions), each
@@ -15,7 +15,7 @@ import { useTraining } from '../trainingContext';
 export function useKerasFiles(state: ExperimentState) {
   const worker = useWorker();
   const keras = useMemo(() => worker?.keras ?? null, [worker]);
-  const { view } = useTraining();
+  const view = useTrainingView((v) => ({ adopted: v.adopted, build: v.build, phase: v.phase }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UserMessage | null>(null);
 

@@ -3,7 +3,8 @@ import type { ModelFiles, SavedModel } from '../../engine/transfer/transferProto
 import { message, transferError } from '../../messages/index';
 import { useMessages } from '../i18n/index';
 import { transferMessages } from '../i18n/transfer';
-import { useTraining } from '../trainingContext';
+import { useRenderCount } from '../renderCount';
+import { useTrainingStore, useTrainingView } from '../trainingContext';
 import { isBusy } from '../useTrainingEngine';
 import { fill, useLocaleFormat } from '../i18n/format';
 import type { TrainingRecord } from '../../engine/transfer/transferProtocol';
@@ -30,18 +31,24 @@ async function readPicked(files: readonly File[]): Promise<ModelFiles | 'none' |
  */
 export function KeepPanel({ hook, disabled }: Props) {
   const t = useMessages(transferMessages);
-  const { view } = useTraining();
+  useRenderCount('KeepPanel');
+  // What the panel shows; the curves and the history are read when a button asks for them, so a batch does not re-render it.
+  const view = useTrainingView((v) => ({ adopted: v.adopted, build: v.build, fitResult: v.fitResult, phase: v.phase }));
+  const store = useTrainingStore();
   const f = useLocaleFormat();
   // Without a transfer model, the training panel's own trained model is what Save and Download keep.
   const scratch = !hook.installed && view.adopted === null && view.build !== null && view.fitResult !== null && !isBusy(view.phase);
   const keepable = hook.installed !== null || scratch;
   const [name, setName] = useState('my-transfer-model');
   /** How the kept model was trained: the page's settings (its share link) and the epochs behind the curves. */
-  const record = (): TrainingRecord => ({
-    settings: `${view.build?.name ?? ''} ${new URLSearchParams(window.location.search).toString()}`.trim(),
-    epochs: view.epochHistory.map(({ epoch, loss, accuracy, valLoss, valAccuracy }) => ({ epoch, loss, accuracy, valLoss, valAccuracy })),
-    testAccuracy: view.evaluation?.accuracy ?? null,
-  });
+  const record = (): TrainingRecord => {
+    const now = store.getState();
+    return {
+      settings: `${now.build?.name ?? ''} ${new URLSearchParams(window.location.search).toString()}`.trim(),
+      epochs: now.epochHistory.map(({ epoch, loss, accuracy, valLoss, valAccuracy }) => ({ epoch, loss, accuracy, valLoss, valAccuracy })),
+      testAccuracy: now.evaluation?.accuracy ?? null,
+    };
+  };
   const [saved, setSaved] = useState<SavedModel[]>([]);
   const transfer = hook.transfer;
   useEffect(() => {
@@ -80,14 +87,15 @@ export function KeepPanel({ hook, disabled }: Props) {
     hook.setNotice({ key: 'imported', params: { name: st.build.name, classes: st.dataset.classNames.length } });
   });
   const exportHistory = () => {
-    if (view.batchHistory.length === 0) return hook.setError(message('transfer.noHistory'));
-    downloadBlob(new Blob([historyCsv(view.batchHistory, view.epochHistory, view.batches)], { type: 'text/csv' }), `${name.trim() || 'training'}-history.csv`);
+    const now = store.getState();
+    if (now.batchHistory.length === 0) return hook.setError(message('transfer.noHistory'));
+    downloadBlob(new Blob([historyCsv(now.batchHistory, now.epochHistory, now.batches)], { type: 'text/csv' }), `${name.trim() || 'training'}-history.csv`);
   };
   const exportCurves = () => void hook.run('working', async () => {
     const charts = (['loss', 'accuracy'] as const)
       .map((m) => document.querySelector<SVGSVGElement>(`[data-testid="chart-${m}"] svg`))
       .filter((svg): svg is SVGSVGElement => svg !== null);
-    if (view.batchHistory.length === 0 || charts.length === 0) throw transferError('transfer.noCurves');
+    if (store.getState().batchHistory.length === 0 || charts.length === 0) throw transferError('transfer.noCurves');
     const titles = charts.map((svg) => svg.getAttribute('aria-label') ?? '');
     downloadBlob(await chartsPng(charts.map((svg, i) => ({ svg, title: titles[i] }))), `${name.trim() || 'training'}-curves.png`);
   });

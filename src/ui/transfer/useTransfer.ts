@@ -6,7 +6,7 @@ import { toUserMessage, type UserMessage } from '../../messages/index';
 import { useWorker } from '../engineContext';
 import type { ExperimentState } from '../experiment';
 import type { transferMessages } from '../i18n/transfer';
-import { useTraining } from '../trainingContext';
+import { useTrainingActions, useTrainingView } from '../trainingContext';
 
 /** Test images per class of the new task: enough for a stable accuracy, quick to evaluate. */
 export const TEST_PER_CLASS = 200;
@@ -32,7 +32,8 @@ export function useTransfer(state: ExperimentState) {
   const worker = useWorker();
   // A Comlink remote makes a new proxy on every property read: keep one per worker.
   const transfer = useMemo(() => worker?.transfer ?? null, [worker]);
-  const { view, adoptModel } = useTraining();
+  const { adoptModel } = useTrainingActions();
+  const view = useTrainingView((v) => ({ adopted: v.adopted, phase: v.phase }));
   const [bases, setBases] = useState<BaseEntry[]>([]);
   const [base, setBase] = useState<BaseInfo | null>(null);
   const [dataset, setDataset] = useState<DatasetInfo | null>(null);

@@ -10,7 +10,7 @@ import { useMessages } from '../i18n/index';
 import { uploadsMessages } from '../i18n/uploads';
 import { uploadsBatchMessages } from '../i18n/uploadsBatch';
 import { SMALL_VALIDATION, pointsPerImage, wilsonMargin } from './confidence';
-import { useTraining } from '../trainingContext';
+import { useTrainingView } from '../trainingContext';
 import { archOptionsOf } from '../useArchInfo';
 import { CompareChart, type ComparePoint } from './CompareChart';
 import { compareSizesOf } from './compareSizes';
@@ -32,7 +32,7 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
   const t = useMessages(uploadsMessages);
   const tb = useMessages(uploadsBatchMessages);
   const worker = useWorker();
-  const { view } = useTraining();
+  const view = useTrainingView((v) => ({ phase: v.phase }));
   const [sizes, setSizes] = useState(() => compareSizesOf(state));
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<{ run: CompareRun; epoch: number; batch: number; batches: number } | null>(null);

@@ -5,6 +5,7 @@ import { AugmentExperiment } from './AugmentExperiment';
 import { AugmentPanel } from './AugmentPanel';
 import { UploadsPanel } from './UploadsPanel';
 import { useUploads } from './useUploads';
+import { useRenderCount } from '../renderCount';
 
 interface Props {
   state: ExperimentState;
@@ -18,6 +19,7 @@ interface Props {
  * images' state lives here so the augmentation preview redraws when they change.
  */
 export function UploadsSection({ state, update, panelError }: Props) {
+  useRenderCount('UploadsSection');
   const uploads = useUploads();
   return (
     <>

@@ -2,14 +2,16 @@ import { CurvesChart } from '../CurvesChart';
 import { useMessages } from '../i18n/index';
 import { trainingMessages } from '../i18n/training';
 import { workspaceMessages } from '../i18n/workspace';
-import { useTraining } from '../trainingContext';
+import { useRenderCount } from '../renderCount';
+import { useTrainingView } from '../trainingContext';
 
 /**
  * The results dock's live curves: loss and accuracy per batch (smoothed) and per epoch (validation),
  * beside the graph so cause and effect share the screen. Drawn, empty, before the first run.
  */
 export function TrainingCurves() {
-  const { view } = useTraining();
+  useRenderCount('TrainingCurves');
+  const view = useTrainingView((v) => ({ batchHistory: v.batchHistory, epochHistory: v.epochHistory, batches: v.batches }));
   const t = useMessages(trainingMessages);
   const tw = useMessages(workspaceMessages);
   return (

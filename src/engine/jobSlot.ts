@@ -32,6 +32,9 @@ export interface Job<S, E, R> {
   start(settings: S, onProgress: (e: E) => void, control: RunControl): Promise<R>;
 }
 
+/** A feature's refusal for a running job; undefined keeps the slot's busy message. */
+export type Refusal = (running: JobName) => Error | undefined;
+
 /** The session's one job slot. */
 export class JobSlot {
   private current: { name: JobName; control: RunControl } | null = null;
@@ -46,19 +49,23 @@ export class JobSlot {
     return this.current?.control.paused ?? false;
   }
 
-  /** Refuses (throws the running job's busy message) unless the slot is free. */
-  requireFree(): void {
-    if (this.current) throw engineError(JOB_BUSY[this.current.name]);
+  /**
+   * Refuses unless the slot is free: with the running job's busy message, or with what `refuse` makes of
+   * the running job (a feature's own words, e.g. "stop training before starting the depth experiment").
+   */
+  requireFree(refuse?: Refusal): void {
+    const running = this.current?.name;
+    if (running) throw refuse?.(running) ?? engineError(JOB_BUSY[running]);
   }
 
   /** Runs `job` in the slot, refusing while another runs; the slot is free again when it settles. */
-  start<S, E, R>(job: Job<S, E, R>, settings: S, onProgress: (e: E) => void): Promise<R> {
-    return this.run(job.name, (control) => job.start(settings, onProgress, control));
+  start<S, E, R>(job: Job<S, E, R>, settings: S, onProgress: (e: E) => void, refuse?: Refusal): Promise<R> {
+    return this.run(job.name, (control) => job.start(settings, onProgress, control), refuse);
   }
 
   /** Runs `body` as job `name` with a fresh RunControl (the form of `start` for jobs written inline). */
-  async run<R>(name: JobName, body: (control: RunControl) => Promise<R>): Promise<R> {
-    this.requireFree();
+  async run<R>(name: JobName, body: (control: RunControl) => Promise<R>, refuse?: Refusal): Promise<R> {
+    this.requireFree(refuse);
     const entry = { name, control: new RunControl() };
     this.current = entry;
     try {

@@ -181,7 +181,7 @@ describe('one job at a time across the worker', () => {
     core.session.installDataset('mnist', toy());
   });
 
-  it('while a fit runs, evaluate, the comparison, the depth experiment and a transfer fit are refused naming it', async () => {
+  it('while a fit runs, evaluate, the comparison, the depth experiment and another fit are refused saying so', async () => {
     await core.build(buildArch('lenet5', { classes: 4 }), 1, { batchSize: 4, optimizer: 'adam' });
     await core.compile(compile);
     const refusals: string[] = [];
@@ -191,7 +191,8 @@ describe('one job at a time across the worker', () => {
         .then((codes) => refusals.push(...codes));
     });
     expect(result.end).toBe('completed');
-    expect(refusals).toEqual(['engine.trainingRunning', 'engine.trainingRunning', 'engine.trainingRunning', 'engine.trainingRunning']);
+    // The features keep their own words for "training is running".
+    expect(refusals).toEqual(['engine.trainingRunning', 'uploads.experimentBusy', 'inspect.trainingRunning', 'engine.trainingRunning']);
   });
 
   it('while the comparison runs, Train is refused naming the comparison', async () => {

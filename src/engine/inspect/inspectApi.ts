@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { inferGraph, type ArchGraph } from '../../arch/index';
 import type { ImageDataset } from '../../data/datasetTypes';
 import type { Engine } from '../engine';
+import type { Refusal } from '../jobSlot';
 import { runDepthExperiment } from './depthExperiment';
 import { imageBatch } from './imageBatch';
 import { inspectableLayers } from './inspectLayers';
@@ -16,6 +17,10 @@ import { engineError, inspectError } from '../../messages/index';
 import { loadBundledDataset } from '../../data/loadBundled';
 
 type Shape3 = [number, number, number];
+
+/** The depth experiment's own words while the user's model trains or it already runs; other jobs keep the slot's. */
+const refuseDepth: Refusal = (running) =>
+  running === 'fit' || running === 'evaluate' ? inspectError('inspect.trainingRunning') : running === 'depthExperiment' ? inspectError('inspect.experimentRunning') : undefined;
 
 /**
  * Looking inside the session's model, in the worker (`worker.inspect`, see InspectApi in
@@ -106,7 +111,7 @@ export class InspectFeature implements InspectApi {
       const digits = settings.dataset === 'mnist' ? await this.mnist(dataUrl) : undefined;
       const result = await runDepthExperiment(settings, control, onProgress, digits);
       return { ...result, backend: session.backend?.name ?? tf.getBackend() };
-    });
+    }, refuseDepth);
   }
 
   /** MNIST: the session's own copy when it holds MNIST, else loaded once from `dataUrl`. */

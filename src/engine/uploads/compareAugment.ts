@@ -10,7 +10,7 @@ import type { ImageDataset, ImageSplit } from '../../data/datasetTypes';
 import { buildModel } from '../../model/index';
 import type { Engine } from '../engine';
 import { fitLoop } from '../fitLoop';
-import type { Job } from '../jobSlot';
+import type { Job, Refusal } from '../jobSlot';
 import type { RunControl } from '../runControl';
 import type { Session } from '../session';
 import { augmentTransform } from './augmentTransform';
@@ -18,6 +18,10 @@ import type { CompareEvent, CompareRequest, CompareResult, CompareRun } from './
 import { engineError, uploadsError } from '../../messages/index';
 
 type Shape3 = [number, number, number];
+
+/** The comparison's own words while training, an evaluation or the comparison itself runs; other jobs keep the slot's. */
+const refuseComparison: Refusal = (running) =>
+  running === 'fit' || running === 'evaluate' || running === 'augmentComparison' ? uploadsError('uploads.experimentBusy') : undefined;
 
 function slice(split: ImageSplit, count: number, size: number): { images: Uint8Array; labels: Uint8Array } {
   return { images: split.images.subarray(0, count * size), labels: split.labels.subarray(0, count) };
@@ -64,10 +68,10 @@ export class AugmentComparison implements Job<CompareRequest, CompareEvent, Comp
   /** Runs the comparison in the session's job slot (refused while another job runs). */
   async run(req: CompareRequest, onEvent: (e: CompareEvent) => void): Promise<CompareResult> {
     if (!this.session.data) throw engineError('engine.needDataset');
-    this.session.jobs.requireFree();
+    this.session.jobs.requireFree(refuseComparison);
     const { estimate, budget } = this.session.memoryFor(inferGraph(req.graph), { batchSize: req.batchSize, optimizer: req.compile.optimizer });
     if (estimate > budget) throw uploadsError('uploads.experimentTooLarge', { model: req.graph.name, estimate: (estimate / 2 ** 20).toFixed(0) });
-    return this.session.jobs.start(this, req, onEvent);
+    return this.session.jobs.start(this, req, onEvent, refuseComparison);
   }
 
   async start(req: CompareRequest, onEvent: (e: CompareEvent) => void, control: RunControl): Promise<CompareResult> {

@@ -39,7 +39,7 @@ const data = { id: 'mnist', name: 'MNIST', imageShape: [28, 28, 1] as const, cla
 registerWasmTrainingKernels();
 const engine = new Engine(() => true);
 await engine.init('wasm');
-engine.setDataset('mnist', data);
+engine.session.installDataset('mnist', data);
 const graph = buildArch('lenet5', { variant });
 const withInit = init === '' ? graph : { ...graph, nodes: graph.nodes.map((n) => ('kernelInit' in n.spec ? { ...n, spec: { ...n.spec, kernelInit: init === 'lecun98' ? 'lecun98' : 'glorotUniform' } } : n)) };
 await engine.build(withInit as typeof graph, seed, { batchSize, optimizer });

@@ -48,7 +48,7 @@ async function train(engine: Engine, recipe: Recipe, outDir: string): Promise<Ba
   const t0 = performance.now();
   const full = recipe.dataset === 'shapes' ? generateColorShapes(SHAPES_SPEC) : await loadBundledDataset(recipe.dataset as BundledDatasetId, resolve('public/data'), undefined, { fetch: diskFetch });
   // A class subset is interleaved with the recipe's seed, so it is reproducible too.
-  engine.setDataset(recipe.dataset, recipe.classes ? classSubset(full, { classes: recipe.classes, perClass: 0, testPerClass: 0, seed: recipe.seed }) : full);
+  engine.session.installDataset(recipe.dataset, recipe.classes ? classSubset(full, { classes: recipe.classes, perClass: 0, testPerClass: 0, seed: recipe.seed }) : full);
   const graph = buildArch(recipe.arch, recipe.options);
   const built = await engine.build(graph, recipe.seed, { batchSize: recipe.fit.batchSize, optimizer: recipe.compile.optimizer });
   await engine.compile(recipe.compile);
@@ -60,7 +60,7 @@ async function train(engine: Engine, recipe: Recipe, outDir: string): Promise<Ba
   const test = await engine.evaluate(0);
   const seconds = (performance.now() - t0) / 1000;
   console.log(`  test accuracy ${(test.accuracy * 100).toFixed(2)}% on ${test.count} images (${seconds.toFixed(0)} s)`);
-  const model = engine.current().model;
+  const model = engine.session.model;
   if (!model) throw new Error('no model');
   const artifacts = await modelArtifacts(model);
   const weights = new Uint8Array(artifacts.weightData as ArrayBuffer);
@@ -68,7 +68,7 @@ async function train(engine: Engine, recipe: Recipe, outDir: string): Promise<Ba
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'model.json'), modelJsonText(artifacts, 'weights.bin'));
   await writeFile(join(dir, 'weights.bin'), weights);
-  const data = engine.current().data;
+  const data = engine.session.data;
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   await writeFile(join(dir, 'recipe.json'), json({
     id: recipe.id, title: recipe.title, arch: recipe.arch, options: recipe.options, dataset: recipe.dataset, classes: recipe.classes ?? 'all',

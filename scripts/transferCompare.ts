@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { loadBundledDataset } from '../src/data/loadBundled';
 import { Engine } from '../src/engine/engine';
 import type { EngineDatasetId } from '../src/engine/protocol';
-import { TransferApi } from '../src/engine/transfer/transferApi';
+import { TransferFeature } from '../src/engine/transfer/transferApi';
 import type { FreezeMode } from '../src/engine/transfer/transferProtocol';
 import { registerWasmTrainingKernels } from '../src/engine/wasm/registerWasmTrainingKernels';
 
@@ -44,8 +44,8 @@ async function main(): Promise<void> {
   const core = new Engine(() => true);
   await core.init('wasm');
   const dataset = arg('dataset', 'fashion-mnist') as EngineDatasetId;
-  if (dataset === 'mnist' || dataset === 'fashion-mnist') core.setDataset(dataset, await loadBundledDataset(dataset, resolve('public/data'), undefined, { fetch: diskFetch }));
-  const transfer = new TransferApi(core, diskFetch as typeof fetch);
+  if (dataset === 'mnist' || dataset === 'fashion-mnist') core.session.installDataset(dataset, await loadBundledDataset(dataset, resolve('public/data'), undefined, { fetch: diskFetch }));
+  const transfer = new TransferFeature(core, diskFetch as typeof fetch);
   const base = await transfer.loadBase({ kind: 'shipped', id: arg('base', 'lenet5-mnist'), modelsUrl: resolve(arg('models', 'public/models')) });
   const perClass = Number(arg('per-class', '20'));
   const compile = { optimizer: 'adam' as const, learningRate: Number(arg('lr', '0.003')), momentum: 0.9, loss: 'categoricalCrossentropy' as const };

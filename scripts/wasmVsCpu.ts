@@ -22,7 +22,7 @@ registerWasmTrainingKernels();
 async function run(backend: 'cpu' | 'wasm'): Promise<{ accuracy: number; seconds: number }> {
   const engine = new Engine(() => true);
   await engine.init(backend);
-  engine.setDataset('mnist', data);
+  engine.session.installDataset('mnist', data);
   await engine.build(buildArch('lenet5'), 42);
   await engine.compile({ optimizer: 'adam', learningRate: 0.001, momentum: 0.9, loss: 'categoricalCrossentropy' });
   const t0 = performance.now();

@@ -104,9 +104,9 @@ describe('Engine.ready', () => {
     const engine = new Engine();
     await engine.ready();
     const starting = engine.init('cpu');
-    expect(engine.current().backend).toBeNull();
+    expect(engine.session.backend).toBeNull();
     await engine.ready();
-    expect(engine.current().backend?.name).toBe('cpu');
+    expect(engine.session.backend?.name).toBe('cpu');
     expect(tf.getBackend()).toBe('cpu');
     await starting;
   });

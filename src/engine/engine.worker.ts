@@ -14,11 +14,16 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import { Engine } from './engine';
 import { guardedFetch } from './originPolicy';
 import { installErrorTransfer } from './errorTransfer';
-import { InspectApi } from './inspect/inspectApi';
-import { UploadsApi } from './uploads/uploadsApi';
-import { TransferApi } from './transfer/transferApi';
-import { KerasApi } from './keras/kerasApi';
+import { InspectFeature } from './inspect/inspectApi';
+import { UploadsFeature } from './uploads/uploadsApi';
+import { TransferFeature } from './transfer/transferApi';
+import { KerasFeature } from './keras/kerasApi';
 import type { WorkerApi } from './workerApi';
+import type { EngineApi } from './protocol';
+import type { InspectApi } from './inspect/inspectProtocol';
+import type { UploadsApi } from './uploads/uploadsProtocol';
+import type { TransferApi } from './transfer/transferProtocol';
+import type { KerasApi } from './keras/kerasProtocol';
 import { registerWasmTrainingKernels } from './wasm/registerWasmTrainingKernels';
 import { workerWasmStarter } from './wasm/wasmThreads';
 
@@ -46,11 +51,17 @@ installErrorTransfer();
 self.fetch = guardedFetch(self.fetch.bind(self), self.location.origin);
 
 const core = new Engine(() => wasmReady, (options) => workerWasmStarter(options.wasmThreads ?? true));
+// Each entry is typed as its protocol interface: the classes' other public members stay in the worker.
+const inspect: InspectApi = new InspectFeature(core);
+const uploads: UploadsApi = new UploadsFeature(core);
+const transfer: TransferApi = new TransferFeature(core);
+const keras: KerasApi = new KerasFeature(core);
+const engine: EngineApi = core;
 const api: WorkerApi = {
-  core: Comlink.proxy(core),
-  inspect: Comlink.proxy(new InspectApi(core)),
-  uploads: Comlink.proxy(new UploadsApi(core)),
-  transfer: Comlink.proxy(new TransferApi(core)),
-  keras: Comlink.proxy(new KerasApi(core)),
+  core: Comlink.proxy(engine),
+  inspect: Comlink.proxy(inspect),
+  uploads: Comlink.proxy(uploads),
+  transfer: Comlink.proxy(transfer),
+  keras: Comlink.proxy(keras),
 };
 Comlink.expose(api);

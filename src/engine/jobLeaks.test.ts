@@ -1,8 +1,9 @@
 /**
  * Every long job the worker runs leaves the tensor count where it found it, with every optimizer the UI
  * offers (each keeps its own slots: Adam two moments, SGD with momentum one accumulator, RMSprop one or
- * two): fit, a stopped fit, evaluate, a cancelled evaluate, the augmentation comparison, transfer's
- * cached and full fits, scratch vs transfer, and keeping a model (export and import). CPU backend, tiny data.
+ * two): fit, a stopped fit, evaluate, a cancelled evaluate, the augmentation comparison (whole and
+ * stopped), transfer's cached and full fits, a transfer fit stopped while its feature cache is built,
+ * scratch vs transfer, and keeping a model (export and import). CPU backend, tiny data.
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
@@ -14,7 +15,7 @@ import { toUserMessage } from '../messages/index';
 import { Engine } from './engine';
 import type { CompileSettings } from './protocol';
 import { diskFetch, toyDigits } from './transfer/testing/toyData';
-import { TransferApi } from './transfer/transferApi';
+import { TransferFeature } from './transfer/transferApi';
 import type { SubsetRequest } from './transfer/transferProtocol';
 import { AugmentComparison } from './uploads/compareAugment';
 
@@ -27,10 +28,10 @@ const subset: SubsetRequest = { datasetId: 'mnist', dataUrl: '', classes: [0, 1,
 
 describe.each(OPTIMIZERS)('no job leaks a tensor with %s', (optimizer) => {
   const core = new Engine();
-  const transfer = new TransferApi(core, diskFetch);
+  const transfer = new TransferFeature(core, diskFetch);
   beforeAll(async () => {
     await core.init('cpu');
-    core.setDataset('mnist', toy());
+    core.session.installDataset('mnist', toy());
   });
 
   it('fit, a fit stopped after its first batch, evaluate and a cancelled evaluate', async () => {
@@ -62,6 +63,15 @@ describe.each(OPTIMIZERS)('no job leaks a tensor with %s', (optimizer) => {
     }, () => undefined);
     expect(result.runs.map((r) => r.end)).toEqual(['completed', 'completed']);
     expect(tf.memory().numTensors).toBe(baseline);
+    const comparison = new AugmentComparison(core);
+    const stopped = await comparison.run({
+      graph: buildArch('lenet5', { classes: 4 }), seed: 3, examples: 16, validation: 8, epochs: 1, batchSize: 8, compile: compileWith(optimizer),
+      augment: defaultAugmentConfig, augmentSeed: 4,
+    }, (e) => {
+      if (e.type === 'batchEnd') comparison.stop();
+    });
+    expect(stopped.runs.map((r) => r.end)).toEqual(['stopped']);
+    expect(tf.memory().numTensors).toBe(baseline);
   });
 
   it("transfer: head-only fit on cached features, a fit through the base, scratch vs transfer, and keeping the model", async () => {
@@ -69,6 +79,10 @@ describe.each(OPTIMIZERS)('no job leaks a tensor with %s', (optimizer) => {
     await transfer.loadBase({ kind: 'shipped', id: 'lenet5-mnist', modelsUrl: resolve('public/models') });
     await transfer.applyHead({ subset, cutAt: 's4_pool', pooling: 'flatten', seed: 3, mode: { kind: 'head' }, plan: { batchSize: 8, optimizer } });
     const installed = tf.memory().numTensors;
+    const caching = transfer.fit(compileWith(optimizer), { ...fit, validationSplit: 0 }, () => undefined);
+    void transfer.stop();
+    expect((await caching).detail?.code).toBe('fit.stoppedCaching');
+    expect(tf.memory().numTensors).toBe(installed);
     expect((await transfer.fit(compileWith(optimizer), { ...fit, validationSplit: 0 }, () => undefined)).cache).not.toBeNull();
     await transfer.setFreeze({ kind: 'last', k: 1 });
     expect((await transfer.fit(compileWith(optimizer), { ...fit, validationSplit: 0 }, () => undefined)).cache).toBeNull();

@@ -80,6 +80,12 @@ export interface FitSettings {
 /** Training images the batch-norm statistics are recomputed over by default (see FitSettings.preciseBatchNorm). */
 export const PRECISE_BN_EXAMPLES = 512;
 
+/** Settings the memory check needs at build time. */
+export interface BuildPlan {
+  batchSize: number;
+  optimizer: CompileSettings['optimizer'];
+}
+
 /** What the model was built as, for the UI. */
 export interface BuildResult {
   name: string;
@@ -164,7 +170,7 @@ export interface EngineApi {
    */
   loadDataset(id: EngineDatasetId, baseUrl: string, onProgress: (loaded: number, total: number) => void, trainLimit?: number): Promise<DatasetInfo>;
   /** Refuses (rejects) before allocating when training at `plan` would not fit the backend's memory. */
-  build(graph: ArchGraph, seed: number, plan?: { batchSize: number; optimizer: CompileSettings['optimizer'] }): Promise<BuildResult>;
+  build(graph: ArchGraph, seed: number, plan?: BuildPlan): Promise<BuildResult>;
   compile(settings: CompileSettings): Promise<void>;
   fit(settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<FitResult>;
   pause(): Promise<void>;

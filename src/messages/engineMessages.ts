@@ -59,6 +59,7 @@ export const engineMessages = defineCatalogue({
     'fit.nan':
       'The loss became {loss} at epoch {epoch}, batch {batch}: training stopped and the weights of the last good epoch were kept. Try a lower learning rate (e.g. a tenth of the current one).',
     'fit.stopped': 'Stopped at epoch {epoch}, batch {batch}; the trained weights are kept.',
+    'fit.stoppedCaching': 'Stopped while computing the cached features, before any training: the weights are unchanged.',
     'fit.deviceLost': 'The GPU device was lost during training ({detail}). Training stopped; the weights of the last completed epoch ({epochs}) are kept.',
     'fit.failed': 'Training failed: {detail}',
     // How dataset images are fitted to the network's input.
@@ -120,6 +121,7 @@ export const engineMessages = defineCatalogue({
     'fit.nan':
       'エポック {epoch}、バッチ {batch} で損失が {loss} になりました。学習を止め、最後の正常なエポックの重みを残しました。学習率を下げてみてください（例: 今の 10 分の 1）。',
     'fit.stopped': 'エポック {epoch}、バッチ {batch} で停止しました。学習した重みは残っています。',
+    'fit.stoppedCaching': '特徴量のキャッシュを計算中に停止しました。学習は始まっておらず、重みは変わっていません。',
     'fit.deviceLost': '学習中に GPU デバイスが失われました（{detail}）。学習を止め、最後に完了したエポック（{epochs}）の重みを残しました。',
     'fit.failed': '学習に失敗しました: {detail}',
     'adapt.asIs': '{from} → そのまま使用',

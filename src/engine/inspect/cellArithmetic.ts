@@ -3,7 +3,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { inferGraph, padBefore, receptiveField, type ActivationName, type ArchGraph, type LayerNode } from '../../arch/index';
 import { nodeLayers } from '../../model/index';
 import { forwardGraph } from './graphForward';
-import type { CellArithmetic, CellTerm } from './inspectTypes';
+import type { CellArithmetic, CellTerm } from './inspectProtocol';
 
 /** How many of the largest |weight × input| terms come back for display. */
 const TOP_TERMS = 8;

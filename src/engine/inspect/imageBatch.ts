@@ -3,7 +3,7 @@ import { formatShape } from '../../arch/index';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { adaptBatch } from '../batches';
 import type { SampleImage } from '../protocol';
-import type { InspectImage } from './inspectTypes';
+import type { InspectImage } from './inspectProtocol';
 import { inspectError } from '../../messages/index';
 
 type Shape3 = [number, number, number];

@@ -6,19 +6,19 @@ import { expectNoTensorLeak } from '../../model/testing/expectNoLeak';
 import { Engine } from '../engine';
 import { adaptBatch } from '../batches';
 import { DEPTH_PRESETS, type DepthExperimentSettings } from './depthPresets';
-import { InspectApi } from './inspectApi';
+import { InspectFeature } from './inspectApi';
 
 const tinyExperiment: DepthExperimentSettings = { ...DEPTH_PRESETS.quick, depths: [8], examples: 16, batchSize: 16, epochs: 1 };
 
 describe('InspectApi on the engine (CPU backend)', () => {
   let engine: Engine;
-  let api: InspectApi;
+  let api: InspectFeature;
   beforeAll(async () => {
     engine = new Engine();
     await engine.init('cpu');
     await engine.loadDataset('shapes', '', () => undefined);
     await engine.build(buildArch('lenet5', { classes: 6 }), 3);
-    api = new InspectApi(engine);
+    api = new InspectFeature(engine);
   });
 
   it('lists the feature-map layers with LeNet-5’s first conv and its Grad-CAM layer', async () => {
@@ -40,7 +40,7 @@ describe('InspectApi on the engine (CPU backend)', () => {
       const expected = tf.tidy(() => {
         const image = maps.image as NonNullable<typeof maps.image>;
         const x = adaptBatch(tf.tensor4d(Float32Array.from(image.pixels, (v) => v / 255), [1, 32, 32, 3]), [32, 32, 1]);
-        const { model } = engine.current();
+        const { model } = engine.session;
         const conv = model?.getLayer('c1_conv');
         return (conv?.apply(x) as tf.Tensor).dataSync();
       });
@@ -60,7 +60,7 @@ describe('InspectApi on the engine (CPU backend)', () => {
     const filters = await api.filters();
     expect(filters.layer).toBe('c1_conv');
     expect(filters.shape).toEqual([5, 5, 1, 6]);
-    const kernel = engine.current().model?.getLayer('c1_conv').getWeights()[0].dataSync();
+    const kernel = engine.session.model?.getLayer('c1_conv').getWeights()[0].dataSync();
     expect(Array.from(filters.values)).toEqual(Array.from(kernel ?? []));
     await expect(api.filters('s2_pool')).rejects.toThrow(/no convolution kernel/);
   });
@@ -77,7 +77,7 @@ describe('InspectApi on the engine (CPU backend)', () => {
       expect(Math.min(...cam.heat)).toBeGreaterThanOrEqual(0);
       // Reference: LeNet-5 is a chain, so ∂y_c/∂A is tf.grad of the layers after c3_conv applied to A.
       const reference = tf.tidy(() => {
-        const { model } = engine.current();
+        const { model } = engine.session;
         if (!model) throw new Error('no model');
         const image = cam.image as NonNullable<typeof cam.image>;
         const x = adaptBatch(tf.tensor4d(Float32Array.from(image.pixels, (v) => v / 255), [1, 32, 32, 3]), [32, 32, 1]);
@@ -110,7 +110,7 @@ describe('InspectApi on the engine (CPU backend)', () => {
     // Training is held off while the experiment runs; stopping it after its first batch keeps this test short.
     let fitRefusal: Promise<string> | null = null;
     const before = tf.memory().numTensors;
-    const kernel = () => Array.from(engine.current().model?.getLayer('c1_conv').getWeights()[0].dataSync() ?? []);
+    const kernel = () => Array.from(engine.session.model?.getLayer('c1_conv').getWeights()[0].dataSync() ?? []);
     const userKernel = kernel();
     const stopped = await errorOf(
       api.runDepthExperiment(tinyExperiment, () => {
@@ -122,7 +122,7 @@ describe('InspectApi on the engine (CPU backend)', () => {
     expect(stopped).toMatch(/depth experiment was stopped/);
     expect(tf.memory().numTensors).toBe(before);
     // The user's LeNet-5 is untouched and trains again once the experiment is over.
-    expect(engine.current().model?.name).toMatch(/lenet5/);
+    expect(engine.session.model?.name).toMatch(/lenet5/);
     expect(kernel()).toEqual(userKernel);
     expect((await engine.fit({ epochs: 1, batchSize: 16, validationSplit: 0, shuffle: false, seed: 1, trainLimit: 32 }, () => undefined)).end).toBe('completed');
   });

@@ -4,27 +4,31 @@ import * as tf from '@tensorflow/tfjs-core';
 import { inferGraph, type ArchGraph } from '../../arch/index';
 import type { ImageDataset } from '../../data/datasetTypes';
 import type { Engine } from '../engine';
-import { RunControl } from '../runControl';
+import type { Refusal } from '../jobSlot';
 import { runDepthExperiment } from './depthExperiment';
-import type { DepthExperimentResult, DepthExperimentSettings, DepthProgress } from './depthPresets';
 import { imageBatch } from './imageBatch';
 import { inspectableLayers } from './inspectLayers';
 import { convKernel, extentOf, gradCam, layerActivations } from './inspectOps';
-import type { CellArithmetic, FeatureMaps, Filters, GradCam, InspectImage, InspectLayers } from './inspectTypes';
+import type {
+  CellArithmetic, CellRequest, DepthExperimentResult, DepthExperimentSettings, DepthProgress, FeatureMaps, FeatureMapsRequest, Filters, GradCam, GradCamRequest, InspectApi, InspectLayers,
+} from './inspectProtocol';
 import { cellArithmetic } from './cellArithmetic';
 import { engineError, inspectError } from '../../messages/index';
 import { loadBundledDataset } from '../../data/loadBundled';
 
 type Shape3 = [number, number, number];
 
+/** The depth experiment's own words while the user's model trains or it already runs; other jobs keep the slot's. */
+const refuseDepth: Refusal = (running) =>
+  running === 'fit' || running === 'evaluate' ? inspectError('inspect.trainingRunning') : running === 'depthExperiment' ? inspectError('inspect.experimentRunning') : undefined;
+
 /**
- * Looking inside the current model, in the worker: feature maps, filters, Grad-CAM with top-k, and the
- * depth experiment. Every call is short and runs between training batches (the fit loop yields to the
- * event loop after each batch), so the UI may poll during training; it should throttle (e.g. ≤ 2 Hz).
- * Big arrays come back transferred. Reached from the UI as `worker.inspect.…`.
+ * Looking inside the session's model, in the worker (`worker.inspect`, see InspectApi in
+ * inspectProtocol.ts): feature maps, filters, Grad-CAM with top-k, and the depth experiment. Every call
+ * but the experiment is short and runs between training batches (the fit loop yields to the event loop
+ * after each batch), so the UI may poll during training. Big arrays come back transferred.
  */
-export class InspectApi {
-  private experiment: RunControl | null = null;
+export class InspectFeature implements InspectApi {
   /** MNIST for the depth experiment, loaded once (the user's own dataset in the engine stays as it is). */
   private digits: Promise<ImageDataset> | null = null;
 
@@ -37,7 +41,7 @@ export class InspectApi {
   }
 
   /** One image's activations at `layer`: values [H, W, C] (transferred) with their min and max. */
-  async featureMaps(request: { layer: string; image: InspectImage }): Promise<FeatureMaps> {
+  async featureMaps(request: FeatureMapsRequest): Promise<FeatureMaps> {
     const { model, graph, data, input } = this.requireData();
     const { x, sample } = imageBatch(request.image, data, input);
     try {
@@ -53,7 +57,7 @@ export class InspectApi {
    * How cell (y, x, c) of `layer`'s output is computed for the image: Σ kernel × patch + bias, then the
    * activation (or a pool's max/mean), from the live weights, with the cell's forward-pass value.
    */
-  async cellArithmetic(request: { layer: string; image: InspectImage; y: number; x: number; c: number }): Promise<CellArithmetic> {
+  async cellArithmetic(request: CellRequest): Promise<CellArithmetic> {
     const { model, graph, data, input } = this.requireData();
     const { x } = imageBatch(request.image, data, input);
     try {
@@ -76,7 +80,7 @@ export class InspectApi {
    * Grad-CAM over `layer` (default: the last feature-map layer before the classifier) for `classIndex`
    * (default: the top-1 class), with the top-`k` probabilities of the same forward pass.
    */
-  async gradCam(request: { image: InspectImage; classIndex?: number; layer?: string; k?: number }): Promise<GradCam> {
+  async gradCam(request: GradCamRequest): Promise<GradCam> {
     const { model, graph, data, input } = this.requireData();
     const layer = request.layer ?? inspectableLayers(model, graph).gradCamLayer;
     if (!layer) throw inspectError('inspect.noFeatureMap', { model: graph.name });
@@ -96,30 +100,23 @@ export class InspectApi {
 
   /**
    * Trains plain and residual nets of several depths with one budget and reports training error per
-   * depth and first-step gradient norms (see depthExperiment.ts). Refuses while the user's model trains,
-   * and holds normal training off until it ends. Leaves the user's model and dataset alone.
+   * depth and first-step gradient norms (see depthExperiment.ts), as the session's job
+   * `depthExperiment`: refused while another job runs, and holding the others off until it ends. Leaves
+   * the session's model and dataset alone.
    */
   async runDepthExperiment(settings: DepthExperimentSettings, onProgress: (p: DepthProgress) => void, dataUrl = ''): Promise<DepthExperimentResult> {
     await this.engine.ready();
-    const { training, backend } = this.engine.current();
-    if (training) throw inspectError('inspect.trainingRunning');
-    if (this.experiment) throw inspectError('inspect.experimentRunning');
-    const control = new RunControl();
-    this.experiment = control;
-    const release = this.engine.claim('engine.busyDepthExperiment');
-    try {
+    const { session } = this.engine;
+    return session.jobs.run('depthExperiment', async (control) => {
       const digits = settings.dataset === 'mnist' ? await this.mnist(dataUrl) : undefined;
       const result = await runDepthExperiment(settings, control, onProgress, digits);
-      return { ...result, backend: backend?.name ?? tf.getBackend() };
-    } finally {
-      release();
-      this.experiment = null;
-    }
+      return { ...result, backend: session.backend?.name ?? tf.getBackend() };
+    }, refuseDepth);
   }
 
-  /** MNIST: the engine's own copy when it holds MNIST, else loaded once from `dataUrl`. */
+  /** MNIST: the session's own copy when it holds MNIST, else loaded once from `dataUrl`. */
   private mnist(dataUrl: string): Promise<ImageDataset> {
-    const { data } = this.engine.current();
+    const data = this.engine.session.data;
     if (data?.id === 'mnist') return Promise.resolve(data);
     this.digits ??= loadBundledDataset('mnist', dataUrl).catch((e: unknown) => {
       this.digits = null;
@@ -130,18 +127,18 @@ export class InspectApi {
 
   /** Stops a running depth experiment after its current batch (its promise then rejects saying so). */
   async stopDepthExperiment(): Promise<void> {
-    this.experiment?.stop();
+    this.engine.session.jobs.stop('depthExperiment');
   }
 
   private requireModel(): { model: tfl.LayersModel; graph: ArchGraph } {
-    const { model, graph } = this.engine.current();
+    const { model, graph } = this.engine.session;
     if (!model || !graph) throw inspectError('inspect.needModel');
     return { model, graph };
   }
 
   private requireData(): { model: tfl.LayersModel; graph: ArchGraph; data: ImageDataset; input: Shape3 } {
     const { model, graph } = this.requireModel();
-    const { data } = this.engine.current();
+    const data = this.engine.session.data;
     if (!data) throw engineError('engine.needDataset');
     const [h, w, c] = inferGraph(graph).inputShape;
     return { model, graph, data, input: [h, w, c] };

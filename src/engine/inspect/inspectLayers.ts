@@ -2,7 +2,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { inferGraph, type ArchGraph, type LayerKind } from '../../arch/index';
 import { nodeLayers } from '../../model/index';
 import { ancestorsOf, mainOutputNode } from './graphForward';
-import type { InspectableLayer, InspectLayers } from './inspectTypes';
+import type { InspectableLayer, InspectLayers } from './inspectProtocol';
 
 /** Layers whose output is a "feature map" a class activation map may be taken from (not pools or pads). */
 const CAM_KINDS: ReadonlySet<LayerKind> = new Set(['conv2d', 'activation', 'batchNorm', 'add', 'concat', 'lrn', 'tableConv2d', 'subsample']);

@@ -13,7 +13,7 @@ import type { Engine } from '../engine';
 import { makeBatch } from '../batches';
 import { predictMain } from '../trainStep';
 import { writeKerasFile } from './kerasFile';
-import type { KerasDownload } from './kerasProtocol';
+import type { KerasApi, KerasDownload } from './kerasProtocol';
 
 type Shape3 = [number, number, number];
 
@@ -24,14 +24,14 @@ const download = (name: string, bytes: Uint8Array): KerasDownload => {
   return Comlink.transfer(file, [file.bytes]);
 };
 
-/** `worker.keras`: one per worker, reading the Engine's current model and dataset. */
-export class KerasApi {
+/** `worker.keras` (see KerasApi in kerasProtocol.ts): one per worker, reading the session's model and dataset. */
+export class KerasFeature implements KerasApi {
   constructor(private readonly core: Engine) {}
 
   /** The current model (trained here, a transfer model or an imported one) as `<stem>.keras`. */
   async exportModel(stem?: string): Promise<KerasDownload> {
     await this.core.ready();
-    const { model, graph } = this.core.current();
+    const { model, graph } = this.core.session;
     if (!model || !graph) throw kerasError('keras.needModel');
     return download(`${safe(stem ?? graph.name)}.keras`, await writeKerasFile(model, graph));
   }
@@ -41,7 +41,7 @@ export class KerasApi {
    * in the playground's order, so the generated code's split is the playground's.
    */
   async exportData(stem: string): Promise<KerasDownload> {
-    const { data } = this.core.current();
+    const { data } = this.core.session;
     if (!data) throw kerasError('keras.needData');
     const [h, w, c] = data.imageShape;
     return download(`${safe(stem)}.npz`, npzBytes({
@@ -59,7 +59,7 @@ export class KerasApi {
    */
   async exportPredictions(stem: string, count = 32): Promise<KerasDownload> {
     await this.core.ready();
-    const { model, graph, data } = this.core.current();
+    const { model, graph, data } = this.core.session;
     if (!model || !graph) throw kerasError('keras.needModel');
     if (!data) throw kerasError('keras.needData');
     const info = inferGraph(graph);

@@ -6,9 +6,9 @@ import { buildArch } from '../../arch/index';
 import { buildModel } from '../../model/index';
 import { Engine } from '../engine';
 import { toyDigits } from '../transfer/testing/toyData';
-import { TransferApi } from '../transfer/transferApi';
+import { TransferFeature } from '../transfer/transferApi';
 import type { SubsetRequest } from '../transfer/transferProtocol';
-import { KerasApi } from './kerasApi';
+import { KerasFeature } from './kerasApi';
 import { writeKerasFile } from './kerasFile';
 
 const subset: SubsetRequest = { datasetId: 'mnist', dataUrl: '', classes: [], perClass: 0, testPerClass: 0, seed: 1 };
@@ -30,11 +30,11 @@ const copy = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer as ArrayBu
 
 describe('the Keras bridge in the worker (CPU backend)', () => {
   const core = new Engine();
-  const transfer = new TransferApi(core);
-  const keras = new KerasApi(core);
+  const transfer = new TransferFeature(core);
+  const keras = new KerasFeature(core);
   beforeAll(async () => {
     await core.init('cpu');
-    core.setDataset('mnist', toyDigits({ classNames: ['a', 'b', 'c', 'd'], train: 32, test: 40, salts: [1, 9] }));
+    core.session.installDataset('mnist', toyDigits({ classNames: ['a', 'b', 'c', 'd'], train: 32, test: 40, salts: [1, 9] }));
   });
 
   it('imports a .keras file as the installed model and as a base; exports it back unchanged', async () => {
@@ -62,12 +62,12 @@ describe('the Keras bridge in the worker (CPU backend)', () => {
   });
 
   it('refuses an unsupported layer by name and keeps the installed model', async () => {
-    const before = core.current().model;
+    const before = core.session.model;
     const tensors = tf.memory().numTensors;
     const config = { class_name: 'Sequential', config: { name: 'seq', layers: [{ class_name: 'InputLayer', config: { name: 'in', batch_shape: [null, 28, 28, 1] } }, { class_name: 'SeparableConv2D', config: { name: 'sep', filters: 4, kernel_size: [3, 3] } }] } };
     const file = zipSync({ 'config.json': strToU8(JSON.stringify(config)), 'model.weights.h5': new Uint8Array(8), 'metadata.json': strToU8('{}') });
     await expect(transfer.importKeras('sep.keras', copy(file), subset)).rejects.toThrow(/Layer "sep" is a SeparableConv2D/);
-    expect(core.current().model).toBe(before);
+    expect(core.session.model).toBe(before);
     expect(tf.memory().numTensors).toBe(tensors);
   });
 

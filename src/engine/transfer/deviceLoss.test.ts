@@ -6,7 +6,7 @@ import type { ImageDataset } from '../../data/datasetTypes';
 import { Engine } from '../engine';
 import type { TrainEvent } from '../protocol';
 import { diskFetch, toyDigits } from './testing/toyData';
-import { TransferApi } from './transferApi';
+import { TransferFeature } from './transferApi';
 import type { FreezeMode, SubsetRequest } from './transferProtocol';
 
 const toy = (): ImageDataset => toyDigits({ classNames: ['a', 'b', 'c'], train: 24, test: 9, salts: [3, 5] });
@@ -19,10 +19,10 @@ const weightsOf = (m: { getWeights(): tf.Tensor[] }) => m.getWeights().map((w) =
 
 describe('a lost GPU device while a transfer model trains (simulated on the CPU backend)', () => {
   const core = new Engine();
-  const transfer = new TransferApi(core, diskFetch);
+  const transfer = new TransferFeature(core, diskFetch);
   beforeAll(async () => {
     await core.init('cpu');
-    core.setDataset('mnist', toy());
+    core.session.installDataset('mnist', toy());
     await transfer.loadBase({ kind: 'shipped', id: 'lenet5-mnist', modelsUrl: resolve('public/models') });
   });
 
@@ -33,7 +33,7 @@ describe('a lost GPU device while a transfer model trains (simulated on the CPU 
     const baseline = tf.memory().numTensors;
     const st = await transfer.applyHead({ subset, cutAt: 's4_pool', pooling: 'flatten', seed: 5, mode, plan: { batchSize: 8, optimizer: 'adam' } });
     expect(st.cacheEligible).toBe(cached);
-    const lostModel = core.current().model;
+    const lostModel = core.session.model;
     if (!lostModel) throw new Error('no model installed');
     const flags = lostModel.layers.map((l) => [l.name, l.getClassName(), l.trainable]);
     let afterEpoch1: number[][] = [];
@@ -50,7 +50,7 @@ describe('a lost GPU device while a transfer model trains (simulated on the CPU 
     expect(result).toMatchObject({ end: 'device-lost', epochsCompleted: 1, detail: { code: 'fit.deviceLost', params: { epochs: 1 } } });
     expect(afterLoss).not.toEqual(afterEpoch1);
 
-    const rebuilt = core.current().model;
+    const rebuilt = core.session.model;
     expect(rebuilt).not.toBe(lostModel);
     expect(rebuilt?.layers.map((l) => [l.name, l.getClassName(), l.trainable])).toEqual(flags);
     expect(rebuilt && weightsOf(rebuilt)).toEqual(afterEpoch1);

@@ -28,9 +28,13 @@ export interface FeatureRows {
 
 /**
  * Runs `model` up to layer `featureLayer` (inference mode) on the training images at `indices`, in
- * batches. Returns the flattened outputs [count, size] and the labels. Disposes every tensor.
+ * batches. Returns the flattened outputs [count, size] and the labels, or null when `control` was
+ * stopped (checked after every batch, so building a large cache stops within one batch too).
+ * Disposes every tensor.
  */
-export async function computeFeatures(model: tfl.LayersModel, featureLayer: tfl.layers.Layer, data: ImageDataset, indices: Int32Array, input: Shape3, classes: number, batchSize = 128): Promise<FeatureRows> {
+export async function computeFeatures(
+  model: tfl.LayersModel, featureLayer: tfl.layers.Layer, data: ImageDataset, indices: Int32Array, input: Shape3, classes: number, batchSize = 128, control?: RunControl,
+): Promise<FeatureRows | null> {
   const symbolic = featureLayer.output;
   if (Array.isArray(symbolic)) throw transferError('transfer.severalOutputs', { layer: featureLayer.name });
   const size = symbolic.shape.slice(1).reduce((a: number, b) => a * (b ?? 1), 1);
@@ -46,6 +50,7 @@ export async function computeFeatures(model: tfl.LayersModel, featureLayer: tfl.
     } finally {
       tf.dispose([batch.x, batch.y, out]);
     }
+    if (control && (await control.checkpoint())) return null;
   }
   return { values, labels, count: indices.length, size };
 }
@@ -120,12 +125,15 @@ interface Progress {
   cache: CacheInfo | null;
 }
 
-async function headEpochs(a: CachedFitArgs, progress: Progress): Promise<{ result: FitResult; cache: CacheInfo }> {
+async function headEpochs(a: CachedFitArgs, progress: Progress): Promise<{ result: FitResult; cache: CacheInfo | null }> {
   const { settings, control, head, classes } = a;
   const { train, val } = splitIndices(a.data.train.count, settings);
   const t0 = now();
-  const trainRows = await computeFeatures(a.model, a.featureLayer, a.data, Int32Array.from({ length: train }, (_, i) => i), a.input, classes);
-  const valRows = val > 0 ? await computeFeatures(a.model, a.featureLayer, a.data, Int32Array.from({ length: val }, (_, i) => train + i), a.input, classes) : null;
+  const stoppedCaching = { result: { end: 'stopped' as const, ...said(message('fit.stoppedCaching')), epochsCompleted: 0, tensorsAfter: tf.memory().numTensors }, cache: null };
+  const trainRows = await computeFeatures(a.model, a.featureLayer, a.data, Int32Array.from({ length: train }, (_, i) => i), a.input, classes, 128, control);
+  if (!trainRows) return stoppedCaching;
+  const valRows = val > 0 ? await computeFeatures(a.model, a.featureLayer, a.data, Int32Array.from({ length: val }, (_, i) => train + i), a.input, classes, 128, control) : null;
+  if (val > 0 && !valRows) return stoppedCaching;
   const cache = { images: train + val, featureSize: trainRows.size, ms: now() - t0 };
   progress.cache = cache;
   const batches = Math.ceil(train / settings.batchSize);

@@ -6,7 +6,7 @@ import type { ImageDataset } from '../../data/datasetTypes';
 import { sayMessage } from '../../messages/index';
 import { Engine } from '../engine';
 import { diskFetch, toyDigits } from './testing/toyData';
-import { TransferApi } from './transferApi';
+import { TransferFeature } from './transferApi';
 import type { SubsetRequest } from './transferProtocol';
 
 const toyMnist = (): ImageDataset => toyDigits({ classNames: ['zero', 'one', 'two', 'three'], train: 40, test: 20, salts: [1, 7] });
@@ -17,11 +17,11 @@ const fit = { epochs: 2, batchSize: 8, validationSplit: 0, shuffle: true, seed: 
 
 describe('TransferApi with the shipped LeNet-5 base (CPU backend)', () => {
   const core = new Engine();
-  const transfer = new TransferApi(core, diskFetch);
+  const transfer = new TransferFeature(core, diskFetch);
   const full = toyMnist();
   beforeAll(async () => {
     await core.init('cpu');
-    core.setDataset('mnist', full);
+    core.session.installDataset('mnist', full);
   });
 
   it('lists and loads the shipped bases; their graphs match the saved layers', async () => {
@@ -39,7 +39,7 @@ describe('TransferApi with the shipped LeNet-5 base (CPU backend)', () => {
     expect(st.dataset).toMatchObject({ classNames: ['zero', 'one', 'two'], trainCount: 24, testCount: 12 });
     expect(st.params.trainable).toBe(400 * 3 + 3);
     expect(st.cacheEligible).toBe(true);
-    expect(core.current().data?.classNames).toEqual(['zero', 'one', 'two']);
+    expect(core.session.data?.classNames).toEqual(['zero', 'one', 'two']);
     const last1 = await transfer.setFreeze({ kind: 'last', k: 1 });
     expect(last1.params.trainable).toBe(400 * 3 + 3 + 16 * 6 * 25 + 16);
     expect(last1.cacheEligible).toBe(false);
@@ -70,7 +70,7 @@ describe('TransferApi with the shipped LeNet-5 base (CPU backend)', () => {
     expect(compared.scratch.trainableParams).toBeGreaterThan(compared.transfer.trainableParams);
 
     await transfer.release();
-    expect(core.current().data).toBe(full);
+    expect(core.session.data).toBe(full);
     await core.disposeModel();
     expect(tf.memory().numTensors).toBe(baseline);
   });
@@ -81,7 +81,7 @@ describe('TransferApi with the shipped LeNet-5 base (CPU backend)', () => {
     const st = await transfer.applyHead({ subset, cutAt: info.defaultCut, pooling: 'avg', seed: 1, mode: { kind: 'last', k: 1 }, plan: { batchSize: 8, optimizer: 'adam' } });
     expect(st.units.map((u) => u.id)).toEqual(['conv1_conv', 'stage1_block1', 'stage2_block1', 'stage3_block1']);
     expect(sayMessage(st.build.adaptation, 'en')).toContain('32×32×3');
-    const model = core.current().model;
+    const model = core.session.model;
     expect(model?.getLayer('conv1_bn').getClassName()).toBe('FreezableBatchNorm');
     expect(model?.getLayer('conv1_bn').trainable).toBe(false);
     expect(model?.getLayer('stage3_block1_1_bn').trainable).toBe(true);

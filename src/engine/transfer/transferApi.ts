@@ -6,14 +6,14 @@
  */
 import * as Comlink from 'comlink';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { ArchGraph } from '../../arch/index';
+import { inferGraph, type ArchGraph } from '../../arch/index';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { describeAdaptation } from '../../data/adaptInput';
-import { engineError, toUserMessage, transferError, type UserMessage } from '../../messages/index';
-import type { HeadPooling } from '../../model/index';
-import type { BuildPlan, Engine } from '../engine';
-import type { CompileSettings, DatasetInfo, EngineDatasetId, FitSettings, TrainEvent } from '../protocol';
-import { RunControl } from '../runControl';
+import { toUserMessage, transferError } from '../../messages/index';
+import type { Engine } from '../engine';
+import type { JobName } from '../jobSlot';
+import type { BuildPlan, CompileSettings, DatasetInfo, EngineDatasetId, FitSettings, TrainEvent } from '../protocol';
+import type { Session } from '../session';
 import { snapshotWeights } from '../weightSnapshot';
 import { loadBaseIndex, loadModelFromUrl } from './baseLoader';
 import { compareRun, disposeOptimizer, fitTransfer, makeOptimizer, scheduleOf } from './compareRun';
@@ -25,21 +25,14 @@ import * as store from './modelStore';
 import { applyFreeze, checkGraphMatches, fileBase, shippedBase, transferState, urlBase, withNewHead, type InstalledModel, type LoadedBase } from './transferSession';
 import { readKerasFile } from '../keras/kerasFile';
 import type {
-  BaseEntry, BaseInfo, BaseSource, CompareResult, ComparePoint, ExportedModel, FreezeMode, ModelFiles, SavedModel, SubsetRequest,
-  TrainingRecord, TransferFitResult, TransferState,
+  ApplyRequest, BaseEntry, BaseInfo, BaseSource, CompareResult, ComparePoint, ExportedModel, FreezeMode, KerasImport, ModelFiles, SavedModel, SubsetRequest,
+  TrainingRecord, TransferApi, TransferFitResult, TransferState,
 } from './transferProtocol';
 
 type Shape3 = [number, number, number];
 
-/** Where the new head goes and how the base starts frozen. */
-export interface ApplyRequest {
-  subset: SubsetRequest;
-  cutAt: string;
-  pooling: HeadPooling;
-  seed: number;
-  mode: FreezeMode;
-  plan: BuildPlan;
-}
+/** Jobs that train or read the session's model: installing, re-freezing or keeping a model waits for them. */
+const MODEL_JOBS: readonly JobName[] = ['fit', 'evaluate', 'transferFit', 'transferCompare'];
 
 interface SubsetBundle {
   id: EngineDatasetId;
@@ -49,21 +42,37 @@ interface SubsetBundle {
 }
 
 /**
- * The worker's transfer-learning API (`worker.transfer`), one per worker, sharing the Engine's model
- * and dataset slots: an installed transfer model is the Engine's current model, its class subset the
- * Engine's current dataset, so the core's evaluate / predict / sample work on them unchanged.
+ * `worker.transfer` (see TransferApi in transferProtocol.ts), one per worker. It installs into the
+ * worker's session: a transfer model (base + new head) as the session's model, its class subset as the
+ * session's dataset, so the core's evaluate / predict / sample work on them unchanged. The session says
+ * when someone else replaced either.
  */
-export class TransferApi {
+export class TransferFeature implements TransferApi {
   private entries: BaseEntry[] = [];
   private base: LoadedBase | null = null;
   private installed: InstalledModel | null = null;
   /** The last head applied and the base it sits on (a base loaded later does not change it). */
   private applied: { req: ApplyRequest; base: LoadedBase } | null = null;
   private sub: SubsetBundle | null = null;
-  private control: RunControl | null = null;
+  /** True while the session's dataset is still `sub.subset` (no one installed another since). */
+  private dataCurrent = false;
   private plan: BuildPlan = { batchSize: 64, optimizer: 'adam' };
+  private readonly session: Session;
 
-  constructor(private readonly core: Engine, private readonly fetchFn: typeof fetch = (input, init) => fetch(input, init)) {}
+  constructor(private readonly core: Engine, private readonly fetchFn: typeof fetch = (input, init) => fetch(input, init)) {
+    this.session = core.session;
+    this.session.onReplaced((r) => {
+      if (r.what === 'dataset') {
+        if (r.by !== 'transfer' || r.reason === 'restored') this.dataCurrent = false;
+      } else if (r.by !== 'transfer' || r.reason === 'disposed') {
+        this.installed = null;
+      } else if (r.reason === 'recovered' && this.installed) {
+        // Rebuilt on the next backend after a lost device: same layers, frozen as before, still ours.
+        if (this.session.model) this.installed.model = this.session.model;
+        else this.installed = null;
+      }
+    });
+  }
 
   /** The shipped bases (`<modelsUrl>/index.json`). */
   async listBases(modelsUrl: string): Promise<BaseEntry[]> {
@@ -128,39 +137,38 @@ export class TransferApi {
     const installed = this.requireInstalled();
     const data = this.requireData();
     this.requireIdle();
-    const release = this.core.claim('engine.busyTransfer');
-    this.control = new RunControl();
-    const optimizer = makeOptimizer(compile);
-    try {
-      // Until an epoch completes, the weights before this run are the last epoch's (kept off the GPU).
-      let snapshot = await snapshotWeights(installed.model);
-      const result = await fitTransfer(installed, optimizer, data, settings, this.control, onEvent, (s) => (snapshot = s), scheduleOf(compile));
-      if (result.end === 'device-lost') {
-        const rebuilt = await this.core.recoverFromLostDevice(snapshot);
-        if (rebuilt) installed.model = rebuilt;
-      }
-      return result;
-    } finally {
-      this.control = null;
-      release();
+    return this.session.jobs.run('transferFit', async (control) => {
+      const optimizer = makeOptimizer(compile);
       try {
-        disposeOptimizer(optimizer);
-      } catch {
-        // After a lost device its variables went with it; nothing else to free.
+        // Until an epoch completes, the weights before this run are the last epoch's (kept off the GPU).
+        let snapshot = await snapshotWeights(installed.model);
+        const result = await fitTransfer(installed, optimizer, data, settings, control, onEvent, (s) => (snapshot = s), scheduleOf(compile));
+        this.session.recordFit(null, result.epochsCompleted > 0 || result.end === 'stopped');
+        if (result.end === 'device-lost') {
+          const rebuilt = await this.core.recoverFromLostDevice(snapshot);
+          if (rebuilt) installed.model = rebuilt;
+        }
+        return result;
+      } finally {
+        try {
+          disposeOptimizer(optimizer);
+        } catch {
+          // After a lost device its variables went with it; nothing else to free.
+        }
       }
-    }
+    });
   }
 
   async pause(): Promise<void> {
-    this.control?.pause();
+    this.session.jobs.pause('transferFit');
   }
 
   async resume(): Promise<void> {
-    this.control?.resume();
+    this.session.jobs.resume('transferFit');
   }
 
   async stop(): Promise<void> {
-    this.control?.stop();
+    this.session.jobs.stop('transferFit', 'transferCompare');
   }
 
   /** From scratch vs transfer on the installed subset, same settings; leaves the installed model alone. */
@@ -169,14 +177,9 @@ export class TransferApi {
     const { base, req: apply } = this.applied;
     const data = this.requireData();
     this.requireIdle();
-    const release = this.core.claim('engine.busyTransferCompare');
-    this.control = new RunControl();
-    try {
-      return await compareRun({ base, cutAt: apply.cutAt, pooling: apply.pooling, seed: apply.seed, mode: this.installed?.mode ?? apply.mode, data, compile, fit: settings, control: this.control, onProgress });
-    } finally {
-      this.control = null;
-      release();
-    }
+    const mode = this.installed?.mode ?? apply.mode;
+    return this.session.jobs.run('transferCompare', (control) =>
+      compareRun({ base, cutAt: apply.cutAt, pooling: apply.pooling, seed: apply.seed, mode, data, compile, fit: settings, control, onProgress }));
   }
 
   /**
@@ -203,7 +206,7 @@ export class TransferApi {
    * (evaluate, fine-tune, inspect). An unreadable file or an unsupported layer changes nothing; when only
    * the install is refused, `reason` says why and the base stays loaded.
    */
-  async importKeras(fileName: string, bytes: ArrayBuffer, subset: SubsetRequest): Promise<{ base: BaseInfo; state: TransferState | null; reason: UserMessage | null }> {
+  async importKeras(fileName: string, bytes: ArrayBuffer, subset: SubsetRequest): Promise<KerasImport> {
     await this.core.ready();
     this.requireIdle();
     const { model, graph } = await readKerasFile(new Uint8Array(bytes), fileName);
@@ -247,9 +250,10 @@ export class TransferApi {
 
   /** Leaves transfer mode: the engine gets the full dataset back; its model is the core's business. */
   async release(): Promise<void> {
-    this.control?.stop();
-    if (this.sub && this.core.current().data === this.sub.subset) this.core.setDataset(this.sub.id, this.sub.full);
+    this.session.jobs.stop('transferFit', 'transferCompare');
+    if (this.dataCurrent) this.session.restoreDataset('transfer');
     this.sub = null;
+    this.dataCurrent = false;
     this.installed = null;
   }
 
@@ -258,11 +262,11 @@ export class TransferApi {
    * scratch model: all classes of its dataset, nothing frozen, its main output as the head).
    */
   private keepable(record?: TrainingRecord): { model: tfl.LayersModel; meta: store.TransferMetadata } {
-    const installed = this.installed && this.core.current().model === this.installed.model ? this.installed : null;
+    const installed = this.installed;
     if (installed) return { model: installed.model, meta: { ...this.metadata(installed), ...(record ? { training: record } : {}) } };
-    const { model, graph, data, datasetId, training } = this.core.current();
+    const { model, graph, data, datasetId } = this.session;
     if (!model || !graph || !data || !datasetId) throw transferError('transfer.nothingToKeep');
-    if (training) throw transferError('transfer.trainingRunning');
+    this.requireIdle();
     if (model.outputs.length !== 1) throw transferError('transfer.keepOneOutput');
     const head = model.outputs[0].sourceLayer.name;
     const featureLayer = graph.nodes.find((n) => n.name === head)?.inputs[0] ?? head;
@@ -297,7 +301,7 @@ export class TransferApi {
       describeAdaptation(bundle.subset.imageShape, input);
       const installed: InstalledModel = { model, graph, cutAt: meta?.cutAt ?? featureLayer, head, featureLayer, units: freezeUnits(graph, head), mode: meta?.mode ?? { kind: 'all' }, baseTitle: meta?.baseTitle ?? model.name };
       applyFreeze(installed, installed.mode);
-      this.install(installed, bundle);
+      this.install(installed, bundle, true);
       return { ...this.state(), record: meta?.training ?? null };
     } catch (e) {
       model.dispose();
@@ -314,26 +318,18 @@ export class TransferApi {
     });
   }
 
-  /** Runs `read` on the whole dataset `id`, then leaves the engine's data as it was. */
+  /** Runs `read` on the whole dataset `id` (an installed subset stays the session's dataset). */
   private async withFullDataset<T>(id: EngineDatasetId, dataUrl: string, onProgress: ((loaded: number, total: number) => void) | undefined, read: (full: ImageDataset) => T): Promise<T> {
-    const previous = this.sub && this.core.current().data === this.sub.subset ? this.sub : null;
-    // The engine caches by id: give it back the full dataset so loadDataset returns it, not our subset.
-    if (previous) this.core.setDataset(previous.id, previous.full);
-    try {
-      await this.core.loadDataset(id, dataUrl, onProgress ?? (() => undefined));
-      const full = this.core.current().data;
-      if (!full) throw engineError('engine.needDataset');
-      return read(full);
-    } finally {
-      if (previous) this.core.setDataset(previous.id, previous.subset);
-    }
+    return read(await this.core.wholeDataset(id, dataUrl, onProgress ?? (() => undefined)));
   }
 
-  private install(installed: InstalledModel, bundle: SubsetBundle): void {
-    this.core.setModel(installed.model, installed.graph);
-    this.core.setDataset(bundle.id, bundle.subset);
+  /** Base + head as the session's model, the class subset (over its full dataset) as the session's dataset. */
+  private install(installed: InstalledModel, bundle: SubsetBundle, trained = false): void {
+    this.session.installTransferModel(installed.model, installed.graph, trained);
+    this.session.installSubset(bundle.id, bundle.subset, bundle.full, 'transfer');
     this.installed = installed;
     this.sub = bundle;
+    this.dataCurrent = true;
   }
 
   private metadata(installed: InstalledModel): store.TransferMetadata {
@@ -344,22 +340,24 @@ export class TransferApi {
   }
 
   private state(): TransferState {
-    return transferState(this.requireInstalled(), this.requireData(), this.sub?.id ?? 'mnist', this.plan, this.core.current().backend?.name ?? 'cpu');
+    const installed = this.requireInstalled();
+    const memory = this.session.memoryFor(inferGraph(installed.graph), this.plan);
+    return transferState(installed, this.requireData(), this.sub?.id ?? 'mnist', memory);
   }
 
   private requireInstalled(): InstalledModel {
-    if (this.installed && this.core.current().model !== this.installed.model) this.installed = null;
     if (!this.installed) throw transferError('transfer.notInstalled');
     return this.installed;
   }
 
   private requireData(): ImageDataset {
-    const data = this.core.current().data;
-    if (!this.sub || data !== this.sub.subset) throw transferError('transfer.dataReplaced');
-    return data;
+    if (!this.sub || !this.dataCurrent) throw transferError('transfer.dataReplaced');
+    return this.sub.subset;
   }
 
+  /** Refuses while a job trains or reads the session's model. */
   private requireIdle(): void {
-    if (this.control || this.core.current().training) throw transferError('transfer.trainingRunning');
+    const running = this.session.jobs.running;
+    if (running && MODEL_JOBS.includes(running)) throw transferError('transfer.trainingRunning');
   }
 }

@@ -1,9 +1,12 @@
 /**
- * The plain-data contract of the transfer-learning worker API (transferApi.ts). The UI imports these
- * types only; tensors and models never leave the worker.
+ * The transfer-learning worker API (`worker.transfer` in the UI) and its plain-data contract; the
+ * implementation (transferApi.ts) stays private to the worker. The UI imports these types only;
+ * tensors and models never leave the worker.
  */
 import type { ArchGraph } from '../../arch/index';
-import type { BuildResult, DatasetInfo, EngineDatasetId, FitResult } from '../protocol';
+import type { UserMessage } from '../../messages/index';
+import type { HeadPooling } from '../../model/index';
+import type { BuildPlan, BuildResult, CompileSettings, DatasetInfo, EngineDatasetId, FitResult, FitSettings, TrainEvent } from '../protocol';
 
 /** ImageNet MobileNet v1 (α = 0.25, 224×224), the model tfjs' webcam transfer-learning example loads. */
 export const MOBILENET_URL = 'https://storage.googleapis.com/tfjs-models/tfjs/mobilenet_v1_0.25_224/model.json';
@@ -88,7 +91,16 @@ export interface SubsetRequest {
   seed: number;
 }
 
-/** The installed transfer model: what Train will fit. */
+/** Where the new head goes and how the base starts frozen. */
+export interface ApplyRequest {
+  subset: SubsetRequest;
+  cutAt: string;
+  pooling: HeadPooling;
+  seed: number;
+  mode: FreezeMode;
+  plan: BuildPlan;
+}
+
 /**
  * What a kept model says about how it was trained (stored in its metadata, shown again on import):
  * the settings of the run and its per-epoch history.
@@ -172,4 +184,52 @@ export interface SavedModel {
   name: string;
   savedAt: string;
   bytes: number;
+}
+
+/** What importing a `.keras` file gave: the loaded base, and the installed model unless `reason` says why not. */
+export interface KerasImport {
+  base: BaseInfo;
+  state: TransferState | null;
+  reason: UserMessage | null;
+}
+
+/**
+ * Transfer learning: load a pretrained base, put a new softmax head on it for a few classes of a
+ * dataset, freeze what the user chooses, train (on cached features when only the head learns), compare
+ * with training from scratch, and keep any model (IndexedDB, tfjs files). An installed transfer model
+ * is the session's model and its class subset the session's dataset, so the core's evaluate, predict
+ * and sample work on them unchanged.
+ */
+export interface TransferApi {
+  /** The shipped bases (`<modelsUrl>/index.json`). */
+  listBases(modelsUrl: string): Promise<BaseEntry[]>;
+  /** Loads a base (replacing the previous one; an installed transfer model stays until the next apply). */
+  loadBase(source: BaseSource, onProgress?: (fraction: number) => void): Promise<BaseInfo>;
+  /** The whole dataset's info (class names for the class picker), without changing what is installed. */
+  describeDataset(datasetId: EngineDatasetId, dataUrl: string, onProgress?: (loaded: number, total: number) => void): Promise<DatasetInfo>;
+  /** Makes the subset and installs base + new head (fresh pretrained weights) in the session. */
+  applyHead(req: ApplyRequest, onProgress?: (loaded: number, total: number) => void): Promise<TransferState>;
+  /** Re-freezes the installed model; the counts are tfjs' own after freezing. */
+  setFreeze(mode: FreezeMode): Promise<TransferState>;
+  /** Trains the installed model with fresh optimizer state: a job of the session. */
+  fit(compile: CompileSettings, settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<TransferFitResult>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /** Stops the transfer fit or the comparison at the next batch. */
+  stop(): Promise<void>;
+  /** From scratch vs transfer on the installed subset, same settings; leaves the installed model alone. */
+  compare(compile: CompileSettings, settings: FitSettings, onProgress: (arm: 'scratch' | 'transfer', point: ComparePoint, epochs: number) => void): Promise<CompareResult>;
+  /** model.json + weights.bin of the installed transfer model or, without one, of the session's trained model. */
+  exportModel(stem: string, record?: TrainingRecord): Promise<ExportedModel>;
+  /** Imports picked tfjs files; on any error the installed model and data stay as they were. */
+  importModel(files: ModelFiles, subset: SubsetRequest): Promise<TransferState>;
+  /** Imports a `.keras` file: it becomes the loaded base and, when its classifier fits, the installed model. */
+  importKeras(fileName: string, bytes: ArrayBuffer, subset: SubsetRequest): Promise<KerasImport>;
+  /** Saves the installed transfer model or, without one, the session's trained model in IndexedDB. */
+  saveToBrowser(name: string, record?: TrainingRecord): Promise<SavedModel[]>;
+  listSaved(): Promise<SavedModel[]>;
+  loadFromBrowser(name: string, subset: SubsetRequest): Promise<TransferState>;
+  removeSaved(name: string): Promise<SavedModel[]>;
+  /** Leaves transfer mode: the session gets the full dataset back; its model stays. */
+  release(): Promise<void>;
 }

@@ -5,14 +5,12 @@
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { buildArch, estimateTrainingMemory, inferGraph, type ArchGraph, type ArchOptions } from '../../arch/index';
+import { buildArch, inferGraph, type ArchGraph, type ArchOptions } from '../../arch/index';
 import { describeAdaptation } from '../../data/adaptInput';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { transferError } from '../../messages/index';
 import { countParams, freezeLayers, nodeOfLayer, replaceHead, type HeadPooling } from '../../model/index';
-import { memoryBudget } from '../backends';
-import type { BuildPlan } from '../engine';
-import type { BackendName, EngineDatasetId } from '../protocol';
+import type { EngineDatasetId } from '../protocol';
 import { imageInputShape } from './baseLoader';
 import { freezeUnits, frozenLayers, type FreezeUnit } from './freezePlan';
 import { graphFromModel } from './graphFromModel';
@@ -147,8 +145,11 @@ export function describeInstalled(installed: InstalledModel): { layers: LayerRow
   return { layers, params: countParams(installed.model), cacheEligible };
 }
 
-/** Everything the UI shows of an installed model: build info as the training panel reads it, layers, freeze, counts. */
-export function transferState(installed: InstalledModel, data: ImageDataset, datasetId: EngineDatasetId, plan: BuildPlan, backend: BackendName): TransferState {
+/**
+ * Everything the UI shows of an installed model: build info as the training panel reads it, layers,
+ * freeze, counts. `memory` is the session's memory check at the current plan (bytes).
+ */
+export function transferState(installed: InstalledModel, data: ImageDataset, datasetId: EngineDatasetId, memory: { estimate: number; budget: number }): TransferState {
   const d = describeInstalled(installed);
   const info = inferGraph(installed.graph);
   const input = [...info.inputShape] as [number, number, number];
@@ -157,7 +158,7 @@ export function transferState(installed: InstalledModel, data: ImageDataset, dat
       name: installed.graph.name, inputShape: input, classes: data.classNames.length,
       totalParams: d.params.total, trainableParams: d.params.trainable, nonTrainableParams: d.params.nonTrainable,
       adaptation: describeAdaptation(data.imageShape, input),
-      memoryEstimate: estimateTrainingMemory(info, plan.batchSize, plan.optimizer).total, memoryBudget: memoryBudget(backend),
+      memoryEstimate: memory.estimate, memoryBudget: memory.budget,
     },
     dataset: { id: datasetId, name: data.name, imageShape: [...data.imageShape] as [number, number, number], classNames: [...data.classNames], trainCount: data.train.count, testCount: data.test.count },
     baseTitle: installed.baseTitle, cutAt: installed.cutAt, graph: installed.graph, layers: d.layers,

@@ -6,7 +6,7 @@ import { Engine } from '../engine';
 import { INPUT_RESCALING } from './inputRescaling';
 import { TINY_MOBILENET_CUT, tinyMobilenetFiles } from './testing/mobilenetFormat';
 import { toyDigits as toyData } from './testing/toyData';
-import { TransferApi } from './transferApi';
+import { TransferFeature } from './transferApi';
 import type { SubsetRequest } from './transferProtocol';
 
 const files = tinyMobilenetFiles();
@@ -28,10 +28,10 @@ const fit = { epochs: 2, batchSize: 8, validationSplit: 0, shuffle: true, seed: 
 
 describe('a MobileNet-format base by URL that expects [−1, 1] (CPU backend, served locally)', () => {
   const core = new Engine();
-  const transfer = new TransferApi(core, serve);
+  const transfer = new TransferFeature(core, serve);
   beforeAll(async () => {
     await core.init('cpu');
-    core.setDataset('mnist', toy());
+    core.session.installDataset('mnist', toy());
   });
 
   it('gets a Rescaling layer after its input, which every path then shares: layer list, cache, export, import, comparison', async () => {

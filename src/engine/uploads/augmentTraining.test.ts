@@ -95,7 +95,7 @@ describe('augmentation in training', () => {
   it('Engine.fit trains with augmentation (mirror, crop, PCA) and returns to its tensor count', async () => {
     const engine = new Engine();
     await engine.init('cpu');
-    engine.setDataset('uploads', tinyDataset(48, 8));
+    engine.session.installDataset('uploads', tinyDataset(48, 8));
     await engine.build(buildArch('lenet5', { classes: 2, input: [16, 16, 3] }), 2);
     await engine.compile({ optimizer: 'adam', learningRate: 0.01, momentum: 0.9, loss: 'categoricalCrossentropy' });
     const settings = { epochs: 1, batchSize: 16, validationSplit: 0.25, shuffle: true, seed: 1, trainLimit: 0, augment: recommendedAugmentConfig, augmentSeed: 9 };
@@ -122,7 +122,7 @@ describe('with/without augmentation experiment', () => {
     await tf.setBackend('cpu');
     const engine = new Engine();
     await engine.init('cpu');
-    engine.setDataset('shapes', tinyDataset(48, 16));
+    engine.session.installDataset('shapes', tinyDataset(48, 16));
     const before = tf.memory().numTensors;
     const events: CompareEvent[] = [];
     const result = await new AugmentComparison(engine).run({
@@ -135,7 +135,7 @@ describe('with/without augmentation experiment', () => {
     expect(ends.map((e) => `${e.run}${e.epoch}`)).toEqual(['plain1', 'plain2', 'augmented1', 'augmented2']);
     expect(ends.every((e) => e.type === 'epochEnd' && e.valAccuracy !== null)).toBe(true);
     expect(tf.memory().numTensors).toBe(before);
-    // The claim on the engine was released: another experiment may start.
-    expect(() => engine.claim('engine.busyTransfer')()).not.toThrow();
+    // The session's job slot was freed: another experiment may start.
+    expect(() => engine.session.jobs.requireFree()).not.toThrow();
   });
 });

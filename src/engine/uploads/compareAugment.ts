@@ -5,18 +5,23 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { disposeOptimizer, makeOptimizer } from '../optimizers';
-import { estimateTrainingMemory, inferGraph } from '../../arch/index';
+import { inferGraph } from '../../arch/index';
 import type { ImageDataset, ImageSplit } from '../../data/datasetTypes';
 import { buildModel } from '../../model/index';
-import { memoryBudget } from '../backends';
 import type { Engine } from '../engine';
 import { fitLoop } from '../fitLoop';
-import { RunControl } from '../runControl';
+import type { Job, Refusal } from '../jobSlot';
+import type { RunControl } from '../runControl';
+import type { Session } from '../session';
 import { augmentTransform } from './augmentTransform';
 import type { CompareEvent, CompareRequest, CompareResult, CompareRun } from './uploadsProtocol';
 import { engineError, uploadsError } from '../../messages/index';
 
 type Shape3 = [number, number, number];
+
+/** The comparison's own words while training, an evaluation or the comparison itself runs; other jobs keep the slot's. */
+const refuseComparison: Refusal = (running) =>
+  running === 'fit' || running === 'evaluate' || running === 'augmentComparison' ? uploadsError('uploads.experimentBusy') : undefined;
 
 function slice(split: ImageSplit, count: number, size: number): { images: Uint8Array; labels: Uint8Array } {
   return { images: split.images.subarray(0, count * size), labels: split.labels.subarray(0, count) };
@@ -43,60 +48,63 @@ export function comparisonSubset(data: ImageDataset, examples: number, validatio
   return { data: { ...data, train: { images, labels, count: n + m } }, validationSplit, examples: n, validation: m };
 }
 
-/** Runs the comparison on the engine's current dataset; one run at a time, stoppable. */
-export class AugmentComparison {
-  private control: RunControl | null = null;
+/**
+ * The comparison as a job of the session (`augmentComparison`), on the session's current dataset: one
+ * job at a time (the slot refuses while another runs), stopped within one batch.
+ */
+export class AugmentComparison implements Job<CompareRequest, CompareEvent, CompareResult> {
+  readonly name = 'augmentComparison';
+  private readonly session: Session;
 
-  constructor(private readonly engine: Engine) {}
-
-  stop(): void {
-    this.control?.stop();
+  constructor(engine: Engine) {
+    this.session = engine.session;
   }
 
+  /** Stops a running comparison after its current batch. */
+  stop(): void {
+    this.session.jobs.stop(this.name);
+  }
+
+  /** Runs the comparison in the session's job slot (refused while another job runs). */
   async run(req: CompareRequest, onEvent: (e: CompareEvent) => void): Promise<CompareResult> {
-    const { data, training, backend } = this.engine.current();
-    if (!data) throw engineError('engine.needDataset');
-    if (training || this.control) throw uploadsError('uploads.experimentBusy');
-    const info = inferGraph(req.graph);
-    const budget = memoryBudget(backend?.name ?? 'cpu');
-    const estimate = estimateTrainingMemory(info, req.batchSize, req.compile.optimizer).total;
+    if (!this.session.data) throw engineError('engine.needDataset');
+    this.session.jobs.requireFree(refuseComparison);
+    const { estimate, budget } = this.session.memoryFor(inferGraph(req.graph), { batchSize: req.batchSize, optimizer: req.compile.optimizer });
     if (estimate > budget) throw uploadsError('uploads.experimentTooLarge', { model: req.graph.name, estimate: (estimate / 2 ** 20).toFixed(0) });
+    return this.session.jobs.start(this, req, onEvent, refuseComparison);
+  }
+
+  async start(req: CompareRequest, onEvent: (e: CompareEvent) => void, control: RunControl): Promise<CompareResult> {
+    const data = this.session.data;
+    if (!data) throw engineError('engine.needDataset');
+    const info = inferGraph(req.graph);
     const subset = comparisonSubset(data, req.examples, req.validation);
     const input = info.inputShape as Shape3;
     const classes = info.outputShape[0];
-    // Holds the Train button's fit off until both runs are done: two loops would halve each other's speed.
-    const release = this.engine.claim('engine.busyAugmentExperiment');
-    const control = new RunControl();
-    this.control = control;
     const runs: CompareResult['runs'] = [];
-    try {
-      for (const run of ['plain', 'augmented'] as CompareRun[]) {
-        if (control.stopRequested) break;
-        onEvent({ type: 'runStart', run, epochs: req.epochs, examples: subset.examples, validation: subset.validation });
-        const model = buildModel(req.graph, { seed: req.seed });
-        const optimizer = makeOptimizer(req.compile);
-        try {
-          const result = await fitLoop({
-            model, optimizer, data: subset.data, input, classes,
-            lossWeights: req.graph.outputs.map((o) => o.lossWeight),
-            settings: { epochs: req.epochs, batchSize: req.batchSize, validationSplit: subset.validationSplit, shuffle: true, seed: req.seed, trainLimit: 0 },
-            control,
-            onEvent: (e) => {
-              if (e.type === 'epochEnd') onEvent({ type: 'epochEnd', run, epoch: e.epoch + 1, loss: e.loss, accuracy: e.accuracy, valLoss: e.valLoss, valAccuracy: e.valAccuracy, examplesPerSec: e.examplesPerSec });
-              else if (e.type === 'batchEnd') onEvent({ type: 'batchEnd', run, epoch: e.epoch, batch: e.batch + 1, batches: e.batches });
-            },
-            transformBatch: run === 'augmented' ? augmentTransform(req.augment, req.augmentSeed, subset.data, subset.examples, input[2]) : undefined,
-          });
-          runs.push({ run, end: result.end, message: result.message, detail: result.detail });
-          if (result.end !== 'completed') break;
-        } finally {
-          model.dispose();
-          disposeOptimizer(optimizer);
-        }
+    for (const run of ['plain', 'augmented'] as CompareRun[]) {
+      if (control.stopRequested) break;
+      onEvent({ type: 'runStart', run, epochs: req.epochs, examples: subset.examples, validation: subset.validation });
+      const model = buildModel(req.graph, { seed: req.seed });
+      const optimizer = makeOptimizer(req.compile);
+      try {
+        const result = await fitLoop({
+          model, optimizer, data: subset.data, input, classes,
+          lossWeights: req.graph.outputs.map((o) => o.lossWeight),
+          settings: { epochs: req.epochs, batchSize: req.batchSize, validationSplit: subset.validationSplit, shuffle: true, seed: req.seed, trainLimit: 0 },
+          control,
+          onEvent: (e) => {
+            if (e.type === 'epochEnd') onEvent({ type: 'epochEnd', run, epoch: e.epoch + 1, loss: e.loss, accuracy: e.accuracy, valLoss: e.valLoss, valAccuracy: e.valAccuracy, examplesPerSec: e.examplesPerSec });
+            else if (e.type === 'batchEnd') onEvent({ type: 'batchEnd', run, epoch: e.epoch, batch: e.batch + 1, batches: e.batches });
+          },
+          transformBatch: run === 'augmented' ? augmentTransform(req.augment, req.augmentSeed, subset.data, subset.examples, input[2]) : undefined,
+        });
+        runs.push({ run, end: result.end, message: result.message, detail: result.detail });
+        if (result.end !== 'completed') break;
+      } finally {
+        model.dispose();
+        disposeOptimizer(optimizer);
       }
-    } finally {
-      this.control = null;
-      release();
     }
     return { examples: subset.examples, validation: subset.validation, runs, tensorsAfter: tf.memory().numTensors };
   }

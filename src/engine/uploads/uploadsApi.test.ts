@@ -9,7 +9,7 @@ import { pngBytes } from '../../data/uploads/testing/imageBytes';
 import { expectNoTensorLeak } from '../../model/testing/expectNoLeak';
 import { Engine } from '../engine';
 import type { DecodedImage } from './decodeImage';
-import { UploadsApi } from './uploadsApi';
+import { UploadsFeature } from './uploadsApi';
 import type { AugmentPreviewRequest, PreviewSource } from './uploadsProtocol';
 
 const SIZE = STORED_SHAPE[0] * STORED_SHAPE[1] * STORED_SHAPE[2];
@@ -28,7 +28,7 @@ async function fakeDecode(bytes: Uint8Array): Promise<DecodedImage> {
 function api() {
   const engine = new Engine();
   let id = 0;
-  const uploads = new UploadsApi(engine, { openStore: async () => ({ store: new MemoryUploadStore(), fallback: null }), decode: fakeDecode, now: () => id, newId: () => `i${++id}`, sync: memoryTabSyncHub().connect() });
+  const uploads = new UploadsFeature(engine, { openStore: async () => ({ store: new MemoryUploadStore(), fallback: null }), decode: fakeDecode, now: () => id, newId: () => `i${++id}`, sync: memoryTabSyncHub().connect() });
   return { engine, uploads };
 }
 
@@ -87,7 +87,7 @@ describe('UploadsApi', () => {
     expect(first.imageName).toMatch(/^[ab]\/\d\.png$/);
     const pcaBefore = await uploads.pcaInfo(UPLOADS);
     // The preview builds the uploads itself: the engine's dataset (which a training run may use) is untouched.
-    expect(engine.current().data).toBeNull();
+    expect(engine.session.data).toBeNull();
 
     // A fresh import of a third, differently coloured class: the split and the colour statistics change.
     await uploads.addFiles(Array.from({ length: 5 }, (_, i) => ({ file: new Blob([pngBytes({ width: 40 + i * 7, height: 4 }) as Uint8Array<ArrayBuffer>]), path: `c/${i}.png` })), { classId: null, fallbackName: 'x' });

@@ -20,7 +20,7 @@ import { UploadBatches } from './uploadBatches';
 import { UploadLibrary, browserLibraryDeps, type LibraryDeps } from './uploadLibrary';
 import type {
   AddResult, AugmentPreviewRequest, AugmentPreviewResult, BatchChoice, BatchPreview, CompareEvent, CompareRequest, CompareResult, DatasetExport, PcaInfo, PreviewSource,
-  RepairResult, UploadFileInput, UploadTarget, UploadsEvent, UploadsSnapshot,
+  RepairResult, UploadFileInput, UploadTarget, UploadsApi, UploadsEvent, UploadsSnapshot,
 } from './uploadsProtocol';
 
 /** Operations training skips on a greyscale input (they change colour only). */
@@ -29,8 +29,8 @@ const COLOUR_OPS: readonly AugmentOpName[] = ['colorShift', 'pcaColor'];
 /** Largest preview grid. */
 const MAX_PREVIEW = 32;
 
-/** `worker.uploads`: registered in engine.worker.ts with Comlink.proxy. */
-export class UploadsApi {
+/** `worker.uploads` (see UploadsApi in uploadsProtocol.ts): registered in engine.worker.ts with Comlink.proxy. */
+export class UploadsFeature implements UploadsApi {
   private readonly library: UploadLibrary;
   private readonly batches: UploadBatches;
   private readonly comparison: AugmentComparison;
@@ -224,7 +224,7 @@ export class UploadsApi {
 
   private async previewData(source: PreviewSource): Promise<ImageDataset> {
     if (source.dataset === 'uploads') return this.uploadsDataset();
-    const { data } = this.engine.current();
+    const data = this.engine.session.data;
     if (!data) throw engineError('engine.needDataset');
     return data;
   }

@@ -1,6 +1,7 @@
 /**
- * Plain-data types of the uploads API (src/engine/uploads/uploadsApi.ts), shared with the UI. Pixels of
- * uploaded images stay in the worker; the UI gets counts, names and preview Blobs.
+ * The uploads API (`worker.uploads` in the UI) and its plain-data types; the implementation
+ * (uploadsApi.ts) stays private to the worker. Pixels of uploaded images stay in the worker; the UI
+ * gets counts, names and preview Blobs.
  */
 import type { ArchGraph } from '../../arch/index';
 import type { AugmentConfig, AugmentOpName } from '../../augment/config';
@@ -227,4 +228,50 @@ export interface CompareResult {
   validation: number;
   runs: { run: CompareRun; end: FitEnd; message: string | null; detail: UserMessage | null }[];
   tensorsAfter: number;
+}
+
+/**
+ * The user's classes and images, the 'uploads' dataset for the engine, the augmentation preview and PCA
+ * statistics of the current training set, and the with/without-augmentation experiment.
+ */
+export interface UploadsApi {
+  /** Opens the store (first call) and returns the classes and images. */
+  list(): Promise<UploadsSnapshot>;
+  /** Calls `listener` after every change of the images (here or in another tab) and when storage is lost; returns an id for `unsubscribe`. */
+  subscribe(listener: (e: UploadsEvent) => void): Promise<number>;
+  unsubscribe(id: number): Promise<void>;
+  /** The thumbnail of an image (a JPEG at its original aspect ratio), or null when it is gone. */
+  previewOf(id: string): Promise<Blob | null>;
+  /** Starts a batch of files; stage them in chunks, scan for the preview, then commit or cancel. */
+  beginBatch(): Promise<number>;
+  /** Adds files to a batch (a few hundred at a time: each call is one structured clone). */
+  stageFiles(token: number, files: UploadFileInput[]): Promise<void>;
+  /** Reads the batch's folders and zips and says which classes it would fill (nothing is decoded or stored). */
+  scanBatch(token: number, onProgress?: (done: number, total: number) => void): Promise<BatchPreview>;
+  /** Checks, decodes and stores the batch as chosen; `free` is the storage estimate's free bytes (null if unknown). */
+  commitBatch(token: number, choice: BatchChoice, target: UploadTarget, free: number | null, onProgress?: (done: number, total: number) => void): Promise<AddResult>;
+  cancelBatch(token: number): Promise<void>;
+  /** Adds files in one call with the recommended layout (no preview). */
+  addFiles(files: UploadFileInput[], target: UploadTarget, onProgress?: (done: number, total: number) => void, free?: number | null): Promise<AddResult>;
+  /** Adds a webcam frame (transferred; closed in the worker), prepared as any upload. */
+  addFrame(frame: ImageBitmap, name: string, target: UploadTarget): Promise<AddResult>;
+  /** After the browser's storage was lost: stores everything the page holds in a fresh database. */
+  storeAgain(): Promise<UploadsSnapshot>;
+  /** The image dataset as a zip of class folders with a manifest. */
+  exportDataset(): Promise<DatasetExport>;
+  createClass(name: string): Promise<UploadsSnapshot>;
+  renameClass(id: string, name: string): Promise<UploadsSnapshot>;
+  deleteClass(id: string): Promise<UploadsSnapshot>;
+  moveImage(id: string, classId: string): Promise<UploadsSnapshot>;
+  deleteImage(id: string): Promise<UploadsSnapshot>;
+  /** Deletes the damaged records reported at load; readable images of a lost class get it back. */
+  removeDamaged(fallbackName: string): Promise<RepairResult>;
+  /** PCA colour statistics over the examples training uses. */
+  pcaInfo(source: PreviewSource): Promise<PcaInfo>;
+  /** Augmented variants of one training image as the network sees it. */
+  augmentPreview(req: AugmentPreviewRequest): Promise<AugmentPreviewResult>;
+  /** Trains the same network without and then with augmentation on a small subset: a job of the worker's session. */
+  compareAugmentation(req: CompareRequest, onEvent: (e: CompareEvent) => void): Promise<CompareResult>;
+  /** Stops a running comparison after its current batch. */
+  stopComparison(): Promise<void>;
 }

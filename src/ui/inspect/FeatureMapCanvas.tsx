@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
-import type { FeatureMaps } from '../../engine/inspect/inspectTypes';
+import type { FeatureMaps } from '../../engine/inspect/inspectProtocol';
 import { VIRIDIS_LUT } from '../../views/inspect/colorRamp';
 import { cellAt, gridLayout, paintFeatureGrid } from '../../views/inspect/featureGrid';
 import { fill, useLocaleFormat } from '../i18n/format';

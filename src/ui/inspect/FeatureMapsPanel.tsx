@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { InspectImage } from '../../engine/inspect/inspectTypes';
+import type { InspectImage } from '../../engine/inspect/inspectProtocol';
 import { useWorker } from '../engineContext';
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { Filters } from '../../engine/inspect/inspectTypes';
+import type { Filters } from '../../engine/inspect/inspectProtocol';
 import { gridLayout, paintFilters } from '../../views/inspect/featureGrid';
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { GradCam } from '../../engine/inspect/inspectTypes';
+import type { GradCam } from '../../engine/inspect/inspectProtocol';
 import { HEAT_LUT } from '../../views/inspect/colorRamp';
 import { heatRgba } from '../../views/inspect/featureGrid';
 import { fill, useLocaleFormat } from '../i18n/format';

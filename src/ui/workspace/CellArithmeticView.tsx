@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { FeatureMaps } from '../../engine/inspect/inspectTypes';
+import type { FeatureMaps } from '../../engine/inspect/inspectProtocol';
 import { useWorker } from '../engineContext';
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';

@@ -1,8 +1,13 @@
 /**
- * Plain data the inspection API exchanges with the UI (no tfjs: the UI imports these types).
- * Shapes are channels-last and exclude the batch dimension.
+ * The inspection API (`worker.inspect` in the UI) and the plain data it exchanges (no tfjs: the UI
+ * imports these types). Shapes are channels-last and exclude the batch dimension. The implementation
+ * (inspectApi.ts) stays private to the worker.
  */
 import type { SampleImage } from '../protocol';
+import type { DepthExperimentResult, DepthExperimentSettings, DepthProgress } from './depthPresets';
+
+/** The depth experiment's contract types live with its presets (the UI also reads the presets' values). */
+export type { DepthExperimentResult, DepthExperimentSettings, DepthProgress };
 
 /** An image to inspect: pixels of any size (uint8 0–255 or float 0–1), or a test-set example by index. */
 export type InspectImage = { pixels: Uint8Array | Float32Array; shape: [number, number, number] } | { testIndex: number };
@@ -112,4 +117,52 @@ export interface CellArithmetic {
   receptiveField: { y0: number; y1: number; x0: number; x1: number };
   /** [H, W, C] of the network's input. */
   inputShape: [number, number, number];
+}
+
+/** Which layer's feature maps, for which image. */
+export interface FeatureMapsRequest {
+  layer: string;
+  image: InspectImage;
+}
+
+/** One cell (y, x, c) of a layer's output, for one image. */
+export interface CellRequest {
+  layer: string;
+  image: InspectImage;
+  y: number;
+  x: number;
+  c: number;
+}
+
+/** Grad-CAM for an image; by default the top-1 class at the last feature-map layer, top 5 listed. */
+export interface GradCamRequest {
+  image: InspectImage;
+  classIndex?: number;
+  layer?: string;
+  k?: number;
+}
+
+/**
+ * Looking inside the current model: every call but the depth experiment is short and runs between
+ * training batches, so the UI may poll during training (throttled, e.g. ≤ 2 Hz). Big arrays come back
+ * transferred.
+ */
+export interface InspectApi {
+  /** The current model's feature-map layers (name, kind, [H, W, C]) and the panel's default layers. */
+  layers(): Promise<InspectLayers>;
+  /** One image's activations at a layer: values [H, W, C] with their min and max. */
+  featureMaps(request: FeatureMapsRequest): Promise<FeatureMaps>;
+  /** How one cell is computed: Σ kernel × patch + bias, then the activation (or a pool's max/mean), from the live weights. */
+  cellArithmetic(request: CellRequest): Promise<CellArithmetic>;
+  /** A convolution's kernels [kh, kw, cin, cout]; by default the first convolution's. */
+  filters(layer?: string): Promise<Filters>;
+  /** Grad-CAM with the top-k probabilities of the same forward pass. */
+  gradCam(request: GradCamRequest): Promise<GradCam>;
+  /**
+   * Plain vs residual nets of several depths with one budget: training error per depth and first-step
+   * gradient norms. A job of the worker's session: refused while another job runs (and holds the others off).
+   */
+  runDepthExperiment(settings: DepthExperimentSettings, onProgress: (p: DepthProgress) => void, dataUrl?: string): Promise<DepthExperimentResult>;
+  /** Stops a running depth experiment after its current batch (its promise then rejects saying so). */
+  stopDepthExperiment(): Promise<void>;
 }

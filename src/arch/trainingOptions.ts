@@ -12,6 +12,11 @@ export interface TrainingOptions {
    * steps) needs a lower one, or the moving statistics still remember their initial 0 and 1.
    */
   readonly bnMomentum?: number;
+  /**
+   * Start every residual block as the identity: γ = 0 on the batch norm that ends its residual branch
+   * (the second input of its `add`; He et al.'s blocks add shortcut + branch). Goyal et al. 2017, §5.1.
+   */
+  readonly zeroInitResidual?: boolean;
 }
 
 function withOptions(node: LayerNode, o: TrainingOptions): LayerNode {
@@ -21,8 +26,26 @@ function withOptions(node: LayerNode, o: TrainingOptions): LayerNode {
   return node;
 }
 
-/** The same graph with the recipe's initialiser and batch-norm momentum on every layer they apply to. */
+/** Names of the batch norms that end a residual branch: the second input of each two-input `add`. */
+function residualBranchEnds(graph: ArchGraph): Set<string> {
+  const byName = new Map(graph.nodes.map((n) => [n.name, n]));
+  const ends = new Set<string>();
+  for (const n of graph.nodes) {
+    const branch = n.spec.kind === 'add' && n.inputs.length === 2 ? byName.get(n.inputs[1]) : undefined;
+    if (branch?.spec.kind === 'batchNorm') ends.add(branch.name);
+  }
+  return ends;
+}
+
+/** The same graph with the recipe's initialiser and batch-norm settings on every layer they apply to. */
 export function withTrainingOptions(graph: ArchGraph, options: TrainingOptions): ArchGraph {
-  if (!options.initializer && options.bnMomentum === undefined) return graph;
-  return { ...graph, nodes: graph.nodes.map((n) => withOptions(n, options)) };
+  if (!options.initializer && options.bnMomentum === undefined && !options.zeroInitResidual) return graph;
+  const zeroGamma = options.zeroInitResidual ? residualBranchEnds(graph) : new Set<string>();
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => {
+      const node = withOptions(n, options);
+      return zeroGamma.has(node.name) && node.spec.kind === 'batchNorm' ? { ...node, spec: { ...node.spec, gammaInit: 'zeros' as const } } : node;
+    }),
+  };
 }

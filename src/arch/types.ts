@@ -86,6 +86,11 @@ export interface BatchNormSpec {
   readonly kind: 'batchNorm';
   readonly epsilon: number;
   readonly momentum: number;
+  /**
+   * γ's initial value; absent: ones (Keras'). Zeros on a residual branch's last batch norm makes the block
+   * start as the identity (Goyal et al. 2017; torchvision's `zero_init_residual`).
+   */
+  readonly gammaInit?: 'ones' | 'zeros';
 }
 
 export interface ActivationSpec {

@@ -97,7 +97,7 @@ export function kerasLayersOf(node: LayerNode): KerasLayer[] {
       return [layer(node, 'LocalResponseNorm', [['depth_radius', spec.depthRadius], ['bias', spec.bias], ['alpha', spec.alpha], ['beta', spec.beta]], { custom: true })];
     case 'batchNorm':
       // The momentum is the graph's: a training recipe sets it (0.9 for a short run), Keras' default is 0.99.
-      return [layer(node, 'BatchNormalization', [['epsilon', spec.epsilon], ['momentum', spec.momentum]], { weights: ['gamma', 'beta', 'moving_mean', 'moving_variance'] })];
+      return [layer(node, 'BatchNormalization', [['epsilon', spec.epsilon], ['momentum', spec.momentum], ...(spec.gammaInit === 'zeros' ? [['gamma_initializer', 'zeros'] as const] : [])], { weights: ['gamma', 'beta', 'moving_mean', 'moving_variance'] })];
     case 'activation':
       // The playground floors a softmax node's probabilities at 2e-7 (FlooredSoftmax, for the 1998
       // LeNet-5's far-apart penalties); Keras' softmax does not, which moves a probability by at most 2e-7.

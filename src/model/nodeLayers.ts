@@ -89,7 +89,7 @@ export function layersForNode(node: LayerNode, seed: number | undefined, inputSh
     case 'lrn':
       return [new LocalResponseNorm({ name, depthRadius: spec.depthRadius, bias: spec.bias, alpha: spec.alpha, beta: spec.beta })];
     case 'batchNorm':
-      return [new FreezableBatchNorm({ name, axis: -1, epsilon: spec.epsilon, momentum: spec.momentum })];
+      return [new FreezableBatchNorm({ name, axis: -1, epsilon: spec.epsilon, momentum: spec.momentum, gammaInitializer: spec.gammaInit ?? 'ones' })];
     case 'activation':
       // A softmax node (the 1998 LeNet-5's softmax(−y)) keeps every class above the loss's clip (FlooredSoftmax).
       if (spec.activation === 'softmax') return [new FlooredSoftmax({ name })];

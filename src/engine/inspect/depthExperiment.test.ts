@@ -66,7 +66,22 @@ describe('runDepthExperiment (wasm)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it("runs the lecture preset's options: 16×16 inputs, residual blocks that start as the identity, a warm-up", async () => {
+    const before = tf.memory().numTensors;
+    const settings: DepthExperimentSettings = { ...tiny, depths: [8], inputSize: 16, zeroInitResidual: true, warmupEpochs: 1, epochs: 2 };
+    const result = await runDepthExperiment(settings, new RunControl(), () => undefined);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(result.runs.map((r) => r.arch)).toEqual(['plain8', 'resnet8']);
+    // At 16×16 the same depth has the same parameters (convolutions do not depend on the map size).
+    const at32 = await runDepthExperiment({ ...tiny, depths: [8] }, new RunControl(), () => undefined);
+    expect(result.runs.map((r) => r.params)).toEqual(at32.runs.map((r) => r.params));
+    expect(result.runs.every((r) => !r.diverged && Number.isFinite(r.trainLoss))).toBe(true);
+    expect(DEPTH_PRESETS.lecture).toMatchObject({ depths: [20, 56], inputSize: 16, zeroInitResidual: true });
+  });
+
   it('rejects settings outside what it can build', () => {
+    expect(() => validateDepthSettings({ ...tiny, inputSize: 24 as 16 })).toThrow(/input side/);
+    expect(() => validateDepthSettings({ ...tiny, warmupEpochs: 1 })).toThrow(/Warm-up/);
     expect(() => validateDepthSettings({ ...tiny, depths: [9 as 8] })).toThrow(/Depths must be among/);
     expect(() => validateDepthSettings({ ...tiny, width: 2 })).toThrow(/Width/);
     expect(() => validateDepthSettings({ ...tiny, examples: 8 })).toThrow(/Examples/);

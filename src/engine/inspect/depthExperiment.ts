@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { buildArch, type ArchGraph } from '../../arch/index';
+import { buildArch, withTrainingOptions, type ArchGraph } from '../../arch/index';
 import { generateColorShapes } from '../../data/colorShapes';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { buildModel, countParams } from '../../model/index';
@@ -15,8 +15,8 @@ import { inspectError } from '../../messages/index';
 
 type Shape3 = readonly [number, number, number];
 
-/** The CIFAR nets' 32×32 input, with the data's channels (3 for colour shapes, 1 for MNIST digits). */
-const inputOf = (data: ImageDataset): Shape3 => [32, 32, data.imageShape[2]];
+/** The CIFAR nets' input (32×32 unless the settings say 16×16), with the data's channels (3 for colour shapes, 1 for MNIST digits). */
+const inputOf = (data: ImageDataset, s: DepthExperimentSettings): Shape3 => [s.inputSize ?? 32, s.inputSize ?? 32, data.imageShape[2]];
 const MEASURE_BATCH = 128;
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -47,9 +47,8 @@ function* batchIndices(s: DepthExperimentSettings, n: number, epoch: number): Ge
   for (let start = 0; start < n; start += s.batchSize) yield order.subarray(start, Math.min(n, start + s.batchSize));
 }
 
-/** Batches x [≤128, 32, 32, 3] over the first `n` training images, for BN statistics; each disposed after use. */
-function* wholeSubset(data: ImageDataset, classes: number, n = data.train.count): Generator<tf.Tensor4D> {
-  const INPUT = inputOf(data);
+/** Batches x [≤128, size, size, channels] over the first `n` training images, for BN statistics; each disposed after use. */
+function* wholeSubset(data: ImageDataset, INPUT: Shape3, classes: number, n = data.train.count): Generator<tf.Tensor4D> {
   for (let start = 0; start < n; start += MEASURE_BATCH) {
     const idx = Int32Array.from({ length: Math.min(MEASURE_BATCH, n - start) }, (_, i) => start + i);
     const { x, y } = makeBatch(data.train, data.imageShape, idx, INPUT, classes);
@@ -78,8 +77,9 @@ async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradie
   const { settings: s, data } = a;
   const classes = data.classNames.length;
   const arch = `${a.family === 'plain' ? 'plain' : 'resnet'}${a.depth}`;
-  const INPUT = inputOf(data);
-  const graph: ArchGraph = buildArch(arch, { width: s.width, classes, input: INPUT });
+  const INPUT = inputOf(data, s);
+  const built = buildArch(arch, { width: s.width, classes, input: INPUT });
+  const graph: ArchGraph = s.zeroInitResidual ? withTrainingOptions(built, { zeroInitResidual: true }) : built;
   const t0 = now();
   const model = buildModel(graph, { seed: s.seed });
   const optimizer = makeOptimizer(s);
@@ -92,7 +92,7 @@ async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradie
   let step = 0;
   /** Training error on the first `n` images in inference mode, with the batch norms' exact statistics over them. */
   const trainingError = async (n: number) => {
-    await recomputeBatchNormStatistics(model, graph, wholeSubset(data, classes, n));
+    await recomputeBatchNormStatistics(model, graph, wholeSubset(data, INPUT, classes, n));
     const idx = Int32Array.from({ length: n }, (_, i) => i);
     const m = await measure(model, data, 'train', idx, INPUT, classes, MEASURE_BATCH);
     return { error: 1 - m.accuracy, loss: m.loss };
@@ -105,6 +105,7 @@ async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradie
       for (const idx of batchIndices(s, data.train.count, epoch)) {
         const { x, y } = makeBatch(data.train, data.imageShape, idx, INPUT, classes);
         if (s.schedule === 'cosine') setLearningRate(optimizer, scheduledRate('cosine', s.learningRate, step, totalSteps));
+        else if (s.warmupEpochs) setLearningRate(optimizer, epoch < s.warmupEpochs ? s.learningRate / 10 : s.learningRate);
         step++;
         let loss: number;
         try {

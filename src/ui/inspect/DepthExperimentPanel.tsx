@@ -125,7 +125,7 @@ export function DepthExperimentPanel() {
           <DepthResultTable runs={result.runs} />
           <p className="hint" data-testid="depth-settings">
             {fill(t('settings'), {
-              examples: f.count(s.examples), data: t((s.dataset ?? 'shapes') === 'mnist' ? 'dataMnist' : 'dataShapes'),
+              examples: f.count(s.examples), data: t((s.dataset ?? 'shapes') === 'mnist' ? (s.inputSize === 16 ? 'dataMnist16' : 'dataMnist') : 'dataShapes'),
               epochs: s.epochs,
               batch: s.batchSize,
               optimizer: s.optimizer === 'sgd' ? `SGD (momentum ${s.momentum})` : 'Adam',
@@ -136,6 +136,7 @@ export function DepthExperimentPanel() {
               seconds: f.fixed(result.seconds, 1),
             })}
           </p>
+          {s.zeroInitResidual && <p className="hint" data-testid="depth-zero-init">{t('zeroInitNote')}</p>}
           {s.preset === 'quick' && <p className="hint">{t('quickCaveat')}</p>}
         </div>
       )}

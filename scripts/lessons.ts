@@ -5,8 +5,8 @@
  * a table (case, claim, measured, pass) and writes bench-results/lessons.json (schema:
  * scripts/lessons/schema.ts). Exit code 1 when a case fails.
  *
- *   npm run lessons                      # everything, one case at a time
- *   npm run lessons -- --parallel 2      # two cases side by side, each page on one WASM thread
+ *   npm run lessons                      # everything, two cases side by side on a machine with ≥ 2 cores
+ *   npm run lessons -- --parallel 1      # one case at a time, on a thread per core (cross-origin isolated)
  *   npm run lessons -- --only why-resnet # cases whose id contains a text
  *   npm run lessons -- --seeds 1 --list  # one seed per lesson; list the cases without running them
  */
@@ -38,7 +38,9 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { only: [], seeds: 3, parallel: 1, list: false, out: 'bench-results/lessons.json', build: true };
+  // Two lanes by default: one page's WASM threads gain ~1.0× over one thread on 2 cores (README, issue
+  // 17), two single-threaded pages side by side ~1.4× — each case then runs no faster than alone.
+  const o: Options = { only: [], seeds: 3, parallel: Math.min(2, Math.max(1, cpus().length)), list: false, out: 'bench-results/lessons.json', build: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {

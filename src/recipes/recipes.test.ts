@@ -43,6 +43,14 @@ describe('training recipes', () => {
     expect(recipeFor({ arch: 'resnet20', variant: '', aux: false, dataset: 'mnist' }).scale).toEqual({ width: 0.5, size: 32 });
   });
 
+  it('the deep CIFAR stacks train a quarter-width copy at 16×16; the deep plain net learns only with SGD, momentum and a cosine schedule', () => {
+    expect(recipeFor({ arch: 'resnet56', variant: '', aux: false, dataset: 'mnist' }).scale).toEqual({ width: 0.25, size: 16 });
+    expect(recipeFor({ arch: 'plain56', variant: '', aux: false, dataset: 'mnist' })).toMatchObject({
+      optimizer: 'sgd', learningRate: 0.05, momentum: 0.9, schedule: 'cosine', initializer: 'heNormal', bnMomentum: 0.9, scale: { width: 0.25, size: 16 },
+    });
+    expect(recipeFor({ arch: 'plain20', variant: '', aux: false, dataset: 'mnist' }).optimizer).toBe('adam');
+  });
+
   it('the classic LeNet-5 (tanh, average pooling) trains 2 epochs of 20,000 digits; the modern one every digit', () => {
     expect(recipeFor({ arch: 'lenet5', variant: 'classic', aux: false, dataset: 'mnist' })).toMatchObject({ epochs: 2, trainLimit: 20_000, batchSize: 64 });
     expect(recipeFor({ arch: 'lenet5', variant: 'modern', aux: false, dataset: 'mnist' }).trainLimit).toBe(0);

@@ -1,5 +1,5 @@
 import { buildArch, formatShape, inferGraph, ZOO } from '../arch/index';
-import { DATASET_CHANNELS, RECIPE_FIELDS, sameRecipeValue, TRANSFER_RECIPE, type RecipeField } from '../recipes/recipes';
+import { DATASET_CHANNELS, DATASET_CLASSES, RECIPE_FIELDS, sameRecipeValue, TRANSFER_RECIPE, type RecipeField } from '../recipes/recipes';
 import { PRECISE_BN_EXAMPLES } from '../engine/protocol';
 import type { ExperimentState } from './experiment';
 import { fill, useLocaleFormat } from './i18n/format';
@@ -24,6 +24,12 @@ const FIELD_LABEL: Record<RecipeField, `field${string}` & keyof (typeof recipeMe
   optimizer: 'fieldOptimizer', learningRate: 'fieldLearningRate', momentum: 'fieldMomentum', schedule: 'fieldSchedule', batchSize: 'fieldBatchSize',
   epochs: 'fieldEpochs', trainLimit: 'fieldTrainLimit', initializer: 'fieldInitializer', bnMomentum: 'fieldBnMomentum',
 };
+
+/** Whether a network is one of the deep plain CIFAR stacks (more than 20 layers) that lesson 3 shows training worse. */
+function isDeepPlain(arch: string): boolean {
+  const entry = ZOO.get(arch);
+  return entry?.family === 'plain' && Number(arch.replace(/\D/g, '')) > 20;
+}
 
 /** Parameters of a zoo network built with `options`, or null when it cannot be built. */
 function paramsOf(arch: string, options: Parameters<typeof buildArch>[1]): number | null {
@@ -55,15 +61,17 @@ export function RecipeNote({ state, update, hasBatchNorm, disabled, transfer = f
     const shape: [number, number, number] = [recipe.scale.size, recipe.scale.size, DATASET_CHANNELS[state.dataset]];
     parts.push(fill(t('scaled'), {
       width: f.fixed(recipe.scale.width, 2), shape: formatShape(shape),
-      params: f.count(paramsOf(state.arch, options) ?? 0), full: f.count(paramsOf(state.arch, summary) ?? 0),
+      // The copy Train builds ends in the dataset's classes (the summary's network in its own, e.g. 1,000).
+      params: f.count(paramsOf(state.arch, { ...options, classes: DATASET_CLASSES[state.dataset] ?? options.classes }) ?? 0), full: f.count(paramsOf(state.arch, summary) ?? 0),
     }));
   } else if (recipe.scale && state.fullSize) {
     parts.push(fill(t('fullSizeChosen'), { params: f.count(paramsOf(state.arch, summary) ?? 0) }));
   }
-  if (!transfer) parts.push(recipe.initializer === 'heNormal' ? t('initHe') : recipe.initializer === 'lecun98' ? t('initLecun') : t('initGlorot'));
+  if (!transfer) parts.push(recipe.initializer === 'heNormal' ? t(hasBatchNorm ? 'initHeBn' : 'initHe') : recipe.initializer === 'lecun98' ? t('initLecun') : t('initGlorot'));
   parts.push(`${fill(t('optimizerPart'), { optimizer: optimizerName, lr: String(recipe.learningRate) })} (${recipe.schedule === 'cosine' ? t('scheduleCosine') : t('scheduleConstant')})`);
   parts.push(transfer ? fill(t('transferBatchPart'), { batch: recipe.batchSize, epochs: recipe.epochs }) : fill(t('batchPart'), { batch: recipe.batchSize, epochs: recipe.epochs, examples: recipe.trainLimit ? f.count(recipe.trainLimit) : t('allImages') }));
   if (hasBatchNorm && !transfer) parts.push(fill(t('bnPart'), { momentum: String(recipe.bnMomentum), n: f.count(PRECISE_BN_EXAMPLES) }));
+  if (!transfer && isDeepPlain(state.arch)) parts.push(t('deepPlain'));
   const compared: readonly RecipeField[] = transfer ? ['optimizer', 'learningRate', 'momentum', 'schedule', 'batchSize', 'epochs'] : RECIPE_FIELDS;
   const changed = compared.filter((field) => !sameRecipeValue(state[field], recipe[field])).filter((field) => hasBatchNorm || field !== 'bnMomentum').filter((field) => state.optimizer !== 'adam' || field !== 'momentum');
   return (

@@ -277,7 +277,7 @@ export function kerasWorkflow(seed: number): LessonCase {
  * src/recipes/recipes.ts).
  */
 export const NETWORK_PRESETS: readonly NetworkPreset[] = [
-  { arch: 'lenet5', minAccuracy: 0.9, budgetSec: 120 },
+  { arch: 'lenet5', minAccuracy: 0.9, budgetSec: 180 },
   { arch: 'lenet5', variant: 'classic', minAccuracy: 0.9, budgetSec: 120 },
   ...(ZOO.get('lenet5')?.variants.includes('1998') ? [{ arch: 'lenet5', variant: '1998', minAccuracy: 0.8, budgetSec: 180 }] : []),
   { arch: 'alexnet', minAccuracy: 0.5, budgetSec: 180 },
@@ -288,7 +288,7 @@ export const NETWORK_PRESETS: readonly NetworkPreset[] = [
   { arch: 'resnet20', minAccuracy: 0.5, budgetSec: 240 },
   { arch: 'resnet56', minAccuracy: 0.5, budgetSec: 240 },
   { arch: 'plain20', minAccuracy: 0.5, budgetSec: 240 },
-  { arch: 'plain56', minAccuracy: 0.25, budgetSec: 240 },
+  { arch: 'plain56', minAccuracy: 0.25, budgetSec: 300 },
   { arch: 'googlenet', minAccuracy: 0.5, budgetSec: 180 },
   { arch: 'googlenet', aux: true, minAccuracy: 0.5, budgetSec: 240 },
 ];

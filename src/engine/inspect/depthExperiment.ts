@@ -72,6 +72,25 @@ interface RunArgs {
   progress: (p: Omit<DepthProgress, 'run' | 'runs' | 'elapsedSeconds'>) => void;
 }
 
+/**
+ * The first-step gradient norms of a net as Keras would start it (γ = 1 everywhere): one step on the run's
+ * first batch with a throwaway model and optimizer, both disposed. For the residual net whose trained copy
+ * starts with γ = 0 on its branches (whose gradients are then exactly 0).
+ */
+async function normsAtKerasInit(s: DepthExperimentSettings, data: ImageDataset, graph: ArchGraph, INPUT: Shape3): Promise<LayerGradientNorm[]> {
+  const model = buildModel(graph, { seed: s.seed });
+  const optimizer = makeOptimizer(s);
+  const first = batchIndices(s, data.train.count, 0).next().value ?? new Int32Array(0);
+  const { x, y } = makeBatch(data.train, data.imageShape, first, INPUT, data.classNames.length);
+  try {
+    return (await stepWithGradientNorms(model, graph, optimizer, x, y)).norms;
+  } finally {
+    tf.dispose([x, y]);
+    model.dispose();
+    disposeOptimizer(optimizer);
+  }
+}
+
 /** Trains one network with the run's budget, then measures its training error; disposes the model. */
 async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradientNorm[] | null }> {
   const { settings: s, data } = a;
@@ -79,7 +98,9 @@ async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradie
   const arch = `${a.family === 'plain' ? 'plain' : 'resnet'}${a.depth}`;
   const INPUT = inputOf(data, s);
   const built = buildArch(arch, { width: s.width, classes, input: INPUT });
-  const graph: ArchGraph = s.zeroInitResidual ? withTrainingOptions(built, { zeroInitResidual: true }) : built;
+  const zeroStart = Boolean(s.zeroInitResidual) && a.family === 'residual';
+  const graph: ArchGraph = zeroStart ? withTrainingOptions(built, { zeroInitResidual: true }) : built;
+  const probed = a.withNorms && zeroStart ? await normsAtKerasInit(s, data, built, INPUT) : null;
   const t0 = now();
   const model = buildModel(graph, { seed: s.seed });
   const optimizer = makeOptimizer(s);
@@ -109,7 +130,7 @@ async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradie
         step++;
         let loss: number;
         try {
-          if (a.withNorms && epoch === 0 && b === 0) {
+          if (a.withNorms && !probed && epoch === 0 && b === 0) {
             const first = await stepWithGradientNorms(model, graph, optimizer, x, y);
             norms = first.norms;
             loss = first.loss;
@@ -142,7 +163,7 @@ async function trainOne(a: RunArgs): Promise<{ run: DepthRun; norms: LayerGradie
       family: a.family, depth: a.depth, arch, params: countParams(model).total, trainError: m.error, trainLoss: m.loss,
       lastEpochLoss, diverged, seconds: (now() - t0) / 1000, ...(s.measureEachEpoch ? { epochErrors } : {}),
     };
-    return { run, norms };
+    return { run, norms: probed ?? norms };
   } finally {
     model.dispose();
     disposeOptimizer(optimizer);
@@ -179,6 +200,7 @@ export async function runDepthExperiment(
     });
     runs.push(run);
     if (norms) gradientNorms[family] = norms;
+    if (norms && family === 'residual' && s.zeroInitResidual) gradientNorms.residualAtKerasInit = true;
   }
   return { settings: s, runs, gradientNorms, seconds: (now() - t0) / 1000 };
 }

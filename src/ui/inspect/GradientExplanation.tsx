@@ -19,6 +19,7 @@ export function GradientExplanation({ norms }: { norms: DepthExperimentResult['g
   return (
     <p className="hint" data-testid="gradient-explanation" data-plain-shrinks={s.plainShrinks ? 'true' : 'false'}>
       {fill(t(s.plainShrinks ? 'gradientsShrink' : 'gradientsHealthy'), values)}
+      {norms.residualAtKerasInit && <> {t('gradientsKerasInit')}</>}
     </p>
   );
 }

@@ -18,7 +18,7 @@ export const LESSON_QUERIES: Record<LessonId, string> = {
   // Transfer learning's recipe (Adam 3e-3, batch 16, 20 epochs), for the scratch run too: like with like.
   'transfer-little-data': 'arch=lenet5&dataset=mnist&epochs=20&batch=16&lr=0.003&limit=200&valsplit=0.2&panel=transfer-panel',
   // Random 4-pixel shifts, horizontal flips (p 0.5) and rotations up to 10° (p 0.5): see src/ui/uploads/augmentUrl.ts.
-  augmentation: 'arch=lenet5&dataset=fashion-mnist&epochs=30&limit=500&valsplit=0.2&aug=c-1-1-4-1-1-1-1_m-1-0.5-1-0_r-1-0.5-10&panel=augment-experiment',
+  augmentation: 'arch=lenet5&dataset=mnist&epochs=40&batch=16&limit=600&valsplit=0.5&aug=c-1-1-2-1-1-1-1_r-1-0.5-10&panel=augment-experiment',
   'keras-workflow': 'arch=lenet5&dataset=mnist&epochs=2&limit=6000&panel=training-section',
 };
 

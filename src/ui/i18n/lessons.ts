@@ -27,7 +27,7 @@ export const lessonMessages: { en: Record<LessonKey, string>; ja: Record<LessonK
     'transfer-little-data:question': 'Which layers are worth reusing for a new task, the early ones or the late ones, and why?',
     'augmentation:title': 'Augmentation against overfitting',
     'augmentation:text':
-      'When a network sees the same few images again and again, its training accuracy climbs towards 100% while the validation accuracy stalls: it memorises. Augmentation shows a slightly different version of each image every time (flips, crops, small rotations, colour shifts), as AlexNet did. This link sets up random shifts, horizontal flips and small rotations for 500 Fashion-MNIST images; the experiment below trains the same network without and with them.',
+      'When a network sees the same few images again and again, its training accuracy climbs towards 100% while the validation accuracy stalls: it memorises. Augmentation shows a slightly different version of each image every time (flips, crops, small rotations, colour shifts), as AlexNet did. This link gives LeNet-5 just 300 MNIST digits (and 300 more to validate on) with random shifts of up to 2 pixels and small rotations (±10°) — no flips, which would turn a digit into another shape; the experiment below trains the same network, from the same start, 40 epochs without and with them. Without augmentation it reaches 100% on its training digits and stalls well below on the validation digits; with augmentation the gap narrows and the validation accuracy rises.',
     'augmentation:question': 'Which augmentations make sense for clothes or digits, and which would change the right answer (think of 6 and 9)?',
     'keras-workflow:title': 'The Keras workflow, step by step',
     'keras-workflow:text':
@@ -57,7 +57,7 @@ export const lessonMessages: { en: Record<LessonKey, string>; ja: Record<LessonK
     'transfer-little-data:question': '新しいタスクで再利用する価値があるのは、入力に近い層と出力に近い層のどちらでしょう。それはなぜでしょう。',
     'augmentation:title': '過学習を防ぐデータ拡張',
     'augmentation:text':
-      '同じ少数の画像を何度も見せると、訓練の正解率は 100% に近づくのに検証の正解率は伸びなくなります。丸暗記しているのです。データ拡張は、毎回少しずつ違う画像 (反転、切り抜き、小さな回転、色の変化) を見せる方法で、AlexNet も使いました。このリンクは Fashion-MNIST の 500 枚に、ランダムな平行移動、左右反転、小さな回転を設定します。下の実験で、同じネットワークをデータ拡張なしとありで訓練して比べましょう。',
+      '同じ少数の画像を何度も見せると、訓練の正解率は 100% に近づくのに検証の正解率は伸びなくなります。丸暗記しているのです。データ拡張は、毎回少しずつ違う画像 (反転、切り抜き、小さな回転、色の変化) を見せる方法で、AlexNet も使いました。このリンクでは LeNet-5 に MNIST の数字をわずか 300 枚 (検証用にさらに 300 枚) だけ与え、最大 2 ピクセルのランダムな平行移動と小さな回転 (±10°) を設定します。左右反転は数字を別の形に変えてしまうので使いません。下の実験で、同じネットワークを同じ初期値から、データ拡張なしとありでそれぞれ 40 エポック訓練して比べましょう。拡張なしでは訓練用の数字で 100% に達するのに検証の正解率は伸び悩み、拡張ありでは差が縮まり、検証の正解率が上がります。',
     'augmentation:question': '衣類や数字に意味のあるデータ拡張はどれで、正解を変えてしまうのはどれでしょう (6 と 9 を考えてみましょう)。',
     'keras-workflow:title': 'Keras のワークフローを一歩ずつ',
     'keras-workflow:text':

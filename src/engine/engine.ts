@@ -9,14 +9,14 @@ import { activateBackend, probeGpu, type GpuProbe, type WasmStarter } from './ba
 import { describeAdaptation } from '../data/adaptInput';
 import { adaptBatch } from './batches';
 import { covers, loadBundled } from './bundledData';
-import { evaluateModel } from './evaluate';
+import { evaluationJob } from './evaluate';
 import { fitLoop, settleAfterStop, splitIndices } from './fitLoop';
 import type {
   BackendRequest, BackendStatus, BuildPlan, BuildResult, CompileSettings, DatasetInfo, EngineApi, EngineDatasetId, InitOptions,
   EvaluateResult, FitResult, FitSettings, Prediction, SampleImage, TrainEvent,
 } from './protocol';
 import { Session, type SessionDataset } from './session';
-import { augmentTransform } from './uploads/augmentTransform';
+import type { AugmentConfig } from '../augment/config';
 import { predictMain } from './trainStep';
 import { restoreWeights, type WeightSnapshot } from './weightSnapshot';
 
@@ -129,6 +129,10 @@ export class Engine implements EngineApi {
     this.session.installOptimizer(settings);
   }
 
+  async setAugmentation(config: AugmentConfig | null, seed: number): Promise<void> {
+    this.session.installBatchTransform(config ? { config, seed } : null);
+  }
+
   /** Trains the session's model as the session's job 'fit' (refused while another job runs). */
   async fit(settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<FitResult> {
     const { model, data, graph } = this.requireModel();
@@ -144,7 +148,7 @@ export class Engine implements EngineApi {
         lossWeights: graph.outputs.map((o) => o.lossWeight),
         settings, control, onEvent,
         onSnapshot: (s) => this.session.recordSnapshot(s),
-        transformBatch: augmentTransform(settings.augment, settings.augmentSeed ?? settings.seed, data, splitIndices(data.train.count, settings).train, graphInfo.inputShape[2]),
+        transformBatch: this.session.batchTransformFor(settings, data, splitIndices(data.train.count, settings).train, graphInfo.inputShape[2]),
         schedule: compiled?.schedule && compiled.schedule !== 'constant' ? { kind: compiled.schedule, base: compiled.learningRate } : undefined,
       });
       this.session.recordFit(batchNormStale ? settings : null, result.epochsCompleted > 0 || result.end === 'stopped');
@@ -193,17 +197,24 @@ export class Engine implements EngineApi {
     return this.session.backend;
   }
 
+  /**
+   * The session's model trains in one job whichever feature built it ('fit' for a model built here,
+   * 'transferFit' for an installed transfer model), and is evaluated in 'evaluate': Pause, Resume and
+   * Stop act on whichever of them runs, so the UI has one set of run controls.
+   */
+  private static readonly MODEL_JOBS = ['fit', 'transferFit', 'evaluate'] as const;
+
   async pause(): Promise<void> {
-    this.session.jobs.pause('fit', 'evaluate');
+    this.session.jobs.pause(...Engine.MODEL_JOBS);
   }
 
   async resume(): Promise<void> {
-    this.session.jobs.resume('fit', 'evaluate');
+    this.session.jobs.resume(...Engine.MODEL_JOBS);
   }
 
-  /** Stops the core's own job (a fit or an evaluation) at its next batch. */
+  /** Stops the session model's running job (its fit, a transfer fit, or its evaluation) at the next batch. */
   async stop(): Promise<void> {
-    this.session.jobs.stop('fit', 'evaluate');
+    this.session.jobs.stop(...Engine.MODEL_JOBS);
   }
 
   /**
@@ -212,11 +223,12 @@ export class Engine implements EngineApi {
    */
   async evaluate(limit: number, onProgress?: (done: number, total: number) => void): Promise<EvaluateResult> {
     const { model, data, graph } = this.requireModel();
-    return this.session.jobs.run('evaluate', async (control) => {
-      const graphInfo = inferGraph(graph);
-      await this.settleBatchNorm();
-      return evaluateModel(model, data, graphInfo.inputShape as Shape3, graphInfo.outputShape[0], limit, 256, { control, onProgress });
-    });
+    const graphInfo = inferGraph(graph);
+    return this.session.jobs.start(
+      evaluationJob,
+      { model, data, input: graphInfo.inputShape as Shape3, classes: graphInfo.outputShape[0], limit, before: () => this.settleBatchNorm() },
+      (p) => onProgress?.(p.done, p.total),
+    );
   }
 
   async predict(image: { pixels: Uint8Array | Float32Array; shape: Shape3; label?: number }, k: number): Promise<Prediction> {

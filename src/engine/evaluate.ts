@@ -3,6 +3,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ImageDataset } from '../data/datasetTypes';
 import { makeBatch } from './batches';
 import { engineError } from '../messages/index';
+import type { Job } from './jobSlot';
 import type { EvaluateResult } from './protocol';
 import type { RunControl } from './runControl';
 import { categoricalCrossentropy, predictMain } from './trainStep';
@@ -53,3 +54,32 @@ export async function evaluateModel(model: tfl.LayersModel, data: ImageDataset, 
   });
   return { loss: lossSum / Math.max(1, count), accuracy: correct / Math.max(1, count), count, perClassAccuracy, confusion, classNames: [...data.classNames].slice(0, classes) };
 }
+
+/** What the session's evaluation job evaluates: the model, its data and shapes, and how many test images (0 = all). */
+export interface EvaluationSettings {
+  model: tfl.LayersModel;
+  data: ImageDataset;
+  input: Shape3;
+  classes: number;
+  limit: number;
+  /** Runs first, inside the job (e.g. settling batch-norm statistics a stopped run left behind). */
+  before?: () => Promise<void>;
+}
+
+/** Test images evaluated so far, of `total`. */
+export interface EvaluationProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Evaluation as the session's job 'evaluate': progress after each batch of 256 test images, cancelled at
+ * the next batch by a stop (rejecting with `engine.evaluationCancelled`).
+ */
+export const evaluationJob: Job<EvaluationSettings, EvaluationProgress, EvaluateResult> = {
+  name: 'evaluate',
+  async start(s, onProgress, control) {
+    await s.before?.();
+    return evaluateModel(s.model, s.data, s.input, s.classes, s.limit, 256, { control, onProgress: (done, total) => onProgress({ done, total }) });
+  },
+};

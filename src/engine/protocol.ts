@@ -65,7 +65,10 @@ export interface FitSettings {
   seed: number;
   /** Use only the first N training examples (0 = all). */
   trainLimit: number;
-  /** Augmentation of training batches only (never validation or test); omitted or all off = none. */
+  /**
+   * Augmentation of training batches only (never validation or test), for this fit alone; omitted: the
+   * augmentation installed in the session (`setAugmentation`), if any; all off = none.
+   */
   augment?: AugmentConfig;
   /** Seeds the augmentation draws (step s uses a seed derived from it and s); defaults to `seed`. */
   augmentSeed?: number;
@@ -172,9 +175,16 @@ export interface EngineApi {
   /** Refuses (rejects) before allocating when training at `plan` would not fit the backend's memory. */
   build(graph: ArchGraph, seed: number, plan?: BuildPlan): Promise<BuildResult>;
   compile(settings: CompileSettings): Promise<void>;
+  /**
+   * Installs the augmentation every later fit of the session's model applies to its training batches
+   * (a fit of a model built here or of a transfer model), seeded by `seed`; null or all off: none.
+   */
+  setAugmentation(config: AugmentConfig | null, seed: number): Promise<void>;
   fit(settings: FitSettings, onEvent: (e: TrainEvent) => void): Promise<FitResult>;
+  /** Pauses the job that trains the session's model (its fit, or an installed transfer model's fit) after the batch. */
   pause(): Promise<void>;
   resume(): Promise<void>;
+  /** Stops the session model's running job (fit, transfer fit or evaluation) at its next batch. */
   stop(): Promise<void>;
   /** Evaluates the first `limit` test images (0 = all); `stop()` cancels it (rejects with `engine.evaluationCancelled`). */
   evaluate(limit: number, onProgress?: (done: number, total: number) => void): Promise<EvaluateResult>;

@@ -251,6 +251,11 @@ describe('one job at a time across the worker', () => {
     expect(r.detail?.code).toBe('fit.stoppedCaching');
     expect(events.filter((e) => e.type === 'batchEnd')).toHaveLength(0);
     expect(tf.memory().numTensors).toBe(installed);
+    // The page has one Stop: the core's stop() ends the fit of an installed transfer model too.
+    const again = transfer.fit(compile, fit, () => undefined);
+    void core.stop();
+    expect((await again).end).toBe('stopped');
+    expect(tf.memory().numTensors).toBe(installed);
     await transfer.release();
     await core.disposeModel();
     expect(tf.memory().numTensors).toBe(beforeTransfer);

@@ -17,6 +17,8 @@ import { JobSlot } from './jobSlot';
 import { disposeOptimizer, makeOptimizer } from './optimizers';
 import type { BackendName, BackendStatus, BuildPlan, CompileSettings, EngineDatasetId, FitSettings } from './protocol';
 import type { WeightSnapshot } from './weightSnapshot';
+import type { AugmentConfig } from '../augment/config';
+import { anyAugmentation, augmentTransform } from './uploads/augmentTransform';
 
 export type SessionPhase = 'empty' | 'built' | 'training' | 'paused' | 'trained';
 
@@ -32,6 +34,12 @@ export type Replacement =
 export interface SessionDataset {
   id: EngineDatasetId;
   data: ImageDataset;
+}
+
+/** The augmentation installed as the session's batch transform, and the seed of its draws. */
+export interface BatchAugmentation {
+  config: AugmentConfig;
+  seed: number;
 }
 
 /** Settings of a fit that stopped mid-epoch: its batch norms' moving statistics lag the weights until settled. */
@@ -52,6 +60,7 @@ export class Session {
   private trained = false;
   private snapshot: WeightSnapshot | null = null;
   private staleBatchNorm: StaleBatchNorm | null = null;
+  private augmentation: BatchAugmentation | null = null;
   private readonly listeners = new Set<(r: Replacement) => void>();
 
   get phase(): SessionPhase {
@@ -204,6 +213,29 @@ export class Session {
     this.dataset = this.underlay;
     this.underlay = null;
     this.emit({ what: 'dataset', by, reason: 'restored' });
+  }
+
+  /**
+   * Installs the batch transform the session's training jobs apply to their training batches: the
+   * augmentation feature's settings (null or all off removes it). A fit may still pass its own.
+   */
+  installBatchTransform(augmentation: BatchAugmentation | null): void {
+    this.augmentation = augmentation && anyAugmentation(augmentation.config) ? augmentation : null;
+  }
+
+  /** The installed augmentation, or null. */
+  get batchAugmentation(): BatchAugmentation | null {
+    return this.augmentation;
+  }
+
+  /**
+   * The transform a fit applies, x [N, H, W, C] → the same shape: its own `augment` when it passes one,
+   * else the installed one; undefined for none. `trainCount` = the run's training images of `data`
+   * (PCA colour statistics are computed over them), `channels` = the network's input channels.
+   */
+  batchTransformFor(settings: Pick<FitSettings, 'augment' | 'augmentSeed' | 'seed'>, data: ImageDataset, trainCount: number, channels: number): ((x: tf.Tensor4D, step: number) => tf.Tensor4D) | undefined {
+    const own = settings.augment !== undefined ? { config: settings.augment, seed: settings.augmentSeed ?? settings.seed } : this.augmentation;
+    return own ? augmentTransform(own.config, own.seed, data, trainCount, channels) : undefined;
   }
 
   /** Records how a fit of the current model ended: whether its batch norms lag its weights, and whether it trained at all. */

@@ -91,9 +91,6 @@ export interface AdoptedModel {
   dataset: DatasetInfo;
   /** Compiles (after the module's freezing) and fits the installed model in the worker. */
   fit: (compile: CompileSettings, fit: FitSettings, onEvent: (e: TrainEvent) => void) => Promise<FitResult>;
-  pause: () => void;
-  resume: () => void;
-  stop: () => void;
   /** The per-epoch history it was trained with (a kept model brings its own back). */
   history?: EpochPoint[];
 }
@@ -261,7 +258,9 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
         } else if (e.type === 'paused') patch({ phase: 'paused' });
         else if (e.type === 'resumed') patch({ phase: 'training' });
       };
-      const fitSettings: FitSettings = { epochs: state.epochs, batchSize: state.batchSize, validationSplit: state.validationSplit, shuffle: state.shuffle, seed: state.seed, trainLimit: state.trainLimit, augment: state.augment, augmentSeed: state.augmentSeed };
+      // The augmentation is installed in the worker's session as its batch transform; every fit of its model applies it.
+      await engine.setAugmentation(state.augment, state.augmentSeed);
+      const fitSettings: FitSettings = { epochs: state.epochs, batchSize: state.batchSize, validationSplit: state.validationSplit, shuffle: state.shuffle, seed: state.seed, trainLimit: state.trainLimit };
       const fitResult = adopted ? await adopted.fit(compileSettings, fitSettings, callback(onEvent)) : await engine.fit(fitSettings, callback(onEvent));
       onFitEnd();
       const failed = fitResult.end === 'nan' || fitResult.end === 'error' || fitResult.end === 'device-lost';
@@ -278,9 +277,11 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     await refreshTensors();
   }, [state, graphFor, patchFor, evaluate, cancelEvaluation, refreshTensors]);
 
-  const pause = useCallback(() => void (adoptedRef.current ? adoptedRef.current.pause() : engineRef.current?.pause()), []);
-  const resume = useCallback(() => void (adoptedRef.current ? adoptedRef.current.resume() : engineRef.current?.resume()), []);
-  const stop = useCallback(() => void (adoptedRef.current ? adoptedRef.current.stop() : engineRef.current?.stop()), []);
+  // One set of run controls: the worker's session pauses or stops whichever job trains its model
+  // (a fit built here or an adopted transfer model's fit).
+  const pause = useCallback(() => void engineRef.current?.pause(), []);
+  const resume = useCallback(() => void engineRef.current?.resume(), []);
+  const stop = useCallback(() => void engineRef.current?.stop(), []);
 
   /**
    * Installs (or, with null, forgets) a feature module's model as the one Train fits. `fresh` clears

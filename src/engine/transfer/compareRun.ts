@@ -11,6 +11,7 @@ import { buildModel, countParams, layerOf, type HeadPooling } from '../../model/
 import { evaluateModel } from '../evaluate';
 import { fitLoop, splitIndices, type FitArgs } from '../fitLoop';
 import type { CompileSettings, FitResult, FitSettings, TrainEvent } from '../protocol';
+import type { Job } from '../jobSlot';
 import type { RunControl } from '../runControl';
 import { anyAugmentation, augmentTransform } from '../uploads/augmentTransform';
 import type { WeightSnapshot } from '../weightSnapshot';
@@ -104,6 +105,19 @@ export interface CompareArgs {
   control: RunControl;
   onProgress: (arm: 'scratch' | 'transfer', point: ComparePoint, epochs: number) => void;
 }
+
+/** One progress event of scratch vs transfer: an arm's epoch. */
+export interface CompareProgress {
+  arm: 'scratch' | 'transfer';
+  point: ComparePoint;
+  epochs: number;
+}
+
+/** Scratch vs transfer as the session's job 'transferCompare': progress per epoch of each arm, stopped within a batch. */
+export const scratchVsTransferJob: Job<Omit<CompareArgs, 'control' | 'onProgress'>, CompareProgress, CompareResult> = {
+  name: 'transferCompare',
+  start: (args, onProgress, control) => compareRun({ ...args, control, onProgress: (arm, point, epochs) => onProgress({ arm, point, epochs }) }),
+};
 
 /**
  * Trains (1) the transfer architecture from random weights, everything trainable, and (2) the same

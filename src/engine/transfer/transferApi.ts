@@ -16,7 +16,7 @@ import type { BuildPlan, CompileSettings, DatasetInfo, EngineDatasetId, FitSetti
 import type { Session } from '../session';
 import { snapshotWeights } from '../weightSnapshot';
 import { loadBaseIndex, loadModelFromUrl } from './baseLoader';
-import { compareRun, disposeOptimizer, fitTransfer, makeOptimizer, scheduleOf } from './compareRun';
+import { disposeOptimizer, scratchVsTransferJob, fitTransfer, makeOptimizer, scheduleOf } from './compareRun';
 import { classSubset, resolveClasses } from './datasetSubset';
 import { freezeUnits } from './freezePlan';
 import { graphFromModel } from './graphFromModel';
@@ -142,7 +142,10 @@ export class TransferFeature implements TransferApi {
       try {
         // Until an epoch completes, the weights before this run are the last epoch's (kept off the GPU).
         let snapshot = await snapshotWeights(installed.model);
-        const result = await fitTransfer(installed, optimizer, data, settings, control, onEvent, (s) => (snapshot = s), scheduleOf(compile));
+        // The session's installed augmentation applies unless this fit passes its own.
+        const installedAugment = this.session.batchAugmentation;
+        const withAugment = settings.augment === undefined && installedAugment ? { ...settings, augment: installedAugment.config, augmentSeed: installedAugment.seed } : settings;
+        const result = await fitTransfer(installed, optimizer, data, withAugment, control, onEvent, (s) => (snapshot = s), scheduleOf(compile));
         this.session.recordFit(null, result.epochsCompleted > 0 || result.end === 'stopped');
         if (result.end === 'device-lost') {
           const rebuilt = await this.core.recoverFromLostDevice(snapshot);
@@ -178,8 +181,8 @@ export class TransferFeature implements TransferApi {
     const data = this.requireData();
     this.requireIdle();
     const mode = this.installed?.mode ?? apply.mode;
-    return this.session.jobs.run('transferCompare', (control) =>
-      compareRun({ base, cutAt: apply.cutAt, pooling: apply.pooling, seed: apply.seed, mode, data, compile, fit: settings, control, onProgress }));
+    return this.session.jobs.start(scratchVsTransferJob, { base, cutAt: apply.cutAt, pooling: apply.pooling, seed: apply.seed, mode, data, compile, fit: settings }, (p) =>
+      onProgress(p.arm, p.point, p.epochs));
   }
 
   /**

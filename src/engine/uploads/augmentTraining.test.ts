@@ -110,6 +110,36 @@ describe('augmentation in training', () => {
 });
 
 describe('with/without augmentation experiment', () => {
+  it('setAugmentation installs the session’s batch transform: a fit without `augment` trains as one passing it; null removes it', async () => {
+    const engine = new Engine();
+    await engine.init('cpu');
+    engine.session.installDataset('uploads', tinyDataset(32, 8));
+    const graph = buildArch('lenet5', { classes: 2, input: [16, 16, 3] });
+    const compile = { optimizer: 'adam', learningRate: 0.01, momentum: 0.9, loss: 'categoricalCrossentropy' } as const;
+    const plain = { epochs: 1, batchSize: 8, validationSplit: 0, shuffle: true, seed: 1, trainLimit: 0 };
+    const lossOf = async (settings: typeof plain & { augment?: AugmentConfig; augmentSeed?: number }) => {
+      await engine.build(graph, 2);
+      await engine.compile(compile);
+      const losses: number[] = [];
+      await engine.fit(settings, (e) => e.type === 'batchEnd' && losses.push(e.loss));
+      return losses;
+    };
+    const passed = await lossOf({ ...plain, augment: mirrorOnly, augmentSeed: 5 });
+    await engine.setAugmentation(mirrorOnly, 5);
+    expect(engine.session.batchAugmentation).toEqual({ config: mirrorOnly, seed: 5 });
+    expect(await lossOf(plain)).toEqual(passed);
+    // A fit's own settings still win over the installed ones (all off = none).
+    const own = await lossOf({ ...plain, augment: defaultAugmentConfig });
+    await engine.setAugmentation(null, 5);
+    expect(engine.session.batchAugmentation).toBeNull();
+    const none = await lossOf(plain);
+    expect(none).toEqual(own);
+    expect(none).not.toEqual(passed);
+    await engine.setAugmentation(defaultAugmentConfig, 5);
+    expect(engine.session.batchAugmentation).toBeNull();
+    await engine.disposeModel();
+  });
+
   it('the subset validates on exactly the requested test images', () => {
     const data = tinyDataset(50, 20);
     const s = comparisonSubset(data, 30, 12);

@@ -117,9 +117,6 @@ export function useTransfer(state: ExperimentState) {
         setCache(result.cache);
         return result;
       },
-      pause: () => void transfer.pause(),
-      resume: () => void transfer.resume(),
-      stop: () => void transfer.stop(),
       history: st.record?.epochs.map((e) => ({ ...e, examplesPerSec: 0 })),
     }, fresh);
   }, [adoptModel, transfer]);

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { LESSON_IDS, lessonHref } from '../src/ui/classroom/lessons';
+import { VIEW_IDS } from '../src/ui/experiment';
 
 /** Runs axe (WCAG 2.1 A/AA and best practices) and returns the serious and critical violations, readable. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -67,6 +68,20 @@ test.describe('accessibility (axe): no serious or critical violation', () => {
     await ready(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('every view (?view=), in both languages', async ({ page }) => {
+    for (const lang of ['en', 'ja']) {
+      for (const view of VIEW_IDS) {
+        await page.goto(`./?lang=${lang}&view=${view}`);
+        // The summary is in the every-panel view only: wait for the backend and the view's own panel.
+        await expect(page.getByTestId('backend-status')).toContainText(/\b(webgpu|webgl|wasm|cpu)\b/, { timeout: 60_000 });
+        await expect(page.locator(`[data-view="${view}"] .panel`).first()).toBeVisible();
+        await expect(page.getByTestId(`view-${view}`)).toHaveAttribute('aria-current', 'page');
+        await expect(page).toHaveTitle(lang === 'ja' ? 'CNN プレイグラウンド' : 'CNN Playground');
+        expect(await seriousViolations(page), `${lang} ${view}`).toEqual([]);
+      }
+    }
   });
 
   for (const id of LESSON_IDS) {

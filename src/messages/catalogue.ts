@@ -8,6 +8,9 @@ import { fill, UserError, type MessageParams, type UserMessage } from './userMes
 /** The UI languages every catalogue covers. */
 export type CatalogueLang = 'en' | 'ja';
 
+/** The BCP 47 locale each language formats numbers and dates with: the one place that maps a language to a locale. */
+export const LOCALE: Readonly<Record<CatalogueLang, string>> = { en: 'en-US', ja: 'ja-JP' };
+
 /** One feature's templates: the same codes in both languages. */
 export interface MessageCatalogue<Code extends string> {
   readonly en: Readonly<Record<Code, string>>;

@@ -13,7 +13,7 @@ import { kerasMessages } from './kerasMessages';
 import { zooMessages } from './zooMessages';
 import { userMessageOf, type UserMessage } from './userMessage';
 
-export { catalogueError, defineCatalogue, message, renderMessage, type CatalogueLang, type MessageCatalogue, type RichParams } from './catalogue';
+export { catalogueError, defineCatalogue, LOCALE, message, renderMessage, type CatalogueLang, type MessageCatalogue, type RichParams } from './catalogue';
 export { archMessages, type ArchMessageCode } from './archMessages';
 export { augmentMessages, type AugmentMessageCode } from './augmentMessages';
 export { engineError, engineMessages, type EngineMessageCode } from './engineMessages';

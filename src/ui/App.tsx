@@ -17,6 +17,8 @@ import { UrlNoticeBanner } from './UrlNoticeBanner';
 import { BuildStamp } from './update/BuildStamp';
 import { UpdateBanner } from './update/UpdateBanner';
 import { TrainingCurves } from './workspace/TrainingCurves';
+import { ViewNav } from './workspace/ViewNav';
+import { shownView, shows } from './workspace/views';
 import { lazyPanel } from './lazyPanel';
 import { sayMessage } from '../messages/index';
 
@@ -38,6 +40,7 @@ export function App() {
   const t = CATALOGUES[state.lang];
   usePageSettings(state);
   const langHidden = useHidden('lang');
+  const view = shownView(state);
   const panelError = (message: string) => (
     <div className="panel error" role="alert">
       {t.pageError} <code>{message}</code>
@@ -106,34 +109,47 @@ export function App() {
             </ErrorBoundary>
           </div>
           <div className="content">
-            <ErrorBoundary fallback={panelError}>
-              <NetworkNote arch={state.arch} />
-            </ErrorBoundary>
-            {!('error' in arch) && (
-              <>
-                <ErrorBoundary fallback={panelError}>
-                  <FeatureMapsPanel />
-                </ErrorBoundary>
-                <ErrorBoundary fallback={panelError}>
-                  <SummaryPanel info={arch.info} />
-                </ErrorBoundary>
-                <ErrorBoundary fallback={panelError}>
-                  <KerasPanel state={state} info={arch.info} />
-                </ErrorBoundary>
-              </>
-            )}
-            <ErrorBoundary fallback={panelError}>
-              <TransferPanel state={state} update={update} />
-            </ErrorBoundary>
-            <ErrorBoundary fallback={panelError}>
-              <UploadsSection state={state} update={update} panelError={panelError} />
-            </ErrorBoundary>
-            <ErrorBoundary fallback={panelError}>
-              <CostExplorer />
-            </ErrorBoundary>
-            <ErrorBoundary fallback={panelError}>
-              <DepthExperimentPanel />
-            </ErrorBoundary>
+            <ViewNav state={state} shown={view} update={update} />
+            {/* Views hide their panels instead of unmounting them: a panel's state (an installed transfer
+                model, a running experiment, its results) stays while another view is shown. */}
+            <div className="view-panels" hidden={view !== ''}>
+              <ErrorBoundary fallback={panelError}>
+                <NetworkNote arch={state.arch} />
+              </ErrorBoundary>
+              {!('error' in arch) && (
+                <>
+                  <ErrorBoundary fallback={panelError}>
+                    <FeatureMapsPanel />
+                  </ErrorBoundary>
+                  <ErrorBoundary fallback={panelError}>
+                    <SummaryPanel info={arch.info} />
+                  </ErrorBoundary>
+                  <ErrorBoundary fallback={panelError}>
+                    <KerasPanel state={state} info={arch.info} />
+                  </ErrorBoundary>
+                </>
+              )}
+            </div>
+            <div className="view-panels" hidden={!shows(view, 'transfer')} data-view="transfer">
+              <ErrorBoundary fallback={panelError}>
+                <TransferPanel state={state} update={update} />
+              </ErrorBoundary>
+            </div>
+            <div className="view-panels" hidden={!shows(view, 'data')} data-view="data">
+              <ErrorBoundary fallback={panelError}>
+                <UploadsSection state={state} update={update} panelError={panelError} />
+              </ErrorBoundary>
+            </div>
+            <div className="view-panels" hidden={!shows(view, 'cost')} data-view="cost">
+              <ErrorBoundary fallback={panelError}>
+                <CostExplorer />
+              </ErrorBoundary>
+            </div>
+            <div className="view-panels" hidden={!shows(view, 'depth')} data-view="depth">
+              <ErrorBoundary fallback={panelError}>
+                <DepthExperimentPanel />
+              </ErrorBoundary>
+            </div>
           </div>
         </div>
       </main>

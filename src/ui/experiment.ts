@@ -12,6 +12,14 @@ export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
 export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type Lang = 'en' | 'ja';
 
+/**
+ * The views below the workspace, each with its own link (`?view=`): transfer learning, your data and
+ * augmentation (with the with/without comparison), the depth experiment, the 1×1-convolution cost.
+ * '' shows every panel in one column (the default, as before views existed).
+ */
+export const VIEW_IDS = ['transfer', 'data', 'depth', 'cost'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
 export interface ExperimentState {
   arch: string;
   /** Empty string: the network's default variant. */
@@ -54,6 +62,8 @@ export interface ExperimentState {
   lesson: LessonId | '';
   /** The data-testid of the panel a link opens on (scrolled into view); '' = none. */
   panel: string;
+  /** The view shown below the workspace ('' = every panel); see {@link VIEW_IDS}. */
+  view: ViewId | '';
   /** Presentation layout: large type for a projector. */
   present: boolean;
   /** Augmentation of training batches (src/augment); all off by default. */
@@ -90,6 +100,7 @@ export const DEFAULT_EXPERIMENT: ExperimentState = {
   lang: 'en',
   lesson: '',
   panel: '',
+  view: '',
   present: false,
   augment: defaultAugmentConfig,
   augmentSeed: 1,

@@ -2,7 +2,7 @@ import { ARCH_IDS, zooEntry } from '../arch/index';
 import { RECIPE_FIELDS, sameRecipeValue, type RecipeField } from '../recipes/recipes';
 import { recipeOf } from './recipeState';
 import { LESSON_IDS } from './classroom/lessonIds';
-import { DEFAULT_EXPERIMENT, type ExperimentState } from './experiment';
+import { DEFAULT_EXPERIMENT, VIEW_IDS, type ExperimentState } from './experiment';
 import { parseAugment, writeAugment } from './uploads/augmentUrl';
 import { SETTING_RANGES, type RangedSetting } from './settingRanges';
 
@@ -78,6 +78,7 @@ const ROWS = [
   row('lesson', 'lesson', oneOf(LESSON_IDS)),
   // A panel's data-testid: lower-case slug only, so it is safe inside a CSS attribute selector.
   row('panel', 'panel', (t) => (/^[a-z][a-z0-9-]{0,39}$/.test(t) ? t : undefined)),
+  row('view', 'view', oneOf(VIEW_IDS)),
   row('present', 'present', bool, writeBool),
   row('aug', 'augment', parseAugment, writeAugment),
   row('augseed', 'augmentSeed', int(0, 2 ** 31 - 1)),

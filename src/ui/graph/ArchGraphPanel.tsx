@@ -13,7 +13,7 @@ import { InceptionBranchGroup } from './InceptionBranchGroup';
 import { ModuleToggles } from './ModuleToggles';
 import { SkipEdge } from './SkipEdge';
 import './graph.css';
-import { toUserMessage, type UserMessage } from '../../messages/index';
+import { LOCALE, toUserMessage, type UserMessage } from '../../messages/index';
 import { useSay } from '../i18n/say';
 
 interface Props {
@@ -48,7 +48,7 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN, onSelect, sele
   const fmt = useFormatNumber();
   const lang = useContext(LangContext);
   const compact = useMemo(() => {
-    const f = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
+    const f = new Intl.NumberFormat(LOCALE[lang], { notation: 'compact', maximumFractionDigits: 1 });
     return (n: number) => f.format(n);
   }, [lang]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());

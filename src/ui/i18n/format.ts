@@ -1,17 +1,10 @@
 import { useContext } from 'react';
+import { LOCALE } from '../../messages/index';
 import type { Lang } from '../experiment';
 import { LangContext } from './index';
 
-/** The BCP 47 locale each UI language formats numbers with. */
-export const LOCALE: Record<Lang, string> = { en: 'en-US', ja: 'ja-JP' };
-
-/**
- * Fills `{name}` placeholders of a catalogue string, e.g. `fill('Epoch {n} / {total}', { n: 1, total: 5 })`.
- * Values are inserted as text (React escapes them); unknown placeholders stay as written.
- */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+// One i18n system: the UI's strings and the worker's messages share one `fill` and one language → locale map.
+export { fill, LOCALE } from '../../messages/index';
 
 /** Number formatters for one language. */
 export interface LocaleFormat {

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { LOCALE, type MessageCatalogue } from '../../messages/index';
 import type { Lang } from '../experiment';
 import { en, type MessageKey, type Messages } from './en';
 import { ja } from './ja';
@@ -20,14 +21,14 @@ export function useT(): (key: MessageKey) => string {
 /** Formats a number for the current language ("1,234,567" in both, but per locale). */
 export function useFormatNumber(): (n: number) => string {
   const lang = useContext(LangContext);
-  return (n) => n.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
+  return (n) => n.toLocaleString(LOCALE[lang]);
 }
 
-/** A feature's own message catalogue: the same keys in English and Japanese. */
-export interface FeatureMessages<K extends string> {
-  en: Record<K, string>;
-  ja: Record<K, string>;
-}
+/**
+ * A feature's own message catalogue: the same keys in English and Japanese — the very type of the
+ * worker's catalogues (src/messages/catalogue.ts), so there is one catalogue type.
+ */
+export type FeatureMessages<K extends string> = MessageCatalogue<K>;
 
 /**
  * `t(key)` over a feature's own catalogue (e.g. `src/ui/i18n/graph.ts`), so features add strings without

@@ -5,11 +5,11 @@ import { fill } from '../i18n/format';
 import { LangContext, useMessages } from '../i18n/index';
 import { useSay } from '../i18n/say';
 import { uploadsBatchMessages, type UploadsBatchKey } from '../i18n/uploadsBatch';
-import { toUserMessage, type UserMessage } from '../../messages/index';
+import { LOCALE, toUserMessage, type CatalogueLang, type UserMessage } from '../../messages/index';
 import { useStorageEstimate } from './storageEstimate';
 
 /** "12.3 MB" / "1.2 GB" in the UI's number format. */
-function bytesText(n: number, lang: string): string {
+function bytesText(n: number, lang: CatalogueLang): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let v = n;
   let u = 0;
@@ -17,7 +17,7 @@ function bytesText(n: number, lang: string): string {
     v /= 1024;
     u++;
   }
-  return `${v.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: u === 0 ? 0 : 1 })} ${units[u]}`;
+  return `${v.toLocaleString(LOCALE[lang], { maximumFractionDigits: u === 0 ? 0 : 1 })} ${units[u]}`;
 }
 
 interface Props {

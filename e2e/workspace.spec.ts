@@ -130,6 +130,47 @@ test.describe('one workspace', () => {
     await expect(field).toHaveAttribute('data-y1', '16');
     await expect(field).toHaveAttribute('data-x0', '14');
     await expect(field).toHaveAttribute('data-x1', '18');
+    // The same from the keyboard: the cursor starts on the clicked cell; ArrowDown then Enter explains the one below.
+    await maps.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(maps).toHaveAttribute('data-cursor', `13,14,${channel}`);
+    await page.keyboard.press('Enter');
+    await expect(inspector).toContainText(`c1_conv[13, 14, ${channel}]`);
+    await expect(field).toHaveAttribute('data-y0', '13');
+    await page.keyboard.press(channel < 5 ? 'PageDown' : 'PageUp');
+    await expect(maps).toHaveAttribute('data-cursor', `13,14,${channel < 5 ? channel + 1 : channel - 1}`);
+  });
+
+  test('the inspector shows a layer’s live statistics during training: activations, its gradient norm, its filters', async ({ page }) => {
+    await page.goto('./?arch=lenet5&dataset=mnist&epochs=1&limit=12000');
+    await ready(page);
+    const inspector = page.getByTestId('layer-inspector');
+    await page.getByTestId('arch-graph').locator('[data-layer="c1_conv"]').click();
+    await expect(inspector.getByTestId('inspector-stats')).toHaveCount(0); // nothing to measure before a build
+    await page.getByTestId('train-button').click();
+    const norm = inspector.getByTestId('inspector-gradient-norm');
+    await expect(norm).toHaveAttribute('data-norm', /\d/, { timeout: 60_000 });
+    const first = Number(await norm.getAttribute('data-norm'));
+    const duringTraining = await page.getByTestId('stop-button').isEnabled();
+    expect(first).toBeGreaterThan(0);
+    // Measured again while the weights move: a later reading differs.
+    await expect.poll(async () => Number(await norm.getAttribute('data-norm')), { timeout: 60_000 }).not.toBe(first);
+    expect(duringTraining).toBe(true);
+    await expect(inspector.getByTestId('inspector-filters')).toHaveAttribute('data-tiles', '6');
+    const stats = inspector.getByTestId('inspector-activation-stats');
+    await expect(stats).toBeVisible();
+    const zeros = Number(await stats.getAttribute('data-zeros'));
+    expect(zeros).toBeGreaterThanOrEqual(0);
+    expect(zeros).toBeLessThanOrEqual(1);
+    expect(Number(await stats.getAttribute('data-std'))).toBeGreaterThan(0);
+    await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 180_000 });
+    // A dense layer has a kernel too (no feature maps); a pool has no weights of its own.
+    await page.getByTestId('arch-graph').locator('[data-layer="f6_dense"]').click();
+    await expect(norm).toHaveAttribute('data-norm', /\d/);
+    expect(Number(await norm.getAttribute('data-norm'))).toBeGreaterThan(0);
+    await expect(inspector.getByTestId('inspector-filters')).toHaveCount(0);
+    await page.getByTestId('arch-graph').locator('[data-layer="s2_pool"]').click();
+    await expect(norm).toHaveAttribute('data-norm', '');
   });
 
   test('Predict shows the image it predicted on and its source; a refused upload clears the old result', async ({ page }) => {
@@ -188,5 +229,32 @@ test.describe('one workspace', () => {
     await ready(page);
     await expect(page.getByTestId('url-notice')).toHaveCount(0);
     await expect(page.getByTestId('epochs-input')).toHaveValue('200');
+  });
+
+  test('views have their own links (?view=); a click switches in place and keeps each panel\'s state; ?panel= links still open their panel', async ({ page }) => {
+    await page.goto('./?view=depth');
+    await ready(page);
+    await expect(page.getByTestId('depth-experiment')).toBeVisible();
+    for (const id of ['transfer-panel', 'cost-explorer', 'uploads-panel', 'total-params']) await expect(page.getByTestId(id)).toBeHidden();
+    await expect(page.getByTestId('view-depth')).toHaveAttribute('aria-current', 'page');
+    // The workspace itself stays: Train and the graph are there in every view.
+    await expect(page.getByTestId('train-button')).toBeVisible();
+    await page.getByTestId('view-cost').click();
+    await expect(page).toHaveURL(/[?&]view=cost(&|$)/);
+    await expect(page.getByTestId('cost-explorer')).toBeVisible();
+    await expect(page.getByTestId('depth-experiment')).toBeHidden();
+    // A view's link is a real link: it carries the rest of the experiment.
+    await expect(page.getByTestId('view-transfer')).toHaveAttribute('href', /view=transfer/);
+    await page.getByTestId('view-all').click();
+    await expect(page).not.toHaveURL(/view=/);
+    for (const id of ['transfer-panel', 'cost-explorer', 'uploads-panel', 'depth-experiment']) await expect(page.getByTestId(id)).toBeVisible();
+    // An older link that names a panel of another view opens that panel's view.
+    await page.goto('./?view=depth&panel=transfer-panel');
+    await ready(page);
+    await expect(page.getByTestId('transfer-panel')).toBeVisible();
+    await expect(page.getByTestId('view-transfer')).toHaveAttribute('aria-current', 'page');
+    await page.goto('./?panel=augment-experiment');
+    await ready(page);
+    await expect(page.getByTestId('augment-experiment')).toBeInViewport();
   });
 });

@@ -65,6 +65,22 @@ describe('InspectApi on the engine (CPU backend)', () => {
     await expect(api.filters('s2_pool')).rejects.toThrow(/no convolution kernel/);
   });
 
+  it('measures a layer’s gradient norm between batches without changing a weight; nothing for a pool', async () => {
+    await expectNoTensorLeak(async () => {
+      const kernel = () => Array.from(engine.session.model?.getLayer('c1_conv').getWeights()[0].dataSync() ?? []);
+      const before = kernel();
+      const g = await api.layerGradient('c1_conv', 16);
+      expect(g).toMatchObject({ layer: 'c1_conv', examples: 16 });
+      expect(g.gradientNorm).toBeGreaterThan(0);
+      expect(Number.isFinite(g.gradientNorm)).toBe(true);
+      expect(g.weightNorm).toBeCloseTo(Math.hypot(...before), 4);
+      expect(kernel()).toEqual(before);
+      // The dense classifier has a kernel [in, out] too; a pool has none.
+      expect((await api.layerGradient('f6_dense')).gradientNorm).toBeGreaterThan(0);
+      expect(await api.layerGradient('s2_pool')).toMatchObject({ gradientNorm: null, weightNorm: null });
+    });
+  });
+
   it('computes Grad-CAM over c3_conv: a [10, 10] map in [0, 1] and the top-k, matching a direct gradient', async () => {
     await expectNoTensorLeak(async () => {
       const cam = await api.gradCam({ image: { testIndex: 2 }, k: 3 });

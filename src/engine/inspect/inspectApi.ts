@@ -10,8 +10,10 @@ import { imageBatch } from './imageBatch';
 import { inspectableLayers } from './inspectLayers';
 import { convKernel, extentOf, gradCam, layerActivations } from './inspectOps';
 import type {
-  CellArithmetic, CellRequest, DepthExperimentResult, DepthExperimentSettings, DepthProgress, FeatureMaps, FeatureMapsRequest, Filters, GradCam, GradCamRequest, InspectApi, InspectLayers,
+  CellArithmetic, CellRequest, DepthExperimentResult, DepthExperimentSettings, DepthProgress, FeatureMaps, FeatureMapsRequest, Filters, GradCam, GradCamRequest, InspectApi, InspectLayers, LayerGradient,
 } from './inspectProtocol';
+import { layerGradientNorm } from './layerGradient';
+import { makeBatch } from '../batches';
 import { cellArithmetic } from './cellArithmetic';
 import { engineError, inspectError } from '../../messages/index';
 import { loadBundledDataset } from '../../data/loadBundled';
@@ -74,6 +76,22 @@ export class InspectFeature implements InspectApi {
     if (!name) throw inspectError('inspect.noConvolution', { model: graph.name });
     const { values, shape } = await convKernel(model, name);
     return Comlink.transfer({ layer: name, shape, values, ...extentOf(values) }, [values.buffer]);
+  }
+
+  /**
+   * The gradient norm of `layer`'s kernel on the first `examples` training images (inference mode: nothing
+   * changes, so it may run between training batches), with the kernel's own norm; nulls without a kernel.
+   */
+  async layerGradient(layer: string, examples = 32): Promise<LayerGradient> {
+    const { model, data, input } = this.requireData();
+    const n = Math.max(1, Math.min(Math.trunc(examples) || 1, 256, data.train.count));
+    const { x, y } = makeBatch(data.train, data.imageShape, Int32Array.from({ length: n }, (_, i) => i), input, data.classNames.length);
+    try {
+      const norms = await layerGradientNorm(model, layer, x, y);
+      return { layer, gradientNorm: norms?.gradientNorm ?? null, weightNorm: norms?.weightNorm ?? null, examples: n };
+    } finally {
+      tf.dispose([x, y]);
+    }
   }
 
   /**

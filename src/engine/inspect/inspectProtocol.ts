@@ -119,6 +119,16 @@ export interface CellArithmetic {
   inputShape: [number, number, number];
 }
 
+/** A layer's gradient, measured between training batches on the first `examples` training images. */
+export interface LayerGradient {
+  layer: string;
+  /** ‖∂L/∂W‖₂ of its kernel (cross-entropy of the main output, inference mode); null without a kernel. */
+  gradientNorm: number | null;
+  /** ‖W‖₂ of the same kernel; null without one. */
+  weightNorm: number | null;
+  examples: number;
+}
+
 /** Which layer's feature maps, for which image. */
 export interface FeatureMapsRequest {
   layer: string;
@@ -156,6 +166,8 @@ export interface InspectApi {
   cellArithmetic(request: CellRequest): Promise<CellArithmetic>;
   /** A convolution's kernels [kh, kw, cin, cout]; by default the first convolution's. */
   filters(layer?: string): Promise<Filters>;
+  /** The gradient norm of a layer's kernel on the first `examples` (default 32) training images, and its weight norm. */
+  layerGradient(layer: string, examples?: number): Promise<LayerGradient>;
   /** Grad-CAM with the top-k probabilities of the same forward pass. */
   gradCam(request: GradCamRequest): Promise<GradCam>;
   /**

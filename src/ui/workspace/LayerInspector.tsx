@@ -12,6 +12,7 @@ import { useTrainingView } from '../trainingContext';
 import { buildKey } from './buildKey';
 import { CellArithmeticView } from './CellArithmeticView';
 import { defaultLayer, useSelectedLayer } from './layerSelection';
+import { LayerLiveStats } from './LayerLiveStats';
 
 /** While training, feature maps are fetched at most this often (ms). */
 const LIVE_MS = 500;
@@ -19,8 +20,9 @@ type Cell = { y: number; x: number; c: number };
 
 /**
  * The inspector beside the graph: the selected layer's output shape, parameters and MACs, and, once a
- * model is built, its feature maps for a test image (worker, live while training). Clicking a cell
- * explains how that value is computed.
+ * model is built, its live statistics (activations, gradient norm, a convolution's filters) and its
+ * feature maps for a test image (worker, live while training). Clicking a cell explains how that value
+ * is computed.
  */
 export function LayerInspector({ info }: { info: GraphInfo }) {
   const t = useMessages(workspaceMessages);
@@ -35,8 +37,9 @@ export function LayerInspector({ info }: { info: GraphInfo }) {
   const [cell, setCell] = useState<(Cell & { layer: string; index: number }) | null>(null);
   const layer = layerName ? info.layers.find((l) => l.name === layerName) : undefined;
   const isMaps = layer?.outputShape.length === 3;
-  // Feature maps are live during training: the weights change with every batch (fetched at most every LIVE_MS).
-  const batchesDone = useTrainingView((v) => (isMaps ? v.batchHistory.length : 0));
+  // Feature maps and the live statistics follow training: the weights change with every batch (each
+  // fetched at most every so often while training).
+  const batchesDone = useTrainingView((v) => (layer ? v.batchHistory.length : 0));
   const build = inspect ? buildKey(view.build) : null;
   const live = view.phase === 'training';
   const key = build && layer && isMaps ? `${build}|${batchesDone}|${view.phase}|${layer.name}|${testIndex}` : null;
@@ -44,6 +47,7 @@ export function LayerInspector({ info }: { info: GraphInfo }) {
   const shown = maps.data && maps.data.layer === layer?.name ? maps.data : null;
   const openCell = cell && cell.layer === layer?.name && cell.index === testIndex ? cell : null;
   const dataset = view.dataset;
+  const statsKey = build && dataset ? `${build}|${batchesDone}|${view.phase}` : null;
 
   return (
     <section className="panel layer-inspector" aria-labelledby="inspector-heading" data-testid="layer-inspector">
@@ -67,6 +71,7 @@ export function LayerInspector({ info }: { info: GraphInfo }) {
               <dd data-testid="inspector-macs">{f.count(layer.macs)}</dd>
             </div>
           </dl>
+          {statsKey && <LayerLiveStats layer={layer.name} kind={layer.kind} maps={shown} refresh={statsKey} live={live} />}
           {!isMaps ? (
             <p className="hint">{t('notMaps')}</p>
           ) : !view.build || !dataset ? (

@@ -50,6 +50,26 @@ export function cellAt(layout: GridLayout, h: number, w: number, px: number, py:
   return x < w && y < h ? { y, x, c } : null;
 }
 
+/**
+ * The cell a key moves to in a grid of `tiles` maps of h × w: arrows move within the map (stopping at its
+ * edges), Page Up / Page Down go to the previous / next map at the same position, Home / End to the first
+ * / last cell of the map. Null for any other key.
+ */
+export function moveCell(cell: { y: number; x: number; c: number }, key: string, h: number, w: number, tiles: number): { y: number; x: number; c: number } | null {
+  const clamp = (v: number, hi: number) => Math.max(0, Math.min(hi, v));
+  switch (key) {
+    case 'ArrowUp': return { ...cell, y: clamp(cell.y - 1, h - 1) };
+    case 'ArrowDown': return { ...cell, y: clamp(cell.y + 1, h - 1) };
+    case 'ArrowLeft': return { ...cell, x: clamp(cell.x - 1, w - 1) };
+    case 'ArrowRight': return { ...cell, x: clamp(cell.x + 1, w - 1) };
+    case 'PageUp': return { ...cell, c: clamp(cell.c - 1, tiles - 1) };
+    case 'PageDown': return { ...cell, c: clamp(cell.c + 1, tiles - 1) };
+    case 'Home': return { ...cell, y: 0, x: 0 };
+    case 'End': return { ...cell, y: h - 1, x: w - 1 };
+    default: return null;
+  }
+}
+
 function fillBlock(rgba: Uint8ClampedArray, width: number, x0: number, y0: number, size: number, r: number, g: number, b: number): void {
   for (let dy = 0; dy < size; dy++) {
     let p = ((y0 + dy) * width + x0) * 4;

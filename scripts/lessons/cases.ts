@@ -220,17 +220,22 @@ export function transferLittleData(seed: number): LessonCase {
   };
 }
 
-/** Lesson 6: with little data, augmentation narrows the train–validation gap and raises validation accuracy. */
-export function augmentation(seed: number): LessonCase {
+/**
+ * Lesson 6: with little data, augmentation narrows the train–validation gap and raises validation accuracy.
+ * `epochs` shortens the comparison as a student would, in the panel's own field (CI's reduced budget);
+ * omitted, the lesson's 40.
+ */
+export function augmentation(seed: number, epochs?: number): LessonCase {
   return {
-    id: `lesson:augmentation:seed-${seed}`,
-    claim: 'at the lesson’s settings, the augmented run ends with a smaller train–validation gap and a higher validation accuracy (≥ +1 point) than the plain run',
+    id: `lesson:augmentation:seed-${seed}${epochs ? `:${epochs}-epochs` : ''}`,
+    claim: `at the lesson’s settings${epochs ? ` (${epochs} epochs)` : ''}, the augmented run ends with a smaller train–validation gap and a higher validation accuracy (≥ +1 point) than the plain run`,
     timeoutSec: 600,
     run: async (ctx) => {
       const page = ctx.page;
       await openLesson(ctx, 'augmentation', seed);
       const panel = page.getByTestId('augment-experiment');
       if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').first().click();
+      if (epochs) await panel.getByTestId('compare-epochs').fill(String(epochs));
       const t0 = Date.now();
       await panel.getByTestId('compare-run').click();
       await panel.getByTestId('compare-progress').waitFor({ state: 'visible', timeout: 60_000 });

@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium';
 
@@ -9,7 +10,10 @@ export default defineConfig({
   testDir: 'e2e',
   forbidOnly: true,
   fullyParallel: false,
-  workers: 1,
+  // Two spec files side by side on a machine with ≥ 2 cores: measured on this 2-core machine, the whole
+  // suite took 13.8 min with two workers against 18.7 with one (most tests wait on one WASM thread or on
+  // the page); E2E_WORKERS=1 runs one file at a time.
+  workers: Number(process.env.E2E_WORKERS ?? Math.min(2, Math.max(1, cpus().length))),
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 30_000 },

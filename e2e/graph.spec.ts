@@ -99,6 +99,48 @@ test.describe('architecture graph', () => {
   });
 });
 
+test.describe('the graph at Fit', () => {
+  test('at 1280×800 Fit shows every zoo network whole, with readable labels (name, kind, output shape) that never overlap', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('./?arch=lenet5');
+    const ids = await page.getByTestId('arch-select').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(ids.length).toBeGreaterThanOrEqual(20);
+    for (const id of ids) {
+      await page.getByTestId('arch-select').selectOption(id);
+      await expect(page.getByTestId('arch-graph-panel').first().locator('h2')).toContainText(id);
+      await page.getByTestId('graph-fit').first().click();
+      const report = await page.getByTestId('arch-graph').first().evaluate((svg) => {
+        const view = svg.getBoundingClientRect();
+        const inside = (r: DOMRect) => r.left >= view.left - 1 && r.right <= view.right + 1 && r.top >= view.top - 1 && r.bottom <= view.bottom + 1;
+        const nodes = [...svg.querySelectorAll('[data-testid="graph-node"]')].map((n) => n.getBoundingClientRect());
+        const labels = [...svg.querySelectorAll('[data-testid="graph-label"][data-shown]')].map((l) => ({
+          box: l.getBoundingClientRect(),
+          sizes: [...l.querySelectorAll('tspan')].map((s) => parseFloat(getComputedStyle(s).fontSize)),
+          text: l.textContent ?? '',
+        }));
+        const clash = labels.some((a, i) => labels.slice(i + 1).some((b) => a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom));
+        return {
+          nodes: nodes.length,
+          outside: nodes.filter((r) => !inside(r)).length,
+          labels: labels.length,
+          labelsOutside: labels.filter((l) => !inside(l.box)).length,
+          smallest: Math.min(...labels.flatMap((l) => l.sizes)),
+          withShape: labels.filter((l) => /\d+(×\d+)*$/.test(l.text)).length,
+          clash,
+        };
+      });
+      expect(report.nodes, id).toBeGreaterThan(5);
+      expect(report.outside, `${id}: blocks outside the view at Fit`).toBe(0);
+      expect(report.labels, `${id}: labels shown`).toBeGreaterThanOrEqual(3);
+      expect(report.labelsOutside, id).toBe(0);
+      expect(report.smallest, `${id}: label size`).toBeGreaterThanOrEqual(10);
+      expect(report.withShape, `${id}: labels carry the output shape`).toBe(report.labels);
+      expect(report.clash, `${id}: labels overlap`).toBe(false);
+    }
+  });
+});
+
 test.describe('1×1 cost explorer', () => {
   test("shows the course's example by default and updates when an input changes", async ({ page }) => {
     await page.goto('./');

@@ -1,6 +1,6 @@
 import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { ArchGraph, GraphInfo } from '../../arch/index';
-import { layoutArchGraph, type Box, type LayoutNode } from '../../views/archGraph/index';
+import { layoutArchGraph, planWrap, type Box, type LayoutNode } from '../../views/archGraph/index';
 import { LangContext, useFormatNumber, useMessages } from '../i18n/index';
 import { graphMessages } from '../i18n/graph';
 import { createZoomPan, type ZoomPanHandle } from './createZoomPan';
@@ -11,6 +11,7 @@ import { EDGE, MUTED } from './graphColors';
 import { GraphLegend } from './GraphLegend';
 import { InceptionBranchGroup } from './InceptionBranchGroup';
 import { ModuleToggles } from './ModuleToggles';
+import { GRAPH_FONT, ScreenLabels, type ScreenLabelsHandle } from './ScreenLabels';
 import { SkipEdge } from './SkipEdge';
 import './graph.css';
 import { LOCALE, toUserMessage, type UserMessage } from '../../messages/index';
@@ -58,22 +59,43 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN, onSelect, sele
   const [rover, setRover] = useState<string | null>(null);
   const [exportError, setExportError] = useState<UserMessage | null>(null);
   const { say } = useSay();
-  const layout = useMemo(() => layoutArchGraph(graph, info, { expanded }), [graph, info, expanded]);
+  /** The graph's size on screen (whole pixels, to tens): long networks wrap into rows to fit it. */
+  const [view, setView] = useState<{ width: number; height: number } | null>(null);
+  const unwrapped = useMemo(() => layoutArchGraph(graph, info, { expanded }), [graph, info, expanded]);
+  const wrap = useMemo(() => (view ? planWrap(unwrapped.bounds, view) : undefined), [unwrapped, view]);
+  const layout = useMemo(() => (wrap ? layoutArchGraph(graph, info, { expanded, wrap }) : unwrapped), [graph, info, expanded, wrap, unwrapped]);
   const byId = useMemo(() => new Map(layout.nodes.map((n) => [n.id, n])), [layout]);
 
   const svgRef = useRef<SVGSVGElement>(null);
   const viewportRef = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomPanHandle | null>(null);
   const framedGraph = useRef<ArchGraph | null>(null);
+  const framedRows = useRef(0);
+  const labelsRef = useRef<ScreenLabelsHandle>(null);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      // Hidden (another view is shown): keep the last size rather than wrap for nothing.
+      if (width < 1 || height < 1) return;
+      const next = { width: Math.round(width / 10) * 10, height: Math.round(height / 10) * 10 };
+      setView((prev) => (prev && prev.width === next.width && prev.height === next.height ? prev : next));
+    });
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, []);
   /** A module just expanded (shown whole once laid out), or '*' after expand/collapse all (fit). */
   const toFrame = useRef<string | null>(null);
   useEffect(() => {
     if (!svgRef.current || !viewportRef.current) return;
-    const zoom = zoomRef.current ?? createZoomPan(svgRef.current, viewportRef.current);
+    const zoom = zoomRef.current ?? createZoomPan(svgRef.current, viewportRef.current, (t, w, h) => labelsRef.current?.update(t, w, h));
     zoomRef.current = zoom;
-    // A new network is framed afresh; expanding a module keeps the view where the learner was looking.
-    zoom.update(layout.bounds, framedGraph.current !== graph);
+    // A new network (or one wrapped anew) is framed afresh; expanding a module keeps the view where the
+    // learner was looking.
+    zoom.update(layout.bounds, framedGraph.current !== graph || framedRows.current !== layout.rows);
     framedGraph.current = graph;
+    framedRows.current = layout.rows;
     const module = layout.modules.find((m) => m.id === toFrame.current && m.expanded);
     if (toFrame.current === '*') zoom.fit();
     else if (module) zoom.frame(unionBox(module.branches.map((b) => b.box)));
@@ -211,7 +233,7 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN, onSelect, sele
         role="group"
         aria-label={`${t('graphLabel')} ${graph.name}`}
         aria-describedby={`${uid}-details`}
-        fontFamily="system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Noto Sans JP', sans-serif"
+        fontFamily={GRAPH_FONT}
       >
         <rect data-background x={0} y={0} width="100%" height="100%" fill="#ffffff" />
         <g ref={viewportRef} data-viewport>
@@ -221,8 +243,9 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN, onSelect, sele
           {layout.skips.map((s) => (
             <SkipEdge key={s.block} skip={s} title={describeShortcut(s.block, s.kind, t)} />
           ))}
+          {/* Drawn in graph units only in an exported file; on screen ScreenLabels draws them at constant size. */}
           {layout.labels.map((l, i) => (
-            <text key={`${l.text}${i}`} x={l.x} y={l.y} fontSize={10} fill={MUTED} textAnchor="middle">
+            <text key={`${l.text}${i}`} data-graph-label x={l.x} y={l.y} fontSize={10} fill={MUTED} textAnchor="middle" display="none">
               {l.text}
             </text>
           ))}
@@ -238,6 +261,7 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN, onSelect, sele
           )}
           {layout.nodes.filter((n) => !inBranch.has(n.id)).map(block)}
         </g>
+        <ScreenLabels ref={labelsRef} labels={layout.labels} />
       </svg>
       <p id={`${uid}-details`} tabIndex={-1} className="graph-details" data-testid="graph-details" role="status" aria-live="polite">
         {activeNode ? describeNode(activeNode, t, fmt, isFrozen(activeNode)) : t('detailsNone')}

@@ -33,10 +33,11 @@ const DRAG_START = 3;
 
 /**
  * Wires zoom/pan onto `svg`, writing the transform straight onto `viewport` (a <g>), so a drag over
- * ResNet-152's thousand marks re-renders nothing in React. Keys (on the svg or any block inside it):
+ * ResNet-152's thousand marks re-renders nothing in React; `onChange` hears every new transform (the
+ * on-screen labels follow it). Keys (on the svg or any block inside it):
  * + / − zoom, arrows pan, 0 fits.
  */
-export function createZoomPan(svg: SVGSVGElement, viewport: SVGGElement): ZoomPanHandle {
+export function createZoomPan(svg: SVGSVGElement, viewport: SVGGElement, onChange?: (t: ZoomTransform, width: number, height: number) => void): ZoomPanHandle {
   let t: ZoomTransform = IDENTITY;
   let bounds: Box = { x: 0, y: 0, width: 1, height: 1 };
   let drag: { id: number; x: number; y: number; moved: boolean } | null = null;
@@ -49,6 +50,7 @@ export function createZoomPan(svg: SVGSVGElement, viewport: SVGGElement): ZoomPa
     const { width, height } = size();
     t = clampPan(next, bounds, width, height);
     viewport.setAttribute('transform', transformAttr(t));
+    onChange?.(t, width, height);
   };
   const fit = () => {
     const { width, height } = size();

@@ -16,6 +16,9 @@ export function graphSvgMarkup(svg: SVGSVGElement, bounds: Box): string {
   clone.setAttribute('height', String(Math.ceil(bounds.height)));
   for (const attr of ['tabindex', 'style', 'class', 'role', 'aria-label', 'aria-describedby']) clone.removeAttribute(attr);
   clone.querySelector('[data-viewport]')?.removeAttribute('transform');
+  // On screen the labels are drawn at constant size over the view; the file carries them in graph units.
+  clone.querySelector('[data-screen-labels]')?.remove();
+  for (const label of clone.querySelectorAll('[data-graph-label]')) label.removeAttribute('display');
   const background = clone.querySelector('[data-background]');
   if (background) {
     background.setAttribute('x', String(bounds.x));

@@ -5,3 +5,5 @@ export { blockSizer, spatialOf, BLOCK } from './blockSize';
 export * from './zoomMath';
 export * from './costBars';
 export { matrixCells, type MatrixCell } from './connectionMatrix';
+export { planWrap, LABEL_ROOM_PX } from './wrapPlan';
+export { placeLabels, labelSize, LABEL_FONT, type PlacedLabel } from './labelPlacement';

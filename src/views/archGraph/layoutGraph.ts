@@ -1,8 +1,10 @@
-import type { ArchGraph, GraphInfo, LayerInfo } from '../../arch/index';
+import { formatShape, type ArchGraph, type GraphInfo, type LayerInfo } from '../../arch/index';
+import { kerasTypeName } from '../../arch/summary';
 import { blockSizer, spatialOf } from './blockSize';
-import { dropPath, flowPath, skipPath } from './paths';
+import { dropPath, flowPath, returnPath, skipPath } from './paths';
 import { pathItems, type PathItem } from './structure';
-import type { Box, GraphLayout, InceptionBranch, LayoutEdge, LayoutLabel, LayoutNode, ModuleLayout, NodeKind, NodeRole, SkipArc } from './types';
+import type { Box, GraphLayout, InceptionBranch, LayoutEdge, LayoutLabel, LayoutNode, ModuleLayout, NodeKind, NodeRole, SkipArc, WrapOptions } from './types';
+import { wrapRows, type ItemSpan } from './wrapRows';
 
 /** Spacing, in graph units. */
 export const SPACING = {
@@ -28,12 +30,14 @@ export const SPACING = {
  */
 const COLLAPSED_EXTRA = 48;
 
-/** Above this many labelled layers, only residual blocks and inception modules are named. */
+/** Above this many labelled layers (or with skip arcs), residual blocks and inception modules are named instead of layers. */
 const MAX_LAYER_LABELS = 40;
 
 export interface LayoutOptions {
   /** Inception module ids (e.g. `inception_3a`) drawn as their four branches; the rest are one block. */
   readonly expanded?: ReadonlySet<string>;
+  /** Wrap the main path into rows (see planWrap); one row when absent. */
+  readonly wrap?: WrapOptions;
 }
 
 /** "inception_3a" → "3a", for labels and buttons. */
@@ -60,7 +64,13 @@ export function layoutArchGraph(graph: ArchGraph, info: GraphInfo, options: Layo
   const hiddenEdges = new Set<string>();
   /** Last layer of an inception branch → the x where its lane ends (its edge to the concat leaves from there). */
   const laneExits = new Map<string, number>();
-  const groupLabels: { text: string; x: number }[] = [];
+  /** A block's name under the path; `node` is the block whose output it describes (and whose row it joins). */
+  const groupLabels: { text: string; x: number; node: string }[] = [];
+  /** For each label, the block whose row it moves with when the path wraps. */
+  const labelNear: string[] = [];
+  const spans: ItemSpan[] = [];
+  /** Auxiliary classifier block → the main-path block it hangs off. */
+  const auxSource = new Map<string, string>();
   const items = pathItems(graph);
   let cursor = -SPACING.gap;
 
@@ -106,10 +116,16 @@ export function layoutArchGraph(graph: ArchGraph, info: GraphInfo, options: Layo
 
   const auxItems: Extract<PathItem, { type: 'aux' }>[] = [];
   for (const item of items) {
+    if (item.type === 'aux') {
+      auxItems.push(item);
+      continue;
+    }
+    const first = nodes.length;
+    const start = cursor + SPACING.gap;
     if (item.type === 'layer') appendMain(item.layer, [item.layer], layerInfo(item.layer).kind, item.group);
     else if (item.type === 'residual') placeResidual(item);
-    else if (item.type === 'inception') placeInception(item);
-    else auxItems.push(item);
+    else placeInception(item);
+    spans.push({ start, end: cursor, nodes: nodes.slice(first).map((n) => n.id) });
   }
   const mainBottom = Math.max(0, ...nodes.map((n) => n.y + n.height / 2));
   placeAux(mainBottom);
@@ -138,14 +154,14 @@ export function layoutArchGraph(graph: ArchGraph, info: GraphInfo, options: Layo
       block: item.id, kind: item.kind, from: from.id, to: add.id, bypassed: item.branch, onArc: item.shortcut,
       x0: from.x, x1: add.x, top: level, d: skipPath(from, add, level),
     });
-    groupLabels.push({ text: item.id, x: (start + cursor) / 2 + SPACING.gap / 2 });
+    groupLabels.push({ text: item.id, x: (start + cursor) / 2 + SPACING.gap / 2, node: nodes[nodes.length - 1].id });
   }
 
   function placeInception(item: Extract<PathItem, { type: 'inception' }>): void {
     const layers = [...item.branches.flat(), item.concat];
     if (!expanded.has(item.id)) {
       const node = appendMain(item.id, layers, 'inception', item.id, COLLAPSED_EXTRA);
-      groupLabels.push({ text: moduleShortName(item.id), x: node.x });
+      groupLabels.push({ text: moduleShortName(item.id), x: node.x, node: node.id });
       modules.push({ id: item.id, expanded: false, branches: [] });
       return;
     }
@@ -183,7 +199,7 @@ export function layoutArchGraph(graph: ArchGraph, info: GraphInfo, options: Layo
       };
     });
     modules.push({ id: item.id, expanded: true, branches });
-    groupLabels.push({ text: moduleShortName(item.id), x: (x0 + concat.x) / 2 });
+    groupLabels.push({ text: moduleShortName(item.id), x: (x0 + concat.x) / 2, node: concat.id });
   }
 
   function placeAux(below: number): void {
@@ -200,32 +216,65 @@ export function layoutArchGraph(graph: ArchGraph, info: GraphInfo, options: Layo
       for (const l of item.layers) {
         const { width } = sizeOf(layerInfo(l).kind, [l]);
         place(l, [l], layerInfo(l).kind, 'aux', x + width / 2, y, item.id);
+        auxSource.set(l, source.id);
         x += width + SPACING.gap;
       }
       laneEnds[lane] = x - SPACING.gap;
-      labels.push({ x: (start + x - SPACING.gap) / 2, y: y - rowHeight / 2 - 6, text: item.id });
+      labels.push({ x: (start + x - SPACING.gap) / 2, y: y - rowHeight / 2 - 6, text: item.id, anchorY: y - rowHeight / 2, above: true, rank: 0 });
+      labelNear.push(source.id);
     }
   }
 
+  /**
+   * Names under the main path, each with its output shape (and layer kind): every layer of a short plain
+   * network; the residual blocks and inception modules of a long one; every layer of a long plain stack,
+   * its shape changes ranked first (the screen shows what has room).
+   */
   function labelGraph(bottom: number): void {
     const named = nodes.filter((n) => n.role === 'main' && n.width > 4 && n.kind !== 'add');
-    if (named.length <= MAX_LAYER_LABELS && skips.length === 0) {
-      // Collapsed modules carry their name inside; a module's concat is named after the module.
-      const text = (n: LayoutNode) => (n.kind === 'concat' && n.group ? `${moduleShortName(n.group)} concat` : n.id);
-      named
-        .filter((n) => n.kind !== 'inception')
-        .forEach((n, i) => labels.push({ x: n.x, y: bottom + 14 + (i % 2) * 12, text: text(n) }));
+    const entries: { text: string; x: number; node: LayoutNode; detail: string }[] = [];
+    if ((named.length <= MAX_LAYER_LABELS && skips.length === 0) || groupLabels.length === 0) {
+      // A module's concat is named after the module.
+      const text = (n: LayoutNode) => (n.kind === 'concat' && n.group ? `${moduleShortName(n.group)} concat` : n.kind === 'inception' ? moduleShortName(n.id) : n.id);
+      for (const n of named) entries.push({ text: text(n), x: n.x, node: n, detail: `${n.kind === 'inception' ? 'Inception' : kerasTypeName(n.kind)} ${formatShape(n.shape)}` });
     } else {
-      groupLabels.forEach((g, i) => labels.push({ x: g.x, y: bottom + 14 + (i % 2) * 12, text: g.text }));
+      for (const g of groupLabels) {
+        const node = byId.get(g.node) as LayoutNode;
+        entries.push({ text: g.text, x: g.x, node, detail: formatShape(node.shape) });
+      }
     }
+    entries.forEach((e, i) => {
+      const shape = formatShape(e.node.shape);
+      const changes = i === 0 || i === entries.length - 1 || shape !== formatShape(entries[i - 1].node.shape);
+      labels.push({ x: e.x, y: bottom + 14 + (i % 2) * 12, text: e.text, detail: e.detail, anchorY: bottom, rank: changes ? 0 : 1 });
+      labelNear.push(e.node.id);
+    });
   }
 
-  const edges = graphEdges(graph, nodeOf, hiddenEdges, laneExits);
-  return { nodes, edges, skips, modules, labels, bounds: boundsOf(nodes, skips, labels), blockOf };
+  const wrapped = options.wrap && options.wrap.rows > 1 && spans.length > 1
+    ? wrapRows({ nodes, skips, labels, labelNear, laneExits, spans, auxSource, mainBottom, gap: SPACING.gap }, options.wrap)
+    : null;
+  const placed = wrapped?.nodes ?? nodes;
+  const placedById = wrapped ? new Map(placed.map((n) => [n.id, n])) : byId;
+  const placedOf = (layer: string): LayoutNode => placedById.get(blockOf.get(layer) ?? '') as LayoutNode;
+  const edges = graphEdges(graph, placedOf, hiddenEdges, wrapped?.laneExits ?? laneExits, wrapped?.turnY);
+  const finalSkips = wrapped?.skips ?? skips;
+  const finalLabels = wrapped?.labels ?? labels;
+  return {
+    nodes: placed, edges, skips: finalSkips, modules, labels: finalLabels, rows: wrapped?.rows ?? 1,
+    bounds: boundsOf(placed, finalSkips, finalLabels), blockOf,
+  };
 }
 
 /** One edge per pair of drawn blocks an arch edge joins, except those the skip arcs draw. */
-function graphEdges(graph: ArchGraph, nodeOf: (layer: string) => LayoutNode, hidden: ReadonlySet<string>, laneExits: ReadonlyMap<string, number>): LayoutEdge[] {
+function graphEdges(
+  graph: ArchGraph,
+  nodeOf: (layer: string) => LayoutNode,
+  hidden: ReadonlySet<string>,
+  laneExits: ReadonlyMap<string, number>,
+  /** Where the path wraps: the y of the line an edge runs back along from `from`'s row to `to`'s, if they differ. */
+  turnY?: (from: LayoutNode, to: LayoutNode) => number | null,
+): LayoutEdge[] {
   const seen = new Set<string>();
   const edges: LayoutEdge[] = [];
   for (const layer of graph.nodes) {
@@ -236,7 +285,8 @@ function graphEdges(graph: ArchGraph, nodeOf: (layer: string) => LayoutNode, hid
       if (from.id === to.id || seen.has(key) || hidden.has(`${input}>${layer.name}`)) continue;
       seen.add(key);
       const kind = to.role === 'aux' && from.role !== 'aux' ? 'aux' : from.role === 'branch' || to.role === 'branch' ? 'branch' : 'flow';
-      const d = kind === 'aux' ? dropPath(from, to) : flowPath(from, to, laneExits.get(from.id));
+      const turn = kind === 'aux' ? null : (turnY?.(from, to) ?? null);
+      const d = kind === 'aux' ? dropPath(from, to) : turn !== null ? returnPath(from, to, turn) : flowPath(from, to, laneExits.get(from.id));
       edges.push({ from: from.id, to: to.id, kind, d });
     }
   }

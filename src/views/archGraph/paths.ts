@@ -45,3 +45,15 @@ export function dropPath(source: LayoutNode, target: LayoutNode): string {
   if (x1 <= x0 + RADIUS) return `M${r1(x0)},${r1(y0)}L${r1(x1)},${r1(y1)}`;
   return `M${r1(x0)},${r1(y0)}V${r1(y1 - RADIUS)}Q${r1(x0)},${r1(y1)} ${r1(x0 + RADIUS)},${r1(y1)}H${r1(x1)}`;
 }
+
+/**
+ * Where the main path wraps: from the right of `a` (end of a row) down to y = `turnY` (the gap above the
+ * next row), back left, and down into the left of `b` (start of the next row), like a line of text.
+ */
+export function returnPath(a: LayoutNode, b: LayoutNode, turnY: number): string {
+  const x0 = a.x + a.width / 2;
+  const x1 = b.x - b.width / 2;
+  const out = x0 + RADIUS * 1.5;
+  const back = x1 - RADIUS * 1.5;
+  return `M${r1(x0)},${r1(a.y)}H${r1(out)}V${r1(turnY)}H${r1(back)}V${r1(b.y)}H${r1(x1)}`;
+}

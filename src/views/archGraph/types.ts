@@ -106,9 +106,31 @@ export interface Box {
 
 /** A text mark (block names under the main path). */
 export interface LayoutLabel {
+  /** Where the label is drawn in graph units (the exported file draws it there, 10 units high). */
   readonly x: number;
   readonly y: number;
+  /** The layer's or block's name. */
   readonly text: string;
+  /** Second line: the layer kind and output shape ("Conv2D 28×28×6"), or a block's output shape. */
+  readonly detail?: string;
+  /**
+   * Where the on-screen label hangs, in graph units: below `anchorY` (the bottom of its row's blocks) or,
+   * for an auxiliary classifier's name, above it. On screen labels keep a constant size at every zoom.
+   */
+  readonly anchorY?: number;
+  readonly above?: boolean;
+  /** Graph units free below the anchor (the gap to the next row, when the path wraps); no limit if absent. */
+  readonly room?: number;
+  /** 0: shown first when labels compete for room (shape changes, stage openings); 1: the rest. */
+  readonly rank?: number;
+}
+
+/** Wrapping of the main path into rows, like lines of text, so a long network fits a view whole. */
+export interface WrapOptions {
+  /** Rows of about equal length; a residual block or inception module never splits. */
+  readonly rows: number;
+  /** Room below a row's blocks before the next row's marks begin, in graph units (its labels hang there). */
+  readonly rowGap: number;
 }
 
 /** The whole positioned graph. */
@@ -118,6 +140,8 @@ export interface GraphLayout {
   readonly skips: readonly SkipArc[];
   readonly modules: readonly ModuleLayout[];
   readonly labels: readonly LayoutLabel[];
+  /** Rows the main path was wrapped into (1 when it was not). */
+  readonly rows: number;
   /** Bounding box of every mark, with a margin. */
   readonly bounds: Box;
   /** Arch layer name → id of the block drawing it. */

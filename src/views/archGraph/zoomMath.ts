@@ -10,8 +10,12 @@ export interface ZoomTransform {
 export const ZOOM = {
   min: 0.04,
   max: 6,
-  /** The first view never shrinks below this: ResNet-152 opens readable at its stem, to be panned. */
-  minReadable: 0.5,
+  /**
+   * Fit never shrinks below this. Labels keep their size on screen at every zoom and long networks wrap
+   * into rows, so Fit shows every zoo network whole (ResNet-152 at ≈ 0.13 in the 1280×800 workspace); a
+   * graph longer still opens at its input end, to be panned.
+   */
+  minReadable: 0.1,
   maxFit: 1.5,
   /** Screen pixels of the graph that must stay in view while panning. */
   keep: 48,

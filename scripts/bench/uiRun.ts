@@ -1,6 +1,7 @@
 /**
- * The real app, production build, trained through its UI (LeNet-5 on MNIST): how long its main thread
- * is blocked while the worker trains and the page draws the live curves. Long tasks and timer gaps are
+ * The real app, production build, trained through its UI (LeNet-5 on MNIST) with the layer inspector
+ * open on C1: how long its main thread is blocked while the worker trains and the page draws the live
+ * curves, feature maps and layer statistics. Long tasks and timer gaps are
  * recorded from before the app's first script; only those inside the training window count.
  */
 import type { Page } from '@playwright/test';
@@ -59,6 +60,10 @@ export async function runUi(page: Page, appUrl: string, backend: string, trainEx
   const train = page.getByTestId('train-button');
   await train.waitFor({ state: 'visible' });
   await page.waitForFunction(() => !(document.querySelector('[data-testid="train-button"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 60_000 });
+  // The layer inspector open on C1, as a learner watches it: its feature maps and live statistics
+  // (activations, gradient norm, filters) refresh while the network trains.
+  await page.getByTestId('arch-graph').locator('[data-layer="c1_conv"]').click();
+  await page.getByTestId('inspector-layer').waitFor({ timeout: 10_000 });
   const from = await page.evaluate(() => performance.now());
   await train.click();
   const done = page.waitForFunction(
@@ -73,6 +78,8 @@ export async function runUi(page: Page, appUrl: string, backend: string, trainEx
     await page.getByTestId('stop-button').click();
   }
   const to = await page.evaluate(() => performance.now());
+  // The inspector did draw C1's maps during the run (they follow the weights).
+  await page.getByTestId('inspector-feature-maps').waitFor({ timeout: 10_000 });
   const error = await page.getByTestId('training-error').textContent({ timeout: 500 }).catch(() => null);
   if (error) throw new Error(`the app reported: ${error}`);
   const shown = Number(await page.getByTestId('examples-per-sec').textContent());

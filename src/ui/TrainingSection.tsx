@@ -33,6 +33,37 @@ function stepClass(step: (typeof STEPS)[number], phase: Phase, built: boolean, t
   return active ? 'active' : done ? 'done' : '';
 }
 
+/** The dataset's loading bar: its own reader of the store, so a tick re-renders only the bar. */
+function DatasetProgress({ dataset }: { dataset: string }) {
+  const t = useMessages(trainingMessages);
+  const share = useTrainingView((v) => v.datasetProgress);
+  return (
+    <label>
+      {fill(t('loadingDataset'), { dataset })}
+      <progress data-testid="dataset-progress" value={share} max={1} />
+    </label>
+  );
+}
+
+/** The evaluation job's progress and its Cancel: a batch of the evaluation re-renders only this row. */
+function EvaluationJob({ cancel }: { cancel: () => void }) {
+  const t = useMessages(trainingMessages);
+  const f = useLocaleFormat();
+  const progress = useTrainingView((v) => v.evaluationProgress);
+  if (!progress) return null;
+  return (
+    <div className="row" data-testid="evaluation-job">
+      <label>
+        {fill(t('evaluatingProgress'), { done: f.count(progress.done), total: f.count(progress.total) })}
+        <progress data-testid="evaluate-progress" value={progress.done} max={Math.max(1, progress.total)} />
+      </label>
+      <button type="button" className="secondary" data-testid="evaluate-cancel" onClick={cancel}>
+        {t('evaluateCancel')}
+      </button>
+    </div>
+  );
+}
+
 /** The Keras workflow on the chosen network: build → compile → fit → evaluate → predict, in the worker. */
 export function TrainingSection({ state, update, graph, info }: Props) {
   useRenderCount('TrainingSection');
@@ -40,7 +71,7 @@ export function TrainingSection({ state, update, graph, info }: Props) {
   // Everything but the batch fields: a batch re-renders TrainingProgress, not this panel.
   const view = useTrainingView((v) => ({
     backend: v.backend, backendError: v.backendError, tensors: v.tensors, phase: v.phase, build: v.build, dataset: v.dataset,
-    datasetProgress: v.datasetProgress, evaluation: v.evaluation, evaluationProgress: v.evaluationProgress, evaluationCancelled: v.evaluationCancelled,
+    evaluation: v.evaluation, evaluating: v.evaluationProgress !== null, evaluationCancelled: v.evaluationCancelled,
     prediction: v.prediction, sample: v.sample, error: v.error, fitResult: v.fitResult, adopted: v.adopted,
     trained: v.epochHistory.length > 0 || v.fitResult !== null,
   }));
@@ -101,28 +132,13 @@ export function TrainingSection({ state, update, graph, info }: Props) {
       </ol>
       <RecipeNote state={state} update={update} hasBatchNorm={hasBatchNorm} disabled={busy} transfer={view.adopted === 'transfer'} />
       <TrainSettings state={state} update={update} backend={view.backend} disabled={busy} hasBatchNorm={hasBatchNorm} />
-      {evaluating && view.evaluationProgress && (
-        <div className="row" data-testid="evaluation-job">
-          <label>
-            {fill(t('evaluatingProgress'), { done: f.count(view.evaluationProgress.done), total: f.count(view.evaluationProgress.total) })}
-            <progress data-testid="evaluate-progress" value={view.evaluationProgress.done} max={Math.max(1, view.evaluationProgress.total)} />
-          </label>
-          <button type="button" className="secondary" data-testid="evaluate-cancel" onClick={() => void cancelEvaluation()}>
-            {t('evaluateCancel')}
-          </button>
-        </div>
-      )}
+      {evaluating && view.evaluating && <EvaluationJob cancel={() => void cancelEvaluation()} />}
       {view.evaluationCancelled && !evaluating && (
         <p role="status" className="hint" data-testid="evaluation-cancelled">
           {t('evaluationCancelled')}
         </p>
       )}
-      {view.phase === 'loading' && (
-        <label>
-          {fill(t('loadingDataset'), { dataset: state.dataset })}
-          <progress data-testid="dataset-progress" value={view.datasetProgress} max={1} />
-        </label>
-      )}
+      {view.phase === 'loading' && <DatasetProgress dataset={state.dataset} />}
       {view.build && (
         <p className="build-info" data-testid="build-info">
           {fill(t('built'), {

@@ -225,7 +225,10 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
         // An adopted model is already built (and frozen) in the worker; its fit compiles after freezing.
         patch({ dataset: adopted.dataset, build: adopted.build, datasetProgress: 1 });
       } else {
-        const dataset = await engine.loadDataset(state.dataset, dataBaseUrl(), callback((loaded: number, total: number) => patch({ datasetProgress: total ? loaded / total : 0 })), state.trainLimit);
+        // A cached dataset reports its parts faster than the screen refreshes: the bar moves once a frame.
+        const progress = coalesceFrames<number>((shares) => patch({ datasetProgress: shares[shares.length - 1] }));
+        const dataset = await engine.loadDataset(state.dataset, dataBaseUrl(), callback((loaded: number, total: number) => progress.push(total ? loaded / total : 0)), state.trainLimit);
+        progress.flush();
         patch({ dataset, datasetProgress: 1, phase: 'building' });
         const graph = graphFor(dataset.classNames.length);
         if (!graph) throw engineError('engine.impossibleNetwork');

@@ -27,7 +27,8 @@ export function DepthExperimentPanel() {
   const f = useLocaleFormat();
   const inspect = useWorker()?.inspect ?? null;
   useRenderCount('DepthExperimentPanel');
-  const view = useTrainingView((v) => ({ phase: v.phase, backend: v.backend }));
+  // Busy or not, not which phase: a run's phase changes (loading → building → training) re-render nothing here.
+  const view = useTrainingView((v) => ({ busy: isBusy(v.phase), backend: v.backend }));
   const [preset, setPreset] = useState<keyof typeof DEPTH_PRESETS>('lecture');
   const [seed, setSeed] = useState(DEPTH_PRESETS.lecture.seed);
   const [running, setRunning] = useState(false);
@@ -35,7 +36,7 @@ export function DepthExperimentPanel() {
   const [result, setResult] = useState<DepthExperimentResult | null>(null);
   const [error, setError] = useState<UserMessage | null>(null);
   const { say } = useSay();
-  const training = isBusy(view.phase);
+  const training = view.busy;
   // The full-length run, computed offline (scripts/depthReference.ts): its own chunk, fetched with the panel.
   const [reference, setReference] = useState<DepthReference | null>(null);
   useEffect(() => {

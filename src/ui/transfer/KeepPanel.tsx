@@ -33,11 +33,11 @@ export function KeepPanel({ hook, disabled }: Props) {
   const t = useMessages(transferMessages);
   useRenderCount('KeepPanel');
   // What the panel shows; the curves and the history are read when a button asks for them, so a batch does not re-render it.
-  const view = useTrainingView((v) => ({ adopted: v.adopted, build: v.build, fitResult: v.fitResult, phase: v.phase }));
+  const view = useTrainingView((v) => ({ adopted: v.adopted, build: v.build, fitResult: v.fitResult, busy: isBusy(v.phase) }));
   const store = useTrainingStore();
   const f = useLocaleFormat();
   // Without a transfer model, the training panel's own trained model is what Save and Download keep.
-  const scratch = !hook.installed && view.adopted === null && view.build !== null && view.fitResult !== null && !isBusy(view.phase);
+  const scratch = !hook.installed && view.adopted === null && view.build !== null && view.fitResult !== null && !view.busy;
   const keepable = hook.installed !== null || scratch;
   const [name, setName] = useState('my-transfer-model');
   /** How the kept model was trained: the page's settings (its share link) and the epochs behind the curves. */

@@ -10,6 +10,7 @@ import { useMessages } from '../i18n/index';
 import { uploadsMessages } from '../i18n/uploads';
 import { uploadsBatchMessages } from '../i18n/uploadsBatch';
 import { SMALL_VALIDATION, pointsPerImage, wilsonMargin } from './confidence';
+import { isBusy } from '../useTrainingEngine';
 import { useTrainingView } from '../trainingContext';
 import { archOptionsOf } from '../useArchInfo';
 import { CompareChart, type ComparePoint } from './CompareChart';
@@ -32,7 +33,8 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
   const t = useMessages(uploadsMessages);
   const tb = useMessages(uploadsBatchMessages);
   const worker = useWorker();
-  const view = useTrainingView((v) => ({ phase: v.phase }));
+  // Busy or not, not which phase: a run's phase changes re-render nothing here.
+  const view = useTrainingView((v) => ({ busy: isBusy(v.phase) || v.phase === 'evaluating' }));
   const [sizes, setSizes] = useState(() => compareSizesOf(state));
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<{ run: CompareRun; epoch: number; batch: number; batches: number } | null>(null);
@@ -43,7 +45,7 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
   const [error, setError] = useState<UserMessage | null>(null);
   const { say } = useSay();
   const hasAugment = AUGMENT_OPS.some((op) => state.augment[op].enabled);
-  const trainingBusy = view.phase === 'loading' || view.phase === 'building' || view.phase === 'training' || view.phase === 'paused' || view.phase === 'evaluating';
+  const trainingBusy = view.busy;
   const runName = (run: CompareRun) => t(run === 'plain' ? 'runPlain' : 'runAugmented');
 
   const start = async () => {

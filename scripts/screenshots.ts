@@ -2,7 +2,7 @@
  * `npx tsx scripts/screenshots.ts`: the README's layout screenshots. Builds the app, serves it on
  * 127.0.0.1 and photographs the workspace with LeNet-5 after a short training run, at a projector's
  * 1024×768, a laptop's 1280×800, a 1920×1080 screen in the presentation layout and a 1024×1366 tablet,
- * into docs/screenshots/. Needs Chromium (Debian's `chromium`, or Playwright's).
+ * and the ResNet-152 graph at Fit, into docs/screenshots/. Needs Chromium (Debian's `chromium`, or Playwright's).
  */
 import { chromium } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
@@ -36,6 +36,14 @@ try {
     process.stdout.write(`${out}/${shot.file}\n`);
     await page.close();
   }
+  // The graph at Fit for the longest zoo network: wrapped into rows, labels at their on-screen size.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}?arch=resnet152`);
+  await page.getByTestId('arch-graph').locator('[data-testid="graph-node"]').first().waitFor();
+  await page.getByTestId('graph-fit').click();
+  await page.getByTestId('arch-graph').screenshot({ path: `${out}/graph-resnet152-fit.png` });
+  process.stdout.write(`${out}/graph-resnet152-fit.png\n`);
+  await page.close();
 } finally {
   await browser.close();
   await server.close();

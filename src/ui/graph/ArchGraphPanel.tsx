@@ -1,6 +1,6 @@
 import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { ArchGraph, GraphInfo } from '../../arch/index';
-import { layoutArchGraph, planWrap, type Box, type LayoutNode } from '../../views/archGraph/index';
+import { LABEL_ROOM_PX, layoutArchGraph, planWrap, ZOOM, type Box, type LayoutNode } from '../../views/archGraph/index';
 import { LangContext, useFormatNumber, useMessages } from '../i18n/index';
 import { graphMessages } from '../i18n/graph';
 import { createZoomPan, type ZoomPanHandle } from './createZoomPan';
@@ -60,9 +60,12 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN, onSelect, sele
   const [exportError, setExportError] = useState<UserMessage | null>(null);
   const { say } = useSay();
   /** The graph's size on screen (whole pixels, to tens): long networks wrap into rows to fit it. */
-  const [view, setView] = useState<{ width: number; height: number } | null>(null);
+  const [view, setView] = useState<{ width: number; height: number; textScale: number } | null>(null);
   const unwrapped = useMemo(() => layoutArchGraph(graph, info, { expanded }), [graph, info, expanded]);
-  const wrap = useMemo(() => (view ? planWrap(unwrapped.bounds, view) : undefined), [unwrapped, view]);
+  const wrap = useMemo(() => (view ? planWrap(unwrapped.bounds, view, LABEL_ROOM_PX * view.textScale) : undefined), [unwrapped, view]);
+  const textScale = view?.textScale ?? 1;
+  const textScaleRef = useRef(textScale);
+  textScaleRef.current = textScale;
   const layout = useMemo(() => (wrap ? layoutArchGraph(graph, info, { expanded, wrap }) : unwrapped), [graph, info, expanded, wrap, unwrapped]);
   const byId = useMemo(() => new Map(layout.nodes.map((n) => [n.id, n])), [layout]);
 
@@ -71,6 +74,7 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN, onSelect, sele
   const zoomRef = useRef<ZoomPanHandle | null>(null);
   const framedGraph = useRef<ArchGraph | null>(null);
   const framedRows = useRef(0);
+  const framedScale = useRef(0);
   const labelsRef = useRef<ScreenLabelsHandle>(null);
   useEffect(() => {
     const svg = svgRef.current;
@@ -79,8 +83,10 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN, onSelect, sele
       const { width, height } = entry.contentRect;
       // Hidden (another view is shown): keep the last size rather than wrap for nothing.
       if (width < 1 || height < 1) return;
-      const next = { width: Math.round(width / 10) * 10, height: Math.round(height / 10) * 10 };
-      setView((prev) => (prev && prev.width === next.width && prev.height === next.height ? prev : next));
+      // The presentation layout enlarges the root type (135 %): labels and Fit's largest scale follow it.
+      const textScale = Math.max(1, (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16);
+      const next = { width: Math.round(width / 10) * 10, height: Math.round(height / 10) * 10, textScale };
+      setView((prev) => (prev && prev.width === next.width && prev.height === next.height && prev.textScale === next.textScale ? prev : next));
     });
     observer.observe(svg);
     return () => observer.disconnect();
@@ -89,18 +95,24 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN, onSelect, sele
   const toFrame = useRef<string | null>(null);
   useEffect(() => {
     if (!svgRef.current || !viewportRef.current) return;
-    const zoom = zoomRef.current ?? createZoomPan(svgRef.current, viewportRef.current, (t, w, h) => labelsRef.current?.update(t, w, h));
+    const zoom = zoomRef.current ?? createZoomPan(
+        svgRef.current,
+        viewportRef.current,
+        (t, w, h) => labelsRef.current?.update(t, w, h),
+        () => ZOOM.maxFit * textScaleRef.current,
+      );
     zoomRef.current = zoom;
     // A new network (or one wrapped anew) is framed afresh; expanding a module keeps the view where the
     // learner was looking.
-    zoom.update(layout.bounds, framedGraph.current !== graph || framedRows.current !== layout.rows);
+    zoom.update(layout.bounds, framedGraph.current !== graph || framedRows.current !== layout.rows || framedScale.current !== textScale);
     framedGraph.current = graph;
     framedRows.current = layout.rows;
+    framedScale.current = textScale;
     const module = layout.modules.find((m) => m.id === toFrame.current && m.expanded);
     if (toFrame.current === '*') zoom.fit();
     else if (module) zoom.frame(unionBox(module.branches.map((b) => b.box)));
     toFrame.current = null;
-  }, [layout, graph]);
+  }, [layout, graph, textScale]);
   useEffect(
     () => () => {
       zoomRef.current?.destroy();
@@ -261,7 +273,7 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN, onSelect, sele
           )}
           {layout.nodes.filter((n) => !inBranch.has(n.id)).map(block)}
         </g>
-        <ScreenLabels ref={labelsRef} labels={layout.labels} />
+        <ScreenLabels ref={labelsRef} labels={layout.labels} scale={textScale} />
       </svg>
       <p id={`${uid}-details`} tabIndex={-1} className="graph-details" data-testid="graph-details" role="status" aria-live="polite">
         {activeNode ? describeNode(activeNode, t, fmt, isFrozen(activeNode)) : t('detailsNone')}

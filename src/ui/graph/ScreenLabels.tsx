@@ -6,16 +6,16 @@ import { INK, MUTED } from './graphColors';
 export const GRAPH_FONT = "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Noto Sans JP', sans-serif";
 
 /** Each label's text box in the graph's font, measured on a canvas (no layout); estimated without one. */
-function measureLabels(labels: readonly LayoutLabel[]): { width: number; height: number }[] {
+function measureLabels(labels: readonly LayoutLabel[], scale: number): { width: number; height: number }[] {
   const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   return labels.map((l) => {
     const estimate = labelSize(l);
-    if (!ctx) return estimate;
-    ctx.font = `${LABEL_FONT.name}px ${GRAPH_FONT}`;
+    if (!ctx) return { width: estimate.width * scale, height: estimate.height * scale };
+    ctx.font = `${LABEL_FONT.name * scale}px ${GRAPH_FONT}`;
     const name = ctx.measureText(l.text).width;
-    ctx.font = `${LABEL_FONT.detail}px ${GRAPH_FONT}`;
+    ctx.font = `${LABEL_FONT.detail * scale}px ${GRAPH_FONT}`;
     const detail = l.detail ? ctx.measureText(l.detail).width : 0;
-    return { width: Math.ceil(Math.max(name, detail)) + 2, height: estimate.height };
+    return { width: Math.ceil(Math.max(name, detail)) + 2, height: estimate.height * scale };
   });
 }
 
@@ -26,6 +26,8 @@ export interface ScreenLabelsHandle {
 
 interface Props {
   labels: readonly LayoutLabel[];
+  /** Type size relative to 16 px (the page's root size: 1.35 in the presentation layout). */
+  scale?: number;
 }
 
 /**
@@ -34,11 +36,11 @@ interface Props {
  * tooltip and the details line still name it). Rendered once per layout, moved imperatively on zoom/pan.
  */
 export const ScreenLabels = memo(
-  forwardRef<ScreenLabelsHandle, Props>(function ScreenLabels({ labels }, ref) {
+  forwardRef<ScreenLabelsHandle, Props>(function ScreenLabels({ labels, scale = 1 }, ref) {
     const groupRef = useRef<SVGGElement>(null);
     const labelsRef = useRef(labels);
     labelsRef.current = labels;
-    const sizes = useMemo(() => measureLabels(labels), [labels]);
+    const sizes = useMemo(() => measureLabels(labels, scale), [labels, scale]);
     const sizesRef = useRef(sizes);
     sizesRef.current = sizes;
     useImperativeHandle(ref, () => ({
@@ -65,11 +67,11 @@ export const ScreenLabels = memo(
       <g ref={groupRef} data-screen-labels aria-hidden="true" pointerEvents="none">
         {labels.map((l, i) => (
           <text key={`${l.text}${i}`} data-testid="graph-label" display="none" textAnchor="middle" paintOrder="stroke" stroke="#ffffff" strokeWidth={3} strokeLinejoin="round">
-            <tspan x={0} y={LABEL_FONT.name - 2} fontSize={LABEL_FONT.name} fill={INK}>
+            <tspan x={0} y={(LABEL_FONT.name - 2) * scale} fontSize={LABEL_FONT.name * scale} fill={INK}>
               {l.text}
             </tspan>
             {l.detail ? (
-              <tspan x={0} y={LABEL_FONT.name + LABEL_FONT.detail} fontSize={LABEL_FONT.detail} fill={MUTED}>
+              <tspan x={0} y={(LABEL_FONT.name + LABEL_FONT.detail) * scale} fontSize={LABEL_FONT.detail * scale} fill={MUTED}>
                 {l.detail}
               </tspan>
             ) : null}

@@ -37,7 +37,13 @@ const DRAG_START = 3;
  * on-screen labels follow it). Keys (on the svg or any block inside it):
  * + / − zoom, arrows pan, 0 fits.
  */
-export function createZoomPan(svg: SVGSVGElement, viewport: SVGGElement, onChange?: (t: ZoomTransform, width: number, height: number) => void): ZoomPanHandle {
+export function createZoomPan(
+  svg: SVGSVGElement,
+  viewport: SVGGElement,
+  onChange?: (t: ZoomTransform, width: number, height: number) => void,
+  /** The largest scale Fit uses (larger in the presentation layout); ZOOM.maxFit if absent. */
+  maxFit?: () => number,
+): ZoomPanHandle {
   let t: ZoomTransform = IDENTITY;
   let bounds: Box = { x: 0, y: 0, width: 1, height: 1 };
   let drag: { id: number; x: number; y: number; moved: boolean } | null = null;
@@ -54,7 +60,7 @@ export function createZoomPan(svg: SVGSVGElement, viewport: SVGGElement, onChang
   };
   const fit = () => {
     const { width, height } = size();
-    apply(fitTransform(bounds, width, height));
+    apply(fitTransform(bounds, width, height, maxFit?.()));
   };
   const zoomBy = (factor: number, px?: number, py?: number) => {
     const { width, height } = size();

@@ -42,10 +42,10 @@ export function panBy(t: ZoomTransform, dx: number, dy: number): ZoomTransform {
  * The opening view of a graph in a view of `width` × `height` screen pixels: the whole graph when it fits
  * at a readable scale, else the readable scale with the graph's left end (the input) in view.
  */
-export function fitTransform(bounds: Box, width: number, height: number): ZoomTransform {
+export function fitTransform(bounds: Box, width: number, height: number, maxFit: number = ZOOM.maxFit): ZoomTransform {
   const fitW = width / Math.max(1, bounds.width);
   const fitH = height / Math.max(1, bounds.height);
-  const fitAll = Math.min(fitW, fitH, ZOOM.maxFit);
+  const fitAll = Math.min(fitW, fitH, maxFit);
   const k = clampScale(Math.max(fitAll, Math.min(fitH, ZOOM.minReadable)));
   const contentW = bounds.width * k;
   const x = contentW <= width ? (width - contentW) / 2 - bounds.x * k : -bounds.x * k;

@@ -139,6 +139,16 @@ test.describe('one workspace', () => {
     await expect(field).toHaveAttribute('data-y0', '13');
     await page.keyboard.press(channel < 5 ? 'PageDown' : 'PageUp');
     await expect(maps).toHaveAttribute('data-cursor', `13,14,${channel < 5 ? channel + 1 : channel - 1}`);
+
+    // The softmax, the same way: logits, e^(z − max), their sum and p for the ten digits, with the real weights.
+    await page.getByTestId('arch-graph').locator('[data-layer="predictions"]').click();
+    const softmax = inspector.getByTestId('softmax-arithmetic');
+    await expect(softmax).toHaveAttribute('data-total', /\d/, { timeout: 30_000 });
+    await expect(softmax.getByTestId('softmax-row')).toHaveCount(10);
+    expect(Math.abs(Number(await softmax.getAttribute('data-total')) - 1)).toBeLessThan(1e-4);
+    expect(Number(await softmax.getAttribute('data-max-diff'))).toBeLessThan(1e-4);
+    const rows = await softmax.getByTestId('softmax-row').evaluateAll((rs) => rs.map((r) => [Number(r.getAttribute('data-p')), Number(r.getAttribute('data-forward'))]));
+    for (const [p, forward] of rows) expect(Math.abs(p - forward)).toBeLessThan(1e-4);
   });
 
   test('the inspector shows a layer’s live statistics during training: activations, its gradient norm, its filters', async ({ page }) => {

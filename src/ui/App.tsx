@@ -97,7 +97,7 @@ export function App() {
           <div className="ws-right">
             {!('error' in arch) && (
               <ErrorBoundary fallback={panelError}>
-                <LayerInspector info={arch.info} />
+                <LayerInspector graph={arch.graph} info={arch.info} />
               </ErrorBoundary>
             )}
           </div>

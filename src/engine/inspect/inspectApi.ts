@@ -10,11 +10,12 @@ import { imageBatch } from './imageBatch';
 import { inspectableLayers } from './inspectLayers';
 import { convKernel, extentOf, gradCam, layerActivations } from './inspectOps';
 import type {
-  CellArithmetic, CellRequest, DepthExperimentResult, DepthExperimentSettings, DepthProgress, FeatureMaps, FeatureMapsRequest, Filters, GradCam, GradCamRequest, InspectApi, InspectLayers, LayerGradient,
+  CellArithmetic, CellRequest, DepthExperimentResult, DepthExperimentSettings, DepthProgress, FeatureMaps, FeatureMapsRequest, Filters, GradCam, GradCamRequest, InspectApi, InspectLayers, LayerGradient, SoftmaxArithmetic,
 } from './inspectProtocol';
 import { layerGradientNorm } from './layerGradient';
 import { makeBatch } from '../batches';
 import { cellArithmetic } from './cellArithmetic';
+import { softmaxArithmetic } from './softmaxArithmetic';
 import { engineError, inspectError } from '../../messages/index';
 import { loadBundledDataset } from '../../data/loadBundled';
 
@@ -64,6 +65,17 @@ export class InspectFeature implements InspectApi {
     const { x } = imageBatch(request.image, data, input);
     try {
       return await cellArithmetic(model, graph, x, request.layer, { y: request.y, x: request.x, c: request.c });
+    } finally {
+      x.dispose();
+    }
+  }
+
+  /** How a softmax output layer computes its probabilities for the image (logits, exponentials, their sum). */
+  async softmaxArithmetic(request: FeatureMapsRequest): Promise<SoftmaxArithmetic> {
+    const { model, graph, data, input } = this.requireData();
+    const { x } = imageBatch(request.image, data, input);
+    try {
+      return await softmaxArithmetic(model, graph, x, request.layer);
     } finally {
       x.dispose();
     }

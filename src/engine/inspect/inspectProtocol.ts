@@ -119,6 +119,24 @@ export interface CellArithmetic {
   inputShape: [number, number, number];
 }
 
+/** How a softmax output layer computes its probabilities for one image, with the live weights. */
+export interface SoftmaxArithmetic {
+  layer: string;
+  /** Length of the layer's input vector (the sum in each logit has this many terms). */
+  inputs: number;
+  /** z_j = Σ_i x_i · W[i, j] + b_j, one per class. */
+  logits: number[];
+  /** max_j z_j, subtracted before exponentiating (the same probabilities, no overflow). */
+  max: number;
+  /** e^(z_j − max). */
+  exps: number[];
+  sumExp: number;
+  /** exps / sumExp: what the arithmetic gives. */
+  probabilities: number[];
+  /** The layer's output from the forward pass (what the prediction shows). */
+  forward: number[];
+}
+
 /** A layer's gradient, measured between training batches on the first `examples` training images. */
 export interface LayerGradient {
   layer: string;
@@ -164,6 +182,8 @@ export interface InspectApi {
   featureMaps(request: FeatureMapsRequest): Promise<FeatureMaps>;
   /** How one cell is computed: Σ kernel × patch + bias, then the activation (or a pool's max/mean), from the live weights. */
   cellArithmetic(request: CellRequest): Promise<CellArithmetic>;
+  /** How a softmax output layer computes its probabilities: logits, e^(z − max), their sum, p, from the live weights. */
+  softmaxArithmetic(request: FeatureMapsRequest): Promise<SoftmaxArithmetic>;
   /** A convolution's kernels [kh, kw, cin, cout]; by default the first convolution's. */
   filters(layer?: string): Promise<Filters>;
   /** The gradient norm of a layer's kernel on the first `examples` (default 32) training images, and its weight norm. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatShape, type GraphInfo } from '../../arch/index';
+import { formatShape, type ArchGraph, type GraphInfo } from '../../arch/index';
 import { useWorker } from '../engineContext';
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
@@ -13,6 +13,7 @@ import { buildKey } from './buildKey';
 import { CellArithmeticView } from './CellArithmeticView';
 import { defaultLayer, useSelectedLayer } from './layerSelection';
 import { LayerLiveStats } from './LayerLiveStats';
+import { SoftmaxArithmeticView } from './SoftmaxArithmeticView';
 
 /** While training, feature maps are fetched at most this often (ms). */
 const LIVE_MS = 500;
@@ -24,7 +25,7 @@ type Cell = { y: number; x: number; c: number };
  * feature maps for a test image (worker, live while training). Clicking a cell explains how that value
  * is computed.
  */
-export function LayerInspector({ info }: { info: GraphInfo }) {
+export function LayerInspector({ graph, info }: { graph: ArchGraph; info: GraphInfo }) {
   const t = useMessages(workspaceMessages);
   const f = useLocaleFormat();
   const { say } = useSay();
@@ -37,6 +38,8 @@ export function LayerInspector({ info }: { info: GraphInfo }) {
   const [cell, setCell] = useState<(Cell & { layer: string; index: number }) | null>(null);
   const layer = layerName ? info.layers.find((l) => l.name === layerName) : undefined;
   const isMaps = layer?.outputShape.length === 3;
+  const spec = layer ? graph.nodes.find((n) => n.name === layer.name)?.spec : undefined;
+  const isSoftmax = spec?.kind === 'dense' && spec.activation === 'softmax';
   // Feature maps and the live statistics follow training: the weights change with every batch (each
   // fetched at most every so often while training).
   const batchesDone = useTrainingView((v) => (layer ? v.batchHistory.length : 0));
@@ -73,7 +76,12 @@ export function LayerInspector({ info }: { info: GraphInfo }) {
           </dl>
           {statsKey && <LayerLiveStats layer={layer.name} kind={layer.kind} maps={shown} refresh={statsKey} live={live} />}
           {!isMaps ? (
-            <p className="hint">{t('notMaps')}</p>
+            <>
+              <p className="hint">{t('notMaps')}</p>
+              {isSoftmax && view.build && dataset && statsKey && (
+                <SoftmaxArithmeticView layer={layer.name} testIndex={testIndex} classNames={dataset.classNames} refresh={statsKey} />
+              )}
+            </>
           ) : !view.build || !dataset ? (
             <p className="hint" data-testid="inspector-need-model">{t('needModel')}</p>
           ) : (

@@ -2,7 +2,7 @@ import { ARCH_IDS, defaultInputOf, ZOO, zooEntry, type ArchFamily } from '../arc
 import { useHidden } from './classroom/useHidden';
 import type { ExperimentState } from './experiment';
 import type { MessageKey } from './i18n/en';
-import { useMessages, useT } from './i18n/index';
+import { useMessages, APP_MESSAGES } from './i18n/index';
 import { trainingMessages } from './i18n/training';
 
 import { useRenderCount } from './renderCount';
@@ -36,7 +36,7 @@ function parseInput(text: string): readonly [number, number, number] | null | un
  * A teacher's link can hide any of them (`?arch_hide=1`, see classroom/hiddenControls.ts).
  */
 export function ArchPanel({ state, update }: Props) {
-  const t = useT();
+  const t = useMessages(APP_MESSAGES);
   const tt = useMessages(trainingMessages);
   // While a run holds the model, the network it trains cannot change under it.
   useRenderCount('ArchPanel');

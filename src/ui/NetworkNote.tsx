@@ -1,6 +1,6 @@
 import { zooEntry, type ArchFamily } from '../arch/index';
 import type { MessageKey } from './i18n/en';
-import { useT } from './i18n/index';
+import { useMessages, APP_MESSAGES } from './i18n/index';
 
 const NOTE: Record<ArchFamily, MessageKey> = {
   lenet: 'noteLenet',
@@ -14,7 +14,7 @@ const NOTE: Record<ArchFamily, MessageKey> = {
 
 /** A short explanation, from the course notes, of what is special about the chosen network. */
 export function NetworkNote({ arch }: { arch: string }) {
-  const t = useT();
+  const t = useMessages(APP_MESSAGES);
   const entry = zooEntry(arch);
   return (
     <section className="panel note" aria-labelledby="note-heading" data-testid="network-note">

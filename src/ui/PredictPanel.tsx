@@ -6,7 +6,6 @@ import { trainingMessages } from './i18n/training';
 import { invertPixels, paintPixels, readImageFile, readPixels } from './imagePixels';
 import { DrawPad, type DrawPadHandle } from './DrawPad';
 import { toUserMessage, type UserMessage } from '../messages/index';
-import { useSay } from './i18n/say';
 import { workspaceMessages } from './i18n/workspace';
 import { predictMessages } from './i18n/predict';
 import { useRenderCount } from './renderCount';
@@ -52,7 +51,7 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
     setInvert(next);
     if (predictedOn && canPredict && !uploadError) predictOn(predictedOn.from, next);
   };
-  const { say } = useSay();
+  const { say } = tp;
   const shape = dataset?.imageShape ?? [28, 28, 1];
   const t = useMessages(trainingMessages);
   const f = useLocaleFormat();

@@ -1,6 +1,5 @@
 import { formatShape, kerasTypeName, type GraphInfo } from '../arch/index';
-import { useFormatNumber, useMessages, useT } from './i18n/index';
-import { useSay } from './i18n/say';
+import { useFormatNumber, useMessages, APP_MESSAGES } from './i18n/index';
 import { summaryMessages } from './i18n/summary';
 import { fill } from './i18n/format';
 import { useRenderCount } from './renderCount';
@@ -22,9 +21,9 @@ function bytes(n: number): string {
  * per-layer table of the chosen network.
  */
 export function SummaryPanel({ info }: { info: GraphInfo }) {
-  const t = useT();
+  const t = useMessages(APP_MESSAGES);
   const s = useMessages(summaryMessages);
-  const { say } = useSay();
+  const { say } = s;
   const fmt = useFormatNumber();
   // With a transfer model installed, the counts are that model's, following its freeze state.
   useRenderCount('SummaryPanel');

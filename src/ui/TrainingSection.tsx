@@ -3,7 +3,6 @@ import { EvaluationPanel } from './EvaluationPanel';
 import type { ExperimentState } from './experiment';
 import { fill, useLocaleFormat } from './i18n/format';
 import { useMessages } from './i18n/index';
-import { useSay } from './i18n/say';
 import { trainingMessages } from './i18n/training';
 import { PredictPanel } from './PredictPanel';
 import { RecipeNote } from './RecipeNote';
@@ -79,7 +78,7 @@ export function TrainingSection({ state, update, graph, info }: Props) {
   const f = useLocaleFormat();
   const hasBatchNorm = info.layers.some((l) => l.kind === 'batchNorm');
   const hasAux = info.layers.length > 0 && graph.outputs.length > 1;
-  const { say } = useSay();
+  const { say } = t;
   const busy = isBusy(view.phase);
   const evaluating = view.phase === 'evaluating';
   const trained = view.trained;

@@ -1,5 +1,5 @@
 import type { MessageKey } from './i18n/en';
-import { useT } from './i18n/index';
+import { useMessages, APP_MESSAGES } from './i18n/index';
 import type { UrlNotice } from './urlCodec';
 
 const REASON: Record<UrlNotice['reason'], MessageKey> = {
@@ -11,7 +11,7 @@ const REASON: Record<UrlNotice['reason'], MessageKey> = {
 
 /** Lists the URL settings that fell back to defaults. Values are shown as text, never as HTML. */
 export function UrlNoticeBanner({ notices, onDismiss }: { notices: UrlNotice[]; onDismiss: () => void }) {
-  const t = useT();
+  const t = useMessages(APP_MESSAGES);
   if (notices.length === 0) return null;
   return (
     <div className="notice" role="status" data-testid="url-notice">

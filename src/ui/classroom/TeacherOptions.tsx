@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { classroomMessages } from '../i18n/classroom';
-import { useMessages, useT } from '../i18n/index';
+import { useMessages, APP_MESSAGES } from '../i18n/index';
 import { trainingMessages } from '../i18n/training';
 import { HIDEABLE, type HideableControl } from './hiddenControls';
 import { setHidden, useHiddenSet } from './useHidden';
 
 /** Teacher mode: one checkbox per control; a ticked control is hidden here and in the share link. */
 export function TeacherOptions() {
-  const t = useT();
+  const t = useMessages(APP_MESSAGES);
   const tr = useMessages(trainingMessages);
   const c = useMessages(classroomMessages);
   const hidden = useHiddenSet();

@@ -15,7 +15,6 @@ import { GRAPH_FONT, ScreenLabels, type ScreenLabelsHandle } from './ScreenLabel
 import { SkipEdge } from './SkipEdge';
 import './graph.css';
 import { LOCALE, toUserMessage, type UserMessage } from '../../messages/index';
-import { useSay } from '../i18n/say';
 
 interface Props {
   graph: ArchGraph;
@@ -58,14 +57,17 @@ export function ArchGraphPanel({ graph, info, frozen = NO_FROZEN, onSelect, sele
   /** The block that holds the graph's one tab stop (roving tabindex); the first block until one is focused. */
   const [rover, setRover] = useState<string | null>(null);
   const [exportError, setExportError] = useState<UserMessage | null>(null);
-  const { say } = useSay();
+  const { say } = t;
   /** The graph's size on screen (whole pixels, to tens): long networks wrap into rows to fit it. */
   const [view, setView] = useState<{ width: number; height: number; textScale: number } | null>(null);
   const unwrapped = useMemo(() => layoutArchGraph(graph, info, { expanded }), [graph, info, expanded]);
   const wrap = useMemo(() => (view ? planWrap(unwrapped.bounds, view, LABEL_ROOM_PX * view.textScale) : undefined), [unwrapped, view]);
   const textScale = view?.textScale ?? 1;
   const textScaleRef = useRef(textScale);
-  textScaleRef.current = textScale;
+  // Before the framing effect below (effects run in order): Fit reads the scale through this ref.
+  useEffect(() => {
+    textScaleRef.current = textScale;
+  }, [textScale]);
   const layout = useMemo(() => (wrap ? layoutArchGraph(graph, info, { expanded, wrap }) : unwrapped), [graph, info, expanded, wrap, unwrapped]);
   const byId = useMemo(() => new Map(layout.nodes.map((n) => [n.id, n])), [layout]);
 

@@ -1,4 +1,4 @@
-import { forwardRef, memo, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { LABEL_FONT, labelSize, placeLabels, type LayoutLabel, type ZoomTransform } from '../../views/archGraph/index';
 import { INK, MUTED } from './graphColors';
 
@@ -39,10 +39,13 @@ export const ScreenLabels = memo(
   forwardRef<ScreenLabelsHandle, Props>(function ScreenLabels({ labels, scale = 1 }, ref) {
     const groupRef = useRef<SVGGElement>(null);
     const labelsRef = useRef(labels);
-    labelsRef.current = labels;
     const sizes = useMemo(() => measureLabels(labels, scale), [labels, scale]);
     const sizesRef = useRef(sizes);
-    sizesRef.current = sizes;
+    // A child's effects run before its parent's: the graph's framing effect then places these labels.
+    useEffect(() => {
+      labelsRef.current = labels;
+      sizesRef.current = sizes;
+    }, [labels, sizes]);
     useImperativeHandle(ref, () => ({
       update(t, width, height) {
         const group = groupRef.current;

@@ -1,5 +1,5 @@
-import { createContext, useContext } from 'react';
-import { LOCALE, type MessageCatalogue } from '../../messages/index';
+import { createContext, useContext, useMemo } from 'react';
+import { LOCALE, sayMessage, toUserMessage, type MessageCatalogue, type UserMessage } from '../../messages/index';
 import type { Lang } from '../experiment';
 import { en, type MessageKey, type Messages } from './en';
 import { ja } from './ja';
@@ -11,12 +11,6 @@ export const CATALOGUES: Record<Lang, Messages> = { en, ja };
 
 /** The current language, provided by the app. */
 export const LangContext = createContext<Lang>('en');
-
-/** Returns `t(key)` for the current language. */
-export function useT(): (key: MessageKey) => string {
-  const lang = useContext(LangContext);
-  return (key) => CATALOGUES[lang][key];
-}
 
 /** Formats a number for the current language ("1,234,567" in both, but per locale). */
 export function useFormatNumber(): (n: number) => string {
@@ -30,11 +24,34 @@ export function useFormatNumber(): (n: number) => string {
  */
 export type FeatureMessages<K extends string> = MessageCatalogue<K>;
 
+/** The app's shared strings (en.ts / ja.ts) as a catalogue like any feature's: `useMessages(APP_MESSAGES)`. */
+export const APP_MESSAGES: FeatureMessages<MessageKey> = CATALOGUES;
+
+/** What {@link useMessages} returns: `t(key)`, and the same language for worker messages and errors. */
+export interface Translate<K extends string> {
+  (key: K): string;
+  /** A worker message (code + parameters, src/messages) in the current language. */
+  say: (m: UserMessage) => string;
+  /** Any thrown value as a message in the current language. */
+  sayError: (e: unknown) => string;
+  readonly lang: Lang;
+}
+
 /**
- * `t(key)` over a feature's own catalogue (e.g. `src/ui/i18n/graph.ts`), so features add strings without
- * editing the shared en.ts/ja.ts. A test checks every catalogue in this folder has both languages' keys.
+ * The UI's one translation hook: `t(key)` over a feature's own catalogue (e.g. `src/ui/i18n/graph.ts`,
+ * or APP_MESSAGES), so features add strings without editing the shared en.ts/ja.ts, with `t.say(m)` for
+ * worker messages in the same language. The language comes from one place, LangContext (the app sets it
+ * from the URL). Stable while the language is. A test checks every catalogue has both languages' keys.
  */
-export function useMessages<K extends string>(messages: FeatureMessages<K>): (key: K) => string {
+export function useMessages<K extends string>(messages: FeatureMessages<K>): Translate<K> {
   const lang = useContext(LangContext);
-  return (key) => messages[lang][key];
+  return useMemo(
+    () =>
+      Object.assign((key: K) => messages[lang][key], {
+        say: (m: UserMessage) => sayMessage(m, lang),
+        sayError: (e: unknown) => sayMessage(toUserMessage(e), lang),
+        lang,
+      }),
+    [messages, lang],
+  );
 }

@@ -15,7 +15,6 @@ import { dataBaseUrl } from '../uploads/datasetUrl';
 import { GradientExplanation } from './GradientExplanation';
 import { GradientNormsChart } from './GradientNormsChart';
 import { toUserMessage, type UserMessage } from '../../messages/index';
-import { useSay } from '../i18n/say';
 
 /**
  * The depth experiment (He et al. 2015): plain vs residual nets of several depths trained in the worker
@@ -35,7 +34,7 @@ export function DepthExperimentPanel() {
   const [progress, setProgress] = useState<DepthProgress | null>(null);
   const [result, setResult] = useState<DepthExperimentResult | null>(null);
   const [error, setError] = useState<UserMessage | null>(null);
-  const { say } = useSay();
+  const { say } = t;
   const training = view.busy;
   // The full-length run, computed offline (scripts/depthReference.ts): its own chunk, fetched with the panel.
   const [reference, setReference] = useState<DepthReference | null>(null);

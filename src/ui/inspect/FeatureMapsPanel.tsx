@@ -13,7 +13,6 @@ import { GradCamView } from './GradCamView';
 import { useThrottledFetch, type Fetched } from './useThrottledFetch';
 import { WebcamCapture } from '../uploads/WebcamCapture';
 import { toUserMessage, type UserMessage } from '../../messages/index';
-import { useSay } from '../i18n/say';
 
 type Shape3 = [number, number, number];
 type ImagePick = { kind: 'test'; index: number } | { kind: 'upload'; id: number; name: string; pixels: Uint8Array; shape: Shape3 };
@@ -29,7 +28,7 @@ const LIVE_OTHERS_MS = 1000;
  */
 export function FeatureMapsPanel() {
   const t = useMessages(inspectMessages);
-  const { say } = useSay();
+  const { say } = t;
   useRenderCount('FeatureMapsPanel');
   const view = useTrainingView((v) => ({ build: v.build, phase: v.phase, dataset: v.dataset, batchesDone: v.batchHistory.length }));
   const inspect = useWorker()?.inspect ?? null;

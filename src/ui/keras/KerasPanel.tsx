@@ -6,7 +6,6 @@ import type { ExperimentState } from '../experiment';
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { kerasMessages } from '../i18n/keras';
-import { useSay } from '../i18n/say';
 import { downloadBlob } from '../transfer/historyFiles';
 import { useRenderCount } from '../renderCount';
 import { useTrainingView } from '../trainingContext';
@@ -43,7 +42,7 @@ interface Props {
  */
 export function KerasPanel({ state, info }: Props) {
   const t = useMessages(kerasMessages);
-  const { say } = useSay();
+  const { say } = t;
   const f = useLocaleFormat();
   useRenderCount('KerasPanel');
   const view = useTrainingView((v) => ({ dataset: v.dataset, adopted: v.adopted, build: v.build }));

@@ -5,7 +5,6 @@ import type { ExperimentState } from '../experiment';
 import { ArchGraphPanel } from '../graph/ArchGraphPanel';
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
-import { useSay } from '../i18n/say';
 import { transferMessages } from '../i18n/transfer';
 import { BasePicker } from './BasePicker';
 import { ComparePanel } from './ComparePanel';
@@ -30,7 +29,7 @@ interface Props {
  */
 export function TransferPanel({ state, update }: Props) {
   const t = useMessages(transferMessages);
-  const { say } = useSay();
+  const { say } = t;
   const hook = useTransfer(state);
   const { installed, base, busy } = hook;
   const disabled = busy !== null || hook.training || !hook.transfer;

@@ -18,7 +18,6 @@ import { compareSizesOf } from './compareSizes';
 import { dataBaseUrl } from './datasetUrl';
 import './uploads.css';
 import { toUserMessage, type UserMessage } from '../../messages/index';
-import { useSay } from '../i18n/say';
 
 type Curves = Record<CompareRun, (ComparePoint & { examplesPerSec: number })[]>;
 const EMPTY: Curves = { plain: [], augmented: [] };
@@ -43,7 +42,7 @@ export function AugmentExperiment({ state }: { state: ExperimentState }) {
   /** The sizes the worker really used (the dataset may hold fewer than asked), and what was asked. */
   const [used, setUsed] = useState<{ examples: number; validation: number; asked: { examples: number; validation: number } } | null>(null);
   const [error, setError] = useState<UserMessage | null>(null);
-  const { say } = useSay();
+  const { say } = tb;
   const hasAugment = AUGMENT_OPS.some((op) => state.augment[op].enabled);
   const trainingBusy = view.busy;
   const runName = (run: CompareRun) => t(run === 'plain' ? 'runPlain' : 'runAugmented');

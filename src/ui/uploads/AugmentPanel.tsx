@@ -11,7 +11,6 @@ import { useAugmentPreview } from './useAugmentPreview';
 import { useFieldLabels, withFieldLabel } from './augmentFields';
 import { useArchInfo } from '../useArchInfo';
 import './uploads.css';
-import { useSay } from '../i18n/say';
 
 interface Props {
   state: ExperimentState;
@@ -27,7 +26,7 @@ interface Props {
  */
 export function AugmentPanel({ state, update, uploadsVersion }: Props) {
   const t = useMessages(uploadsMessages);
-  const { say } = useSay();
+  const { say } = t;
   const [open, setOpen] = useState(false);
   const config = state.augment;
   const problems = augmentConfigProblems(config);

@@ -3,7 +3,6 @@ import type { StorageState, UploadFileInput } from '../../engine/uploads/uploads
 import { useWorker } from '../engineContext';
 import { fill } from '../i18n/format';
 import { LangContext, useMessages } from '../i18n/index';
-import { useSay } from '../i18n/say';
 import { uploadsBatchMessages, type UploadsBatchKey } from '../i18n/uploadsBatch';
 import { LOCALE, toUserMessage, type CatalogueLang, type UserMessage } from '../../messages/index';
 import { useStorageEstimate } from './storageEstimate';
@@ -38,7 +37,7 @@ interface Props {
 export function StorageStatus({ storage, images, version, busy, onImport, onStoreAgain }: Props) {
   const t = useMessages(uploadsBatchMessages);
   const lang = useContext(LangContext);
-  const { say } = useSay();
+  const { say } = t;
   const worker = useWorker();
   const { estimate, persist } = useStorageEstimate(version);
   const [persistAnswer, setPersistAnswer] = useState<boolean | null>(null);

@@ -2,7 +2,6 @@ import { rejectionMessage, reasonMessage } from '../../data/uploads/rejectionMes
 import type { UploadRejection } from '../../engine/uploads/uploadsProtocol';
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
-import { useSay } from '../i18n/say';
 import { uploadsMessages } from '../i18n/uploads';
 import { uploadsBatchMessages } from '../i18n/uploadsBatch';
 
@@ -17,7 +16,7 @@ const SUMMARY_FROM = 8;
 export function UploadErrors({ rejections, onDismiss }: { rejections: readonly UploadRejection[]; onDismiss: () => void }) {
   const t = useMessages(uploadsMessages);
   const tb = useMessages(uploadsBatchMessages);
-  const { say } = useSay();
+  const { say } = tb;
   if (rejections.length === 0) return null;
   const byReason = new Map<string, { n: number; first: UploadRejection }>();
   for (const r of rejections) byReason.set(r.reason, { n: (byReason.get(r.reason)?.n ?? 0) + 1, first: byReason.get(r.reason)?.first ?? r });

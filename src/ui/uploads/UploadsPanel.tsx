@@ -16,7 +16,6 @@ import { UploadWarnings } from './UploadWarnings';
 import type { UploadsState } from './useUploads';
 import { WebcamCapture } from './WebcamCapture';
 import './uploads.css';
-import { useSay } from '../i18n/say';
 import { uploadsBatchMessages } from '../i18n/uploadsBatch';
 
 const PROBLEM_KEY = { empty: 'classNameEmpty', 'too-long': 'classNameTooLong', taken: 'classNameTaken' } as const;
@@ -29,7 +28,7 @@ const PROBLEM_KEY = { empty: 'classNameEmpty', 'too-long': 'classNameTooLong', t
 export function UploadsPanel({ uploads }: { uploads: UploadsState }) {
   const t = useMessages(uploadsMessages);
   const tb = useMessages(uploadsBatchMessages);
-  const { say } = useSay();
+  const { say } = tb;
   const { snapshot, batch, busy } = uploads;
   const classes = snapshot?.classes ?? [];
   const [targetId, setTargetId] = useState('');

@@ -3,7 +3,6 @@ import type { FeatureMaps } from '../../engine/inspect/inspectProtocol';
 import { useWorker } from '../engineContext';
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
-import { useSay } from '../i18n/say';
 import { workspaceMessages } from '../i18n/workspace';
 import { paintNetworkInput } from '../inspect/networkInput';
 import { useThrottledFetch } from '../inspect/useThrottledFetch';
@@ -29,7 +28,7 @@ interface Props {
 export function CellArithmeticView({ layer, cell, testIndex, maps, refresh }: Props) {
   const t = useMessages(workspaceMessages);
   const f = useLocaleFormat();
-  const { say } = useSay();
+  const { say } = t;
   const inspect = useWorker()?.inspect ?? null;
   const key = inspect ? `${refresh}|${layer}|${cell.y},${cell.x},${cell.c}` : null;
   const fetched = useThrottledFetch(key, () => (inspect ? inspect.cellArithmetic({ layer, image: { testIndex }, ...cell }) : Promise.reject(new Error('no worker'))), 500);

@@ -3,7 +3,6 @@ import { formatShape, type ArchGraph, type GraphInfo } from '../../arch/index';
 import { useWorker } from '../engineContext';
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
-import { useSay } from '../i18n/say';
 import { workspaceMessages } from '../i18n/workspace';
 import { FeatureMapCanvas } from '../inspect/FeatureMapCanvas';
 import { useThrottledFetch } from '../inspect/useThrottledFetch';
@@ -28,7 +27,7 @@ type Cell = { y: number; x: number; c: number };
 export function LayerInspector({ graph, info }: { graph: ArchGraph; info: GraphInfo }) {
   const t = useMessages(workspaceMessages);
   const f = useLocaleFormat();
-  const { say } = useSay();
+  const { say } = t;
   const chosen = useSelectedLayer();
   const layerName = chosen && info.layers.some((l) => l.name === chosen) ? chosen : defaultLayer(info.layers);
   useRenderCount('LayerInspector');

@@ -3,7 +3,6 @@ import { activationStats } from '../../views/inspect/activationStats';
 import { useWorker } from '../engineContext';
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
-import { useSay } from '../i18n/say';
 import { workspaceMessages } from '../i18n/workspace';
 import { FilterCanvas } from '../inspect/FilterCanvas';
 import { useThrottledFetch } from '../inspect/useThrottledFetch';
@@ -23,7 +22,7 @@ const PROBE_EXAMPLES = 32;
 export function LayerLiveStats({ layer, kind, maps, refresh, live }: { layer: string; kind: string; maps: FeatureMaps | null; refresh: string | null; live: boolean }) {
   const t = useMessages(workspaceMessages);
   const f = useLocaleFormat();
-  const { say } = useSay();
+  const { say } = t;
   const inspect = useWorker()?.inspect ?? null;
   const key = inspect && refresh ? `${refresh}|${layer}` : null;
   const gradient = useThrottledFetch(key, () => (inspect ? inspect.layerGradient(layer, PROBE_EXAMPLES) : Promise.reject(new Error('no worker'))), live ? GRADIENT_MS : 0);

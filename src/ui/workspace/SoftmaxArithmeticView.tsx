@@ -1,7 +1,6 @@
 import { useWorker } from '../engineContext';
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
-import { useSay } from '../i18n/say';
 import { workspaceMessages } from '../i18n/workspace';
 import { useThrottledFetch } from '../inspect/useThrottledFetch';
 
@@ -23,7 +22,7 @@ interface Props {
 export function SoftmaxArithmeticView({ layer, testIndex, classNames, refresh }: Props) {
   const t = useMessages(workspaceMessages);
   const f = useLocaleFormat();
-  const { say } = useSay();
+  const { say } = t;
   const inspect = useWorker()?.inspect ?? null;
   const key = inspect ? `${refresh}|${layer}|${testIndex}` : null;
   const fetched = useThrottledFetch(key, () => (inspect ? inspect.softmaxArithmetic({ layer, image: { testIndex } }) : Promise.reject(new Error('no worker'))), 500);

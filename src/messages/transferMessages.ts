@@ -129,7 +129,7 @@ export const transferMessages = defineCatalogue({
     'transfer.needHead': '先にベースを読み込み、ヘッドを取り替えてください。',
     'transfer.noData': 'データが設定されていません。',
     'transfer.notInstalled': '転移モデルが設定されていません（ネットワーク、データセット、バックエンドのいずれかが変わりましたか？）。先にヘッドを取り替えてください。',
-    'transfer.dataReplaced': '転移学習用のデータが置き換えられました。もう一度ヘッドを取り替えてください。',
+    'transfer.dataReplaced': '転移訓練用のデータが置き換えられました。もう一度ヘッドを取り替えてください。',
     'transfer.trainingRunning': '学習中です。先に止めてください。',
     'transfer.armEnded': '{arm}の実行が途中で終わりました: {why}',
     'transfer.armEndedPlain': '{arm}の実行が途中で終わりました（{end}）。',

@@ -31,6 +31,11 @@ function parseInput(text: string): readonly [number, number, number] | null | un
   return [+p[0], +p[1], +p[2]];
 }
 
+
+/** Variant ids (the URL's `variant`) → their names in the UI's language. */
+const VARIANT_LABEL: Readonly<Record<string, MessageKey>> = {
+  modern: 'variantModern', classic: 'variantClassic', 1998: 'variant1998', paper: 'variantPaper', torchvision: 'variantTorchvision',
+};
 /**
  * The architecture picker and its options (variant, input, classes, width, groups, top, biases, aux).
  * A teacher's link can hide any of them (`?arch_hide=1`, see classroom/hiddenControls.ts).
@@ -80,7 +85,7 @@ export function ArchPanel({ state, update }: Props) {
           <select data-testid="variant-select" value={state.variant || entry.variants[0]} onChange={(e) => update({ variant: e.target.value === entry.variants[0] ? '' : e.target.value })}>
             {entry.variants.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {v in VARIANT_LABEL ? t(VARIANT_LABEL[v]) : v}
               </option>
             ))}
           </select>

@@ -4,10 +4,13 @@ import { textColorOn } from '../views/contrast';
 import { fill, useLocaleFormat } from './i18n/format';
 import { useMessages } from './i18n/index';
 import { trainingMessages } from './i18n/training';
+import { useClassName } from './i18n/classNames';
 
 /** Test loss and accuracy, per-class accuracy, and the confusion matrix as an accessible table. */
 export function EvaluationPanel({ result }: { result: EvaluateResult }) {
   const t = useMessages(trainingMessages);
+  const className = useClassName();
+  const names = result.classNames.map(className);
   const f = useLocaleFormat();
   const max = Math.max(1, ...result.confusion.flat());
   const shade = scaleLinear<string>().domain([0, max]).range(['#ffffff', '#1f6feb']);
@@ -28,7 +31,7 @@ export function EvaluationPanel({ result }: { result: EvaluateResult }) {
           <thead>
             <tr>
               <th scope="col">{t('truePredicted')}</th>
-              {result.classNames.map((n, i) => (
+              {names.map((n, i) => (
                 <th key={i} scope="col" title={n}>
                   {n.length > 8 ? `${n.slice(0, 7)}…` : n}
                 </th>
@@ -39,7 +42,7 @@ export function EvaluationPanel({ result }: { result: EvaluateResult }) {
           <tbody>
             {result.confusion.map((row, r) => (
               <tr key={r}>
-                <th scope="row">{result.classNames[r]}</th>
+                <th scope="row">{names[r]}</th>
                 {row.map((v, c) => (
                   <td key={c} style={{ background: shade(v), color: textColorOn(shade(v)) }}>
                     {f.count(v)}

@@ -9,6 +9,7 @@ import { toUserMessage, type UserMessage } from '../messages/index';
 import { workspaceMessages } from './i18n/workspace';
 import { predictMessages } from './i18n/predict';
 import { useRenderCount } from './renderCount';
+import { useClassName } from './i18n/classNames';
 
 interface Props {
   dataset: DatasetInfo | null;
@@ -65,7 +66,8 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
     if (shown && predictedCanvas.current) paintPixels(predictedCanvas.current, shown.on.fed, shown.on.shape);
   }, [shown?.on]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const name = (i: number) => dataset?.classNames[i] ?? String(i);
+  const className = useClassName();
+  const name = (i: number) => (dataset?.classNames[i] !== undefined ? className(dataset.classNames[i]) : String(i));
   return (
     <div className="predict">
       <div className="row">

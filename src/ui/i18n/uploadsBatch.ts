@@ -117,7 +117,7 @@ export const uploadsBatchMessages = {
     previewAsNetwork: 'ネットワークが見る形: {shape}（拡張の前と後）。',
     pcaGreyNetwork: 'ネットワークの入力がグレースケールなので、学習では PCA 色拡張と RGB シフトを行いません。',
     fieldRange: '{field} は {lo} から {hi} の範囲に収めます。',
-    compareSizes: '学習画像 {examples} 枚・検証画像 {validation} 枚を使いました。',
+    compareSizes: '訓練画像 {examples} 枚・検証画像 {validation} 枚を使いました。',
     compareSizesFewer: '指定は {askedExamples} + {askedValidation} 枚でしたが、データセットにそれ以上ありません。',
     compareConfidence: '検証画像が {n} 枚なので、1 枚は正解率 {step} ポイントに当たり、それぞれの結果の 95% 誤差幅は約 ±{margin} ポイントです。これより小さい差は偶然かもしれません。',
     datasetChanged: 'このモデルを学習したあとで画像が変わりました（{list}）。下の評価と予測は古いクラスのままです。更新するにはもう一度学習してください。',

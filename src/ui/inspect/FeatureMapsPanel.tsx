@@ -13,6 +13,7 @@ import { GradCamView } from './GradCamView';
 import { useThrottledFetch, type Fetched } from './useThrottledFetch';
 import { WebcamCapture } from '../uploads/WebcamCapture';
 import { toUserMessage, type UserMessage } from '../../messages/index';
+import { useClassName } from '../i18n/classNames';
 
 type Shape3 = [number, number, number];
 type ImagePick = { kind: 'test'; index: number } | { kind: 'upload'; id: number; name: string; pixels: Uint8Array; shape: Shape3 };
@@ -28,6 +29,7 @@ const LIVE_OTHERS_MS = 1000;
  */
 export function FeatureMapsPanel() {
   const t = useMessages(inspectMessages);
+  const className = useClassName();
   const { say } = t;
   useRenderCount('FeatureMapsPanel');
   const view = useTrainingView((v) => ({ build: v.build, phase: v.phase, dataset: v.dataset, batchesDone: v.batchHistory.length }));
@@ -146,7 +148,7 @@ export function FeatureMapsPanel() {
           </div>
           {pick.kind === 'upload' && <p data-testid="inspect-image-name">{fill(t('uploaded'), { name: pick.name })}</p>}
           {pick.kind === 'test' && shownImage && 'index' in shownImage && (
-            <p>{fill(t('inputCaption'), { index: shownImage.index, label: dataset.classNames[shownImage.label] ?? shownImage.label })}</p>
+            <p>{fill(t('inputCaption'), { index: shownImage.index, label: dataset.classNames[shownImage.label] !== undefined ? className(dataset.classNames[shownImage.label]) : shownImage.label })}</p>
           )}
           {error && (
             <p className="error" role="alert" data-testid="inspect-error">

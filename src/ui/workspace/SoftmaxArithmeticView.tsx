@@ -3,6 +3,7 @@ import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { workspaceMessages } from '../i18n/workspace';
 import { useThrottledFetch } from '../inspect/useThrottledFetch';
+import { useClassName } from '../i18n/classNames';
 
 const DIGITS = 6;
 
@@ -21,6 +22,7 @@ interface Props {
  */
 export function SoftmaxArithmeticView({ layer, testIndex, classNames, refresh }: Props) {
   const t = useMessages(workspaceMessages);
+  const className = useClassName();
   const f = useLocaleFormat();
   const { say } = t;
   const inspect = useWorker()?.inspect ?? null;
@@ -53,7 +55,7 @@ export function SoftmaxArithmeticView({ layer, testIndex, classNames, refresh }:
             <tbody>
               {a.logits.map((z, j) => (
                 <tr key={j} data-testid="softmax-row" data-p={a.probabilities[j]} data-forward={a.forward[j]}>
-                  <th scope="row">{classNames[j] ?? j}</th>
+                  <th scope="row">{classNames[j] !== undefined ? className(classNames[j]) : j}</th>
                   <td>{n(z)}</td>
                   <td>{n(a.exps[j])}</td>
                   <td>{n(a.probabilities[j])}</td>

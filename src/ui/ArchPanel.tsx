@@ -4,6 +4,7 @@ import type { ExperimentState } from './experiment';
 import type { MessageKey } from './i18n/en';
 import { useMessages, useT } from './i18n/index';
 import { trainingMessages } from './i18n/training';
+import { useNames } from './i18n/names';
 
 import { useRenderCount } from './renderCount';
 import { useTrainingView } from './trainingContext';
@@ -38,6 +39,7 @@ function parseInput(text: string): readonly [number, number, number] | null | un
 export function ArchPanel({ state, update }: Props) {
   const t = useT();
   const tt = useMessages(trainingMessages);
+  const names = useNames();
   // While a run holds the model, the network it trains cannot change under it.
   useRenderCount('ArchPanel');
   const locked = useTrainingView((v) => isBusy(v.phase));
@@ -80,7 +82,7 @@ export function ArchPanel({ state, update }: Props) {
           <select data-testid="variant-select" value={state.variant || entry.variants[0]} onChange={(e) => update({ variant: e.target.value === entry.variants[0] ? '' : e.target.value })}>
             {entry.variants.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {names.variant(v)}
               </option>
             ))}
           </select>

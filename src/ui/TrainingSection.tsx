@@ -5,6 +5,7 @@ import { fill, useLocaleFormat } from './i18n/format';
 import { useMessages } from './i18n/index';
 import { useSay } from './i18n/say';
 import { trainingMessages } from './i18n/training';
+import { useNames } from './i18n/names';
 import { PredictPanel } from './PredictPanel';
 import { RecipeNote } from './RecipeNote';
 import { TrainSettings } from './TrainSettings';
@@ -45,6 +46,7 @@ export function TrainingSection({ state, update, graph, info }: Props) {
     trained: v.epochHistory.length > 0 || v.fitResult !== null,
   }));
   const t = useMessages(trainingMessages);
+  const names = useNames();
   const f = useLocaleFormat();
   const hasBatchNorm = info.layers.some((l) => l.kind === 'batchNorm');
   const hasAux = info.layers.length > 0 && graph.outputs.length > 1;
@@ -119,7 +121,7 @@ export function TrainingSection({ state, update, graph, info }: Props) {
       )}
       {view.phase === 'loading' && (
         <label>
-          {fill(t('loadingDataset'), { dataset: state.dataset })}
+          {fill(t('loadingDataset'), { dataset: names.datasetId(state.dataset) })}
           <progress data-testid="dataset-progress" value={view.datasetProgress} max={1} />
         </label>
       )}
@@ -148,7 +150,7 @@ export function TrainingSection({ state, update, graph, info }: Props) {
       {view.evaluation && (
         <>
           <h3>{t('evaluateHeading')}</h3>
-          <EvaluationPanel result={view.evaluation} />
+          <EvaluationPanel result={view.evaluation} datasetId={view.dataset?.id} />
         </>
       )}
       {view.build && (

@@ -5,6 +5,10 @@
 export const recipeMessages = {
   en: {
     recipeHeading: 'Recipe',
+    // How the recipe's parts and the changed fields are joined, and how the recipe ends.
+    partSeparator: '; ',
+    recipeEnd: '.',
+    fieldSeparator: ', ',
     recipeFor: 'Recipe for {network} on {dataset}:',
     recipeTransfer: 'Recipe for transfer learning (a new head on the pretrained base; Train and the comparison use the same settings):',
     transferBatchPart: 'batch {batch}, {epochs} epochs of every training image of the new task (its test images are measured afterwards)',
@@ -48,6 +52,9 @@ export const recipeMessages = {
   },
   ja: {
     recipeHeading: 'レシピ',
+    partSeparator: '。',
+    recipeEnd: '。',
+    fieldSeparator: '、',
     recipeFor: '{dataset} での {network} のレシピ:',
     recipeTransfer: '転移学習のレシピ (事前学習済みのベースに新しい出力層。「訓練」と比較実験は同じ設定を使います):',
     transferBatchPart: 'バッチ {batch}、新しいタスクの訓練画像すべてを {epochs} エポック (テスト画像は訓練の後に測ります)',

@@ -3,6 +3,7 @@ import { MOBILENET_CUT, MOBILENET_INPUT_RANGE, MOBILENET_URL, type BaseEntry, ty
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { transferMessages } from '../i18n/transfer';
+import { useNames } from '../i18n/names';
 import { siteUrl } from './useTransfer';
 
 const ONLINE = '__online__';
@@ -28,6 +29,7 @@ interface Props {
 export function BasePicker({ bases, base, disabled, onLoad }: Props) {
   const t = useMessages(transferMessages);
   const f = useLocaleFormat();
+  const names = useNames();
   const [choice, setChoice] = useState('');
   const [url, setUrl] = useState(MOBILENET_URL);
   const [cut, setCut] = useState(MOBILENET_CUT);
@@ -50,7 +52,7 @@ export function BasePicker({ bases, base, disabled, onLoad }: Props) {
             <option value="">{t('chooseBase')}</option>
             {bases.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.title}
+                {names.baseTitle(b.id, b.title)}
               </option>
             ))}
             <option value={ONLINE}>{t('onlineBase')}</option>
@@ -89,12 +91,12 @@ export function BasePicker({ bases, base, disabled, onLoad }: Props) {
       )}
       {base && (
         <p data-testid="base-info">
-          {fill(t('baseInfo'), { title: base.title, params: f.count(base.totalParams), input: base.inputShape.join('×') })}{' '}
-          {entry && fill(t('baseAccuracy'), { acc: f.percent(entry.testAccuracy, 1), dataset: entry.dataset })}
+          {fill(t('baseInfo'), { title: names.baseTitle(base.id, base.title), params: f.count(base.totalParams), input: base.inputShape.join('×') })}{' '}
+          {entry && fill(t('baseAccuracy'), { acc: f.percent(entry.testAccuracy, 1), dataset: names.datasetId(entry.dataset) })}
         </p>
       )}
       {base && (base.inputRange[0] !== 0 || base.inputRange[1] !== 1) && (
-        <p data-testid="base-input-range">{fill(t('baseRange'), { low: signed(base.inputRange[0]), high: signed(base.inputRange[1]), title: base.title })}</p>
+        <p data-testid="base-input-range">{fill(t('baseRange'), { low: signed(base.inputRange[0]), high: signed(base.inputRange[1]), title: names.baseTitle(base.id, base.title) })}</p>
       )}
     </div>
   );

@@ -157,7 +157,7 @@ test.describe('language', () => {
     await page.goto('./');
     await page.getByTestId('language-select').selectOption('ja');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('CNN プレイグラウンド');
-    await expect(page.getByRole('heading', { name: 'ブラウザーで訓練する' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'ブラウザで訓練する' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'レッスン' })).toBeVisible();
     await expect(page.getByTestId('train-button')).toHaveText('訓練');
     await expect(page.getByRole('combobox', { name: 'データセット' })).toHaveValue('mnist');

@@ -121,5 +121,5 @@ test('a trained model as .keras and its test predictions; the .keras file import
   await expect(page.getByTestId('transfer-error')).toContainText('Layer "lstm_1" is a LSTM, which this playground cannot train');
   await expect(page.getByTestId('transfer-installed')).toContainText('lenet5-modern');
   await page.getByTestId('language-select').selectOption('ja');
-  await expect(page.getByTestId('transfer-error')).toContainText('レイヤー「lstm_1」は LSTM で');
+  await expect(page.getByTestId('transfer-error')).toContainText('層「lstm_1」は LSTM で');
 });

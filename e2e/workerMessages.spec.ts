@@ -28,12 +28,12 @@ test.describe('worker and architecture messages follow the UI language', () => {
     await page.goto('./?lang=ja&arch=vgg16&dataset=shapes&batch=64&fullsize=1');
     await expect(page.getByTestId('backend-status')).toContainText('WASM', { timeout: 60_000 });
     await page.getByTestId('train-button').click();
-    await expect(page.getByTestId('training-error')).toContainText(/ここで学習するには大きすぎます.*MiB.*幅の倍率/, { timeout: 60_000 });
+    await expect(page.getByTestId('training-error')).toContainText(/ここで訓練するには大きすぎます.*MiB.*幅の倍率/, { timeout: 60_000 });
     // A 2-channel input cannot take MNIST's 1-channel images: refused before anything is built, in Japanese.
     await page.goto('./?lang=ja&arch=lenet5&dataset=mnist&input=32,32,2');
     await expect(page.getByTestId('backend-status')).toContainText('WASM', { timeout: 60_000 });
     await page.getByTestId('train-button').click();
-    await expect(page.getByTestId('training-error')).toContainText('データセットの画像は 1 チャンネルですが、ネットワークの入力は 2 チャンネルです', { timeout: 60_000 });
+    await expect(page.getByTestId('training-error')).toContainText('データセットの画像は 1 チャネルですが、ネットワークの入力は 2 チャネルです', { timeout: 60_000 });
     await page.goto('./?lang=ja&arch=lenet5&variant=classic&input=20,20,1');
     await expect(page.getByTestId('arch-error')).toContainText(/入力 20×20×1 の .*"c5_conv".*スライドできません/);
   });

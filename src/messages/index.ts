@@ -11,6 +11,7 @@ import { uploadsMessages } from './uploadsMessages';
 import { transferMessages } from './transferMessages';
 import { kerasMessages } from './kerasMessages';
 import { zooMessages } from './zooMessages';
+import { datasetMessages } from './datasetMessages';
 import { userMessageOf, type UserMessage } from './userMessage';
 
 export { catalogueError, defineCatalogue, LOCALE, message, renderMessage, type CatalogueLang, type MessageCatalogue, type RichParams } from './catalogue';
@@ -22,10 +23,11 @@ export { uploadsError, uploadsMessages, type UploadsMessageCode } from './upload
 export { transferError, transferMessages, type TransferMessageCode } from './transferMessages';
 export { kerasError, kerasMessages, type KerasMessageCode } from './kerasMessages';
 export { zooMessages, type ZooMessageCode } from './zooMessages';
+export { classNameIn, classNameParam, datasetIdParam, datasetMessages, type DatasetMessageCode } from './datasetMessages';
 export { fill, placeholders, userMessageOf, UserError, type MessageParams, type UserMessage } from './userMessage';
 
 /** All catalogues (the test checks codes are unique and both languages match). */
-export const MESSAGE_CATALOGUES: readonly MessageCatalogue<string>[] = [archMessages, augmentMessages, engineMessages, inspectMessages, transferMessages, uploadsMessages, zooMessages, kerasMessages];
+export const MESSAGE_CATALOGUES: readonly MessageCatalogue<string>[] = [archMessages, augmentMessages, engineMessages, inspectMessages, transferMessages, uploadsMessages, zooMessages, kerasMessages, datasetMessages];
 
 const merged = (lang: CatalogueLang): Readonly<Record<string, string>> => Object.assign({}, ...MESSAGE_CATALOGUES.map((c) => c[lang]));
 const TEMPLATES: Record<CatalogueLang, Readonly<Record<string, string>>> = { en: merged('en'), ja: merged('ja') };

@@ -24,10 +24,10 @@ export const zooMessages = defineCatalogue({
     'zoo.googlenet': "Szegedy et al. 2014, Table 1 (LRN, no batch norm; torchvision's googlenet adds batch norm): 224×224×3.",
   },
   ja: {
-    'zoo.lenetModern': 'LeCun ら 1998 の層の大きさを 32×32×1 の入力で、いま教えられる形で組んだもの: ReLU、最大プーリング、C5 は全結合層、出力は Softmax。',
-    'zoo.lenetClassic': 'LeCun ら 1998 の層の大きさを 32×32×1 の入力で、tanh、2×2 平均プーリングとその後の Sigmoid、Softmax 出力にしたもの: 論文のよくある簡略版。',
+    'zoo.lenetModern': 'LeCun ら 1998 の層の大きさを 32×32×1 の入力で、いま教えられる形で組んだもの: ReLU、最大プーリング、C5 は全結合層、出力はソフトマックス。',
+    'zoo.lenetClassic': 'LeCun ら 1998 の層の大きさを 32×32×1 の入力で、tanh、2×2 平均プーリングとその後のシグモイド、ソフトマックス出力にしたもの: 論文のよくある簡略版。',
     'zoo.lenet1998':
-      'LeCun ら 1998、§II.B と付録 A、32×32×1: 学習する係数つきのサブサンプリング、表 I で結合した C3、f(a) = 1.7159·tanh(2a/3)、固定した ±1 ベクトルのユークリッド RBF 出力（論文のビットマップの代わりに、私たちが描いた 7×12 の数字ビットマップ）。softmax(−y) で学習: その交差エントロピーは論文の MAP 基準（式 9）から定数 e^(−j) の項を除いたもの。',
+      'LeCun ら 1998、§II.B と付録 A、32×32×1: 訓練可能な係数を持つサブサンプリング、表 I で結合した C3、f(a) = 1.7159·tanh(2a/3)、固定した ±1 ベクトルのユークリッド RBF 出力（論文のビットマップの代わりに、私たちが描いた 7×12 の数字ビットマップ）。softmax(−y) で訓練: その交差エントロピーは論文の MAP 基準（式 9）から定数 e^(−j) の項を除いたもの。',
     'zoo.alexnetPaper':
       'Krizhevsky、Sutskever、Hinton 2012（§3、図 2）: LRN、重なりのあるプーリング、2 GPU 分割のグループ（任意）。入力 227×227×3 で conv1 の出力 55×55 がちょうど合う（論文の本文は 224×224）。',
     'zoo.alexnetTorchvision': 'torchvision.models.alexnet: torchvision の文書どおり入力 224×224×3（パラメーター 61.1 M、0.71 GFLOPS）。',
@@ -36,7 +36,7 @@ export const zooMessages = defineCatalogue({
     'zoo.resnetKeras': 'He ら 2015、表 1、Keras applications の {keras} と同じ（畳み込みにバイアス、BN ε 1.001e-5）: 224×224×3。',
     'zoo.resnetKerasStyle': 'He ら 2015、表 1、Keras applications の組み方で畳み込みにバイアスあり（Keras に {title} はない。--no-conv-bias で torchvision の {id}）: 224×224×3。',
     'zoo.resnetTorchvision': 'He ら 2015、表 1、torchvision の {id} と同じ（畳み込みにバイアスなし）: 224×224×3。',
-    'zoo.cifarResnet': 'He ら 2015、§4.2: CIFAR-10 の ResNet-{depth}（6n + 2 層、フィルター 16-32-64、オプション A のショートカット）、32×32×3。',
+    'zoo.cifarResnet': 'He ら 2015、§4.2: CIFAR-10 の ResNet-{depth}（6n + 2 層、フィルタ 16-32-64、オプション A のショートカット）、32×32×3。',
     'zoo.plain': 'He ら 2015、§4.2: CIFAR-10 のプレーンな {depth} 層のネット（ショートカットのない ResNet）、32×32×3。',
     'zoo.googlenet': 'Szegedy ら 2014、表 1（LRN あり、バッチ正規化なし。torchvision の googlenet はバッチ正規化を加えている）: 224×224×3。',
   },

@@ -4,6 +4,7 @@ import type { ExperimentState } from './experiment';
 import type { MessageKey } from './i18n/en';
 import { useMessages, APP_MESSAGES } from './i18n/index';
 import { trainingMessages } from './i18n/training';
+import { useNames } from './i18n/names';
 
 import { useRenderCount } from './renderCount';
 import { useTrainingView } from './trainingContext';
@@ -31,11 +32,6 @@ function parseInput(text: string): readonly [number, number, number] | null | un
   return [+p[0], +p[1], +p[2]];
 }
 
-
-/** Variant ids (the URL's `variant`) → their names in the UI's language. */
-const VARIANT_LABEL: Readonly<Record<string, MessageKey>> = {
-  modern: 'variantModern', classic: 'variantClassic', 1998: 'variant1998', paper: 'variantPaper', torchvision: 'variantTorchvision',
-};
 /**
  * The architecture picker and its options (variant, input, classes, width, groups, top, biases, aux).
  * A teacher's link can hide any of them (`?arch_hide=1`, see classroom/hiddenControls.ts).
@@ -43,6 +39,7 @@ const VARIANT_LABEL: Readonly<Record<string, MessageKey>> = {
 export function ArchPanel({ state, update }: Props) {
   const t = useMessages(APP_MESSAGES);
   const tt = useMessages(trainingMessages);
+  const names = useNames();
   // While a run holds the model, the network it trains cannot change under it.
   useRenderCount('ArchPanel');
   const locked = useTrainingView((v) => isBusy(v.phase));
@@ -85,7 +82,7 @@ export function ArchPanel({ state, update }: Props) {
           <select data-testid="variant-select" value={state.variant || entry.variants[0]} onChange={(e) => update({ variant: e.target.value === entry.variants[0] ? '' : e.target.value })}>
             {entry.variants.map((v) => (
               <option key={v} value={v}>
-                {v in VARIANT_LABEL ? t(VARIANT_LABEL[v]) : v}
+                {names.variant(v)}
               </option>
             ))}
           </select>

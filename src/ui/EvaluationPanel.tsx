@@ -4,14 +4,17 @@ import { textColorOn } from '../views/contrast';
 import { fill, useLocaleFormat } from './i18n/format';
 import { useMessages } from './i18n/index';
 import { trainingMessages } from './i18n/training';
-import { useClassName } from './i18n/classNames';
+import { useNames } from './i18n/names';
 
-/** Test loss and accuracy, per-class accuracy, and the confusion matrix as an accessible table. */
-export function EvaluationPanel({ result }: { result: EvaluateResult }) {
+/**
+ * Test loss and accuracy, per-class accuracy, and the confusion matrix as an accessible table; class
+ * names in the UI language (`datasetId` is the evaluated dataset's).
+ */
+export function EvaluationPanel({ result, datasetId }: { result: EvaluateResult; datasetId?: string }) {
   const t = useMessages(trainingMessages);
-  const className = useClassName();
-  const names = result.classNames.map(className);
   const f = useLocaleFormat();
+  const names = useNames();
+  const classNames = result.classNames.map((n) => names.className(datasetId, n));
   const max = Math.max(1, ...result.confusion.flat());
   const shade = scaleLinear<string>().domain([0, max]).range(['#ffffff', '#1f6feb']);
   return (
@@ -31,7 +34,7 @@ export function EvaluationPanel({ result }: { result: EvaluateResult }) {
           <thead>
             <tr>
               <th scope="col">{t('truePredicted')}</th>
-              {names.map((n, i) => (
+              {classNames.map((n, i) => (
                 <th key={i} scope="col" title={n}>
                   {n.length > 8 ? `${n.slice(0, 7)}…` : n}
                 </th>
@@ -42,7 +45,7 @@ export function EvaluationPanel({ result }: { result: EvaluateResult }) {
           <tbody>
             {result.confusion.map((row, r) => (
               <tr key={r}>
-                <th scope="row">{names[r]}</th>
+                <th scope="row">{classNames[r]}</th>
                 {row.map((v, c) => (
                   <td key={c} style={{ background: shade(v), color: textColorOn(shade(v)) }}>
                     {f.count(v)}

@@ -8,8 +8,8 @@ import { DrawPad, type DrawPadHandle } from './DrawPad';
 import { toUserMessage, type UserMessage } from '../messages/index';
 import { workspaceMessages } from './i18n/workspace';
 import { predictMessages } from './i18n/predict';
+import { useNames } from './i18n/names';
 import { useRenderCount } from './renderCount';
-import { useClassName } from './i18n/classNames';
 
 interface Props {
   dataset: DatasetInfo | null;
@@ -56,6 +56,7 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
   const shape = dataset?.imageShape ?? [28, 28, 1];
   const t = useMessages(trainingMessages);
   const f = useLocaleFormat();
+  const names = useNames();
 
   useEffect(() => {
     if (sample && sampleCanvas.current) paintPixels(sampleCanvas.current, sample.pixels, sample.shape);
@@ -66,8 +67,7 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
     if (shown && predictedCanvas.current) paintPixels(predictedCanvas.current, shown.on.fed, shown.on.shape);
   }, [shown?.on]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const className = useClassName();
-  const name = (i: number) => (dataset?.classNames[i] !== undefined ? className(dataset.classNames[i]) : String(i));
+  const name = (i: number) => names.className(dataset?.id, dataset?.classNames[i] ?? String(i));
   return (
     <div className="predict">
       <div className="row">
@@ -146,7 +146,7 @@ export function PredictPanel({ dataset, sample, prediction, canPredict, pickSamp
           <ol className="predict-bars" data-testid="predict-result" aria-label={t('topPredictions')}>
             {shown.prediction.top.map((p) => (
               <li key={p.index}>
-                <span>{p.name}</span>
+                <span>{names.className(dataset?.id, p.name)}</span>
                 <span className="bar" style={{ width: `${Math.max(1, p.probability * 100)}%` }} />
                 <span>{f.percent(p.probability, 1)}</span>
               </li>

@@ -77,11 +77,11 @@ export function RecipeNote({ state, update, hasBatchNorm, disabled, transfer = f
   return (
     <div className="recipe-note" data-testid="training-recipe" data-scaled={scaled ? 'true' : 'false'} data-changed={changed.join(',')}>
       <p>
-        <b>{transfer ? t('recipeTransfer') : fill(t('recipeFor'), { network, dataset: datasetName })}</b> {parts.join('; ')}.
+        <b>{transfer ? t('recipeTransfer') : fill(t('recipeFor'), { network, dataset: datasetName })}</b> {parts.join(t('partSeparator'))}{t('recipeEnd')}
       </p>
       {changed.length > 0 && (
         <p className="recipe-changed">
-          {fill(t('changed'), { fields: changed.map((field) => t(FIELD_LABEL[field])).join(', ') })}{' '}
+          {fill(t('changed'), { fields: changed.map((field) => t(FIELD_LABEL[field])).join(t('fieldSeparator')) })}{' '}
           <button type="button" className="secondary" data-testid="recipe-reset" disabled={disabled} onClick={() => update(recipeSettings(recipe))}>
             {t('useRecipe')}
           </button>

@@ -4,6 +4,7 @@ import type { ExperimentState } from './experiment';
 import { fill, useLocaleFormat } from './i18n/format';
 import { useMessages } from './i18n/index';
 import { trainingMessages } from './i18n/training';
+import { useNames } from './i18n/names';
 import { PredictPanel } from './PredictPanel';
 import { RecipeNote } from './RecipeNote';
 import { TrainSettings } from './TrainSettings';
@@ -35,10 +36,11 @@ function stepClass(step: (typeof STEPS)[number], phase: Phase, built: boolean, t
 /** The dataset's loading bar: its own reader of the store, so a tick re-renders only the bar. */
 function DatasetProgress({ dataset }: { dataset: string }) {
   const t = useMessages(trainingMessages);
+  const names = useNames();
   const share = useTrainingView((v) => v.datasetProgress);
   return (
     <label>
-      {fill(t('loadingDataset'), { dataset })}
+      {fill(t('loadingDataset'), { dataset: names.datasetId(dataset) })}
       <progress data-testid="dataset-progress" value={share} max={1} />
     </label>
   );

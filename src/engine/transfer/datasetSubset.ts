@@ -4,7 +4,7 @@
  * and in the pretraining script.
  */
 import type { ImageDataset, ImageSplit } from '../../data/datasetTypes';
-import { message, transferError } from '../../messages/index';
+import { classNameParam, message, transferError } from '../../messages/index';
 import { seededPermutation } from '../batches';
 
 /** Which part of a dataset to keep. */
@@ -65,7 +65,7 @@ export function classSubset(data: ImageDataset, spec: SubsetSpec): ImageDataset 
   for (const [split, name] of [[train, 'transfer.splitTrain'], [test, 'transfer.splitTest']] as const) {
     const present = new Set(split.labels);
     const missing = classes.find((_, i) => !present.has(i));
-    if (missing !== undefined) throw transferError('transfer.classNoImage', { name: data.classNames[missing], split: message(name) });
+    if (missing !== undefined) throw transferError('transfer.classNoImage', { name: classNameParam(data.id, data.classNames[missing]), split: message(name) });
   }
   const all = classes.length === data.classNames.length && spec.perClass === 0 && spec.testPerClass === 0;
   const per = spec.perClass > 0 ? `, ${spec.perClass} per class` : '';

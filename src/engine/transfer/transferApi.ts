@@ -9,7 +9,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { inferGraph, type ArchGraph } from '../../arch/index';
 import type { ImageDataset } from '../../data/datasetTypes';
 import { describeAdaptation } from '../../data/adaptInput';
-import { toUserMessage, transferError } from '../../messages/index';
+import { datasetIdParam, toUserMessage, transferError } from '../../messages/index';
 import type { Engine } from '../engine';
 import type { JobName } from '../jobSlot';
 import type { BuildPlan, CompileSettings, DatasetInfo, EngineDatasetId, FitSettings, TrainEvent } from '../protocol';
@@ -290,7 +290,7 @@ export class TransferFeature implements TransferApi {
       // A scratch model comes back on its whole dataset (every class, every test image), so Evaluate
       // measures what it measured before it was kept.
       if (meta?.kind === 'scratch') subset = { ...subset, classes: [], perClass: 0, testPerClass: 0 };
-      if (meta && meta.datasetId !== subset.datasetId) throw transferError('transfer.wrongDataset', { dataset: meta.datasetId });
+      if (meta && meta.datasetId !== subset.datasetId) throw transferError('transfer.wrongDataset', { dataset: datasetIdParam(meta.datasetId) });
       const last = model.outputs.length === 1 ? model.outputs[0].sourceLayer.name : '';
       if (!last) throw transferError('transfer.oneOutput');
       const graph = meta?.graph ?? known ?? graphFromModel(model, last);

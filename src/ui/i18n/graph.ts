@@ -70,7 +70,7 @@ export const graphMessages = {
     expandAll: 'すべて展開',
     collapseAll: 'すべて折りたたむ',
     legendIdentity: '恒等ショートカット',
-    legendZeroPad: 'ゼロ埋め恒等写像（オプション A）',
+    legendZeroPad: 'ゼロパディングした恒等写像（オプション A）',
     legendProjection: '射影 W_s（1×1 畳み込み + BN）',
     legendAdd: '加算：F(x) + ショートカット',
     legendFrozen: '凍結された層',

@@ -5,6 +5,10 @@
 export const recipeMessages = {
   en: {
     recipeHeading: 'Recipe',
+    // How the recipe's parts and the changed fields are joined, and how the recipe ends.
+    partSeparator: '; ',
+    recipeEnd: '.',
+    fieldSeparator: ', ',
     recipeFor: 'Recipe for {network} on {dataset}:',
     recipeTransfer: 'Recipe for transfer learning (a new head on the pretrained base; Train and the comparison use the same settings):',
     transferBatchPart: 'batch {batch}, {epochs} epochs of every training image of the new task (its test images are measured afterwards)',
@@ -48,6 +52,9 @@ export const recipeMessages = {
   },
   ja: {
     recipeHeading: 'レシピ',
+    partSeparator: '。',
+    recipeEnd: '。',
+    fieldSeparator: '、',
     recipeFor: '{dataset} での {network} のレシピ:',
     recipeTransfer: '転移学習のレシピ (事前学習済みのベースに新しい出力層。「訓練」と比較実験は同じ設定を使います):',
     transferBatchPart: 'バッチ {batch}、新しいタスクの訓練画像すべてを {epochs} エポック (テスト画像は訓練の後に測ります)',
@@ -56,7 +63,7 @@ export const recipeMessages = {
     initGlorot: 'Glorot 一様分布による初期化 (Keras の既定)',
     initHe: 'He 正規分布による初期化 (バッチ正規化のない深い ReLU の層でも信号が消えないように)',
     initHeBn: 'He 正規分布による初期化 (He らが深いプレーンなネットワークに使ったもの)',
-    deepPlain: 'これはレッスン 3 の「深くすると訓練がうまくいかない」ネットワークです。56 層のプレーンな積み重ねはどの最適化手法でもゆっくりとしか学習しないので、同じくらいの予算の ResNet-56 よりずっと低い精度になります (ここではモーメンタム付き SGD とコサインのスケジュールでだけ学習が進み、Adam ではほぼ偶然のレベルのままでした)',
+    deepPlain: 'これはレッスン 3 の「深くすると訓練がうまくいかない」ネットワークです。56 層のプレーンな積み重ねはどの最適化手法でもゆっくりとしか訓練が進まないので、同じくらいの予算の ResNet-56 よりずっと低い正解率になります (ここではモーメンタム付き SGD とコサインのスケジュールでだけ訓練が進み、Adam ではほぼ偶然のレベルのままでした)',
     initLecun: '論文どおりの初期化 U(±2.4 / 入力数)',
     optimizerPart: '{optimizer}、学習率 {lr}',
     scheduleConstant: '一定',

@@ -9,7 +9,7 @@ export const updateMessages = {
     version: 'Version {id}',
   },
   ja: {
-    updateAvailable: 'CNN Playground の新しいバージョンがあります。',
+    updateAvailable: 'CNN プレイグラウンドの新しいバージョンがあります。',
     updateHint: '再読み込みすると、実行中の訓練は終わります。設定はアドレスに残ります。',
     updateReload: '再読み込み',
     updateReloading: '再読み込み中…',

@@ -6,6 +6,7 @@ import { useWorker } from '../engineContext';
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { inspectMessages } from '../i18n/inspect';
+import { useNames } from '../i18n/names';
 import { useRenderCount } from '../renderCount';
 import { useTrainingView } from '../trainingContext';
 import { isBusy } from '../useTrainingEngine';
@@ -23,6 +24,7 @@ import { toUserMessage, type UserMessage } from '../../messages/index';
  */
 export function DepthExperimentPanel() {
   const t = useMessages(inspectMessages);
+  const names = useNames();
   const f = useLocaleFormat();
   const inspect = useWorker()?.inspect ?? null;
   useRenderCount('DepthExperimentPanel');
@@ -128,7 +130,7 @@ export function DepthExperimentPanel() {
               examples: f.count(s.examples), data: t((s.dataset ?? 'shapes') === 'mnist' ? (s.inputSize === 16 ? 'dataMnist16' : 'dataMnist') : 'dataShapes'),
               epochs: s.epochs,
               batch: s.batchSize,
-              optimizer: s.optimizer === 'sgd' ? `SGD (momentum ${s.momentum})` : 'Adam',
+              optimizer: s.optimizer === 'sgd' ? fill(names.t('sgdMomentum'), { momentum: s.momentum }) : 'Adam',
               lr: s.learningRate,
               width: s.width,
               seed: s.seed,

@@ -4,6 +4,7 @@ import { useWorker } from '../engineContext';
 import { fill } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { inspectMessages } from '../i18n/inspect';
+import { useNames } from '../i18n/names';
 import { readBitmapPixels, readImageFile } from '../imagePixels';
 import { useRenderCount } from '../renderCount';
 import { useTrainingView } from '../trainingContext';
@@ -13,7 +14,6 @@ import { GradCamView } from './GradCamView';
 import { useThrottledFetch, type Fetched } from './useThrottledFetch';
 import { WebcamCapture } from '../uploads/WebcamCapture';
 import { toUserMessage, type UserMessage } from '../../messages/index';
-import { useClassName } from '../i18n/classNames';
 
 type Shape3 = [number, number, number];
 type ImagePick = { kind: 'test'; index: number } | { kind: 'upload'; id: number; name: string; pixels: Uint8Array; shape: Shape3 };
@@ -29,7 +29,7 @@ const LIVE_OTHERS_MS = 1000;
  */
 export function FeatureMapsPanel() {
   const t = useMessages(inspectMessages);
-  const className = useClassName();
+  const names = useNames();
   const { say } = t;
   useRenderCount('FeatureMapsPanel');
   const view = useTrainingView((v) => ({ build: v.build, phase: v.phase, dataset: v.dataset, batchesDone: v.batchHistory.length }));
@@ -132,7 +132,7 @@ export function FeatureMapsPanel() {
               onFrame={(bitmap) => {
                 // A camera frame is treated like an upload: prepared at the dataset's H×W×C, then adapted.
                 const shape: Shape3 = [...dataset.imageShape];
-                void readBitmapPixels(bitmap, shape).then((pixels) => choose({ kind: 'upload', id: Date.now(), name: 'webcam', pixels, shape })).finally(() => bitmap.close());
+                void readBitmapPixels(bitmap, shape).then((pixels) => choose({ kind: 'upload', id: Date.now(), name: t('webcamName'), pixels, shape })).finally(() => bitmap.close());
               }}
             />
             <label>
@@ -148,7 +148,7 @@ export function FeatureMapsPanel() {
           </div>
           {pick.kind === 'upload' && <p data-testid="inspect-image-name">{fill(t('uploaded'), { name: pick.name })}</p>}
           {pick.kind === 'test' && shownImage && 'index' in shownImage && (
-            <p>{fill(t('inputCaption'), { index: shownImage.index, label: dataset.classNames[shownImage.label] !== undefined ? className(dataset.classNames[shownImage.label]) : shownImage.label })}</p>
+            <p>{fill(t('inputCaption'), { index: shownImage.index, label: names.className(dataset.id, dataset.classNames[shownImage.label] ?? String(shownImage.label)) })}</p>
           )}
           {error && (
             <p className="error" role="alert" data-testid="inspect-error">
@@ -159,7 +159,7 @@ export function FeatureMapsPanel() {
           {live && <p className="hint">{t('live')}</p>}
           {filters.data && <FilterCanvas filters={filters.data} />}
           {cam.data && shownImage && (
-            <GradCamView cam={cam.data} image={{ pixels: shownImage.pixels, shape: [...shownImage.shape] }} input={[...view.build.inputShape]} onExplain={setCamClass} />
+            <GradCamView cam={cam.data} datasetId={dataset.id} image={{ pixels: shownImage.pixels, shape: [...shownImage.shape] }} input={[...view.build.inputShape]} onExplain={setCamClass} />
           )}
         </>
       )}

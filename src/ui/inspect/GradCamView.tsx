@@ -5,6 +5,7 @@ import { heatRgba } from '../../views/inspect/featureGrid';
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { inspectMessages } from '../i18n/inspect';
+import { useNames } from '../i18n/names';
 import { ColorLegend } from './ColorLegend';
 import { paintNetworkInput } from './networkInput';
 
@@ -18,13 +19,17 @@ interface Props {
   input: Shape3;
   /** Explain another class. */
   onExplain: (classIndex: number) => void;
+  /** The dataset the classes are of (their names are said in the UI language). */
+  datasetId?: string;
 }
 
 const SIZE = 168;
 
 /** Grad-CAM heat over the image as the network sees it, and the top-k prediction bars (click one to explain it). */
-export function GradCamView({ cam, image, input, onExplain }: Props) {
+export function GradCamView({ cam, image, input, onExplain, datasetId }: Props) {
   const t = useMessages(inspectMessages);
+  const names = useNames();
+  const className = names.className(datasetId, cam.className);
   const f = useLocaleFormat();
   const canvas = useRef<HTMLCanvasElement>(null);
 
@@ -45,7 +50,7 @@ export function GradCamView({ cam, image, input, onExplain }: Props) {
     ctx.drawImage(heat, 0, 0, SIZE, SIZE);
   }, [cam, image, input]);
 
-  const note = cam.rawMax > 0 ? fill(t('camNote'), { layer: cam.layer, className: cam.className }) : fill(t('camNone'), { layer: cam.layer, className: cam.className });
+  const note = cam.rawMax > 0 ? fill(t('camNote'), { layer: cam.layer, className }) : fill(t('camNone'), { layer: cam.layer, className });
   return (
     <div className="gradcam">
       <figure className="inspect-figure">
@@ -58,11 +63,11 @@ export function GradCamView({ cam, image, input, onExplain }: Props) {
           data-class={cam.classIndex}
           data-heat-shape={cam.shape.join('x')}
           role="img"
-          aria-label={`${fill(t('camHeading'), { layer: cam.layer })}: ${cam.className}`}
+          aria-label={`${fill(t('camHeading'), { layer: cam.layer })}: ${className}`}
         />
         <figcaption>
           <b>{fill(t('camHeading'), { layer: cam.layer })}</b>
-          <ColorLegend min="0" max="1" label={cam.className} lut={HEAT_LUT} />
+          <ColorLegend min="0" max="1" label={className} lut={HEAT_LUT} />
           {note}
         </figcaption>
       </figure>
@@ -71,8 +76,8 @@ export function GradCamView({ cam, image, input, onExplain }: Props) {
         <ol className="predict-bars inspect-topk" data-testid="inspect-topk">
           {cam.top.map((p) => (
             <li key={p.index}>
-              <button type="button" className={p.index === cam.classIndex ? 'link active' : 'link'} aria-pressed={p.index === cam.classIndex} title={fill(t('explain'), { className: p.name })} onClick={() => onExplain(p.index)}>
-                {p.name}
+              <button type="button" className={p.index === cam.classIndex ? 'link active' : 'link'} aria-pressed={p.index === cam.classIndex} title={fill(t('explain'), { className: names.className(datasetId, p.name) })} onClick={() => onExplain(p.index)}>
+                {names.className(datasetId, p.name)}
               </button>
               <span className="bar" style={{ width: `${Math.max(1, p.probability * 100)}%` }} />
               <span data-testid="topk-probability">{f.percent(p.probability, 1)}</span>

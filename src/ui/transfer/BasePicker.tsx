@@ -3,18 +3,10 @@ import { MOBILENET_CUT, MOBILENET_INPUT_RANGE, MOBILENET_URL, type BaseEntry, ty
 import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { transferMessages } from '../i18n/transfer';
-import { useDatasetLabel } from '../uploads/useDatasetLabel';
+import { useNames } from '../i18n/names';
 import { siteUrl } from './useTransfer';
 
 const ONLINE = '__online__';
-
-/** The shipped bases' titles in the UI's language (public/models/index.json holds the English ones). */
-const SHIPPED_TITLE = {
-  'lenet5-mnist': 'baseTitleLenet5Mnist',
-  'lenet5-mnist-0to4': 'baseTitleLenet5Mnist0to4',
-  'resnet8-shapes': 'baseTitleResnet8Shapes',
-} as const satisfies Record<string, keyof (typeof transferMessages)['en']>;
-const isShipped = (id: string): id is keyof typeof SHIPPED_TITLE => id in SHIPPED_TITLE;
 
 /** Pixel ranges a downloaded model may expect (the engine feeds [0, 1]; others get a Rescaling layer). */
 const RANGES = { '0,1': [0, 1], '-1,1': [-1, 1], '0,255': [0, 255] } as const satisfies Record<string, readonly [number, number]>;
@@ -37,14 +29,13 @@ interface Props {
 export function BasePicker({ bases, base, disabled, onLoad }: Props) {
   const t = useMessages(transferMessages);
   const f = useLocaleFormat();
+  const names = useNames();
   const [choice, setChoice] = useState('');
   const [url, setUrl] = useState(MOBILENET_URL);
   const [cut, setCut] = useState(MOBILENET_CUT);
   const [timeoutS, setTimeoutS] = useState(30);
   const [range, setRange] = useState<RangeKey>(rangeKey(MOBILENET_INPUT_RANGE));
   const entry = bases.find((b) => b.id === (base?.id ?? choice));
-  const datasetLabel = useDatasetLabel();
-  const titleOf = (id: string, title: string) => (isShipped(id) ? t(SHIPPED_TITLE[id]) : title);
   const load = () => {
     if (choice === ONLINE) {
       const title = url.trim().split('/').slice(-2, -1)[0] || url.trim();
@@ -61,7 +52,7 @@ export function BasePicker({ bases, base, disabled, onLoad }: Props) {
             <option value="">{t('chooseBase')}</option>
             {bases.map((b) => (
               <option key={b.id} value={b.id}>
-                {titleOf(b.id, b.title)}
+                {names.baseTitle(b.id, b.title)}
               </option>
             ))}
             <option value={ONLINE}>{t('onlineBase')}</option>
@@ -100,12 +91,12 @@ export function BasePicker({ bases, base, disabled, onLoad }: Props) {
       )}
       {base && (
         <p data-testid="base-info">
-          {fill(t('baseInfo'), { title: titleOf(base.id, base.title), params: f.count(base.totalParams), input: base.inputShape.join('×') })}{' '}
-          {entry && fill(t('baseAccuracy'), { acc: f.percent(entry.testAccuracy, 1), dataset: t.lang === 'en' ? entry.dataset : datasetLabel(entry.dataset, entry.dataset) })}
+          {fill(t('baseInfo'), { title: names.baseTitle(base.id, base.title), params: f.count(base.totalParams), input: base.inputShape.join('×') })}{' '}
+          {entry && fill(t('baseAccuracy'), { acc: f.percent(entry.testAccuracy, 1), dataset: names.datasetId(entry.dataset) })}
         </p>
       )}
       {base && (base.inputRange[0] !== 0 || base.inputRange[1] !== 1) && (
-        <p data-testid="base-input-range">{fill(t('baseRange'), { low: signed(base.inputRange[0]), high: signed(base.inputRange[1]), title: titleOf(base.id, base.title) })}</p>
+        <p data-testid="base-input-range">{fill(t('baseRange'), { low: signed(base.inputRange[0]), high: signed(base.inputRange[1]), title: names.baseTitle(base.id, base.title) })}</p>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import type { BaseInfo } from '../../engine/transfer/transferProtocol';
 import type { DatasetId, ExperimentState } from '../experiment';
 import { useMessages } from '../i18n/index';
 import { transferMessages } from '../i18n/transfer';
+import { useNames } from '../i18n/names';
 
 interface Props {
   state: ExperimentState;
@@ -20,6 +21,7 @@ interface Props {
 /** The new task: which dataset and classes, how many images per class, and where the new softmax goes. */
 export function HeadSetup({ state, update, base, dataset, disabled, perClass, setPerClass, describeDataset, onApply }: Props) {
   const t = useMessages(transferMessages);
+  const names = useNames();
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [cutAt, setCutAt] = useState(base.defaultCut);
   const [pooling, setPooling] = useState(base.defaultPooling);
@@ -92,7 +94,7 @@ export function HeadSetup({ state, update, base, dataset, disabled, perClass, se
           dataset.classNames.map((name, i) => (
             <label key={name} className="check">
               <input type="checkbox" data-testid="class-choice" value={i} checked={chosen.has(i)} onChange={(e) => toggle(i, e.target.checked)} />
-              {name}
+              {names.className(dataset.id, name)}
             </label>
           ))
         ) : (

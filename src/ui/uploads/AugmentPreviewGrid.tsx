@@ -6,12 +6,14 @@ import { uploadsMessages } from '../i18n/uploads';
 import { uploadsBatchMessages } from '../i18n/uploadsBatch';
 import { paintPixels } from '../imagePixels';
 import { useDatasetLabel } from './useDatasetLabel';
+import { useNames } from '../i18n/names';
 
 /** The source image and its augmented variants, each painted on its own canvas (pixelated, enlarged by CSS). */
 export function AugmentPreviewGrid({ preview }: { preview: AugmentPreviewResult }) {
   const t = useMessages(uploadsMessages);
   const tb = useMessages(uploadsBatchMessages);
   const datasetLabel = useDatasetLabel();
+  const names = useNames();
   const source = useRef<HTMLCanvasElement>(null);
   const variants = useRef<(HTMLCanvasElement | null)[]>([]);
   useEffect(() => {
@@ -22,7 +24,7 @@ export function AugmentPreviewGrid({ preview }: { preview: AugmentPreviewResult 
       if (canvas && i < preview.count) paintPixels(canvas, preview.variants.subarray(i * size, (i + 1) * size), preview.shape);
     });
   }, [preview]);
-  const where = { dataset: datasetLabel(preview.datasetId, preview.datasetName), index: preview.index, label: preview.label };
+  const where = { dataset: datasetLabel(preview.datasetId, preview.datasetName), index: preview.index, label: names.className(preview.datasetId, preview.label) };
   // An uploaded image is named, so a student can find it among the thumbnails above.
   const caption = preview.imageName === null ? fill(t('previewOf'), where) : fill(t('previewOfUpload'), { ...where, name: preview.imageName });
   return (

@@ -28,7 +28,7 @@ export function PcaComponents({ info }: { info: PcaInfo }) {
             <th>{t('pcaComponent')}</th>
             <th className="num">{t('eigenvalue')}</th>
             <th>{t('eigenvector')}</th>
-            <th>−3√λ · mean · +3√λ</th>
+            <th>{t('pcaSwatches')}</th>
           </tr>
         </thead>
         <tbody>

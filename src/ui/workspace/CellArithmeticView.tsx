@@ -86,7 +86,7 @@ export function CellArithmeticView({ layer, cell, testIndex, maps, refresh }: Pr
               </>
             ) : (
               <p>
-                <b data-testid="cell-result">{fill(t('cellPool'), { op: a.kind === 'maxPool' ? 'max' : 'mean', n: a.count, value: n(a.result) })}</b>
+                <b data-testid="cell-result">{fill(t('cellPool'), { op: t(a.kind === 'maxPool' ? 'poolMax' : 'poolMean'), n: a.count, value: n(a.result) })}</b>
               </p>
             )}
             <p data-testid="cell-value">{fill(t('cellShown'), { value: n(shownValue) })}</p>

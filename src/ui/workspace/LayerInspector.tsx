@@ -78,7 +78,7 @@ export function LayerInspector({ graph, info }: { graph: ArchGraph; info: GraphI
             <>
               <p className="hint">{t('notMaps')}</p>
               {isSoftmax && view.build && dataset && statsKey && (
-                <SoftmaxArithmeticView layer={layer.name} testIndex={testIndex} classNames={dataset.classNames} refresh={statsKey} />
+                <SoftmaxArithmeticView layer={layer.name} testIndex={testIndex} datasetId={dataset.id} classNames={dataset.classNames} refresh={statsKey} />
               )}
             </>
           ) : !view.build || !dataset ? (

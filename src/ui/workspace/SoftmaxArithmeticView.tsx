@@ -3,14 +3,15 @@ import { fill, useLocaleFormat } from '../i18n/format';
 import { useMessages } from '../i18n/index';
 import { workspaceMessages } from '../i18n/workspace';
 import { useThrottledFetch } from '../inspect/useThrottledFetch';
-import { useClassName } from '../i18n/classNames';
+import { useNames } from '../i18n/names';
 
 const DIGITS = 6;
 
 interface Props {
   layer: string;
   testIndex: number;
-  /** The dataset's class names, in the output's order. */
+  /** The dataset's id and class names, in the output's order. */
+  datasetId: string;
   classNames: readonly string[];
   /** Changes when the weights change (training): the arithmetic is fetched again. */
   refresh: string;
@@ -20,9 +21,9 @@ interface Props {
  * The softmax on the user's own network (CNN Explainer's last step): every class's logit, e^(z − max z),
  * their sum and the probability, with the live weights, beside the network's own output for the image.
  */
-export function SoftmaxArithmeticView({ layer, testIndex, classNames, refresh }: Props) {
+export function SoftmaxArithmeticView({ layer, testIndex, datasetId, classNames, refresh }: Props) {
   const t = useMessages(workspaceMessages);
-  const className = useClassName();
+  const names = useNames();
   const f = useLocaleFormat();
   const { say } = t;
   const inspect = useWorker()?.inspect ?? null;
@@ -55,7 +56,7 @@ export function SoftmaxArithmeticView({ layer, testIndex, classNames, refresh }:
             <tbody>
               {a.logits.map((z, j) => (
                 <tr key={j} data-testid="softmax-row" data-p={a.probabilities[j]} data-forward={a.forward[j]}>
-                  <th scope="row">{classNames[j] !== undefined ? className(classNames[j]) : j}</th>
+                  <th scope="row">{names.className(datasetId, classNames[j] ?? String(j))}</th>
                   <td>{n(z)}</td>
                   <td>{n(a.exps[j])}</td>
                   <td>{n(a.probabilities[j])}</td>

@@ -12,6 +12,9 @@
  * | Conv2DBackpropInput                 | stock one is a scalar loop; XNNPACK, per stride phase   |
  * | BatchMatMul                         | stock transposed products are scalar; XNNPACK after an explicit transpose |
  * | GatherV2                            | stock one copies element-wise; slice memcpy (model.fit batching) |
+ * | Tile                                | stock one is a scalar index loop (BN's gradient tiles every step); block copies |
+ * | Identity, Cast (same dtype)         | stock ones copy the tensor; shared data, as the cpu backend does |
+ * | Sum, Mean over leading axes         | stock ones transpose first; one pass into per-channel sums |
  *
  * Call it after `@tensorflow/tfjs-backend-wasm` has been imported (importing it registers the stock
  * kernels and would overwrite ours), before or after `tf.setBackend('wasm')`.
@@ -22,8 +25,11 @@ import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
 import { depthwiseConv2dBackpropFilterConfig, depthwiseConv2dBackpropInputConfig } from './depthwiseConv2dGrads';
 import { gatherV2Config } from './gatherV2';
+import { meanConfig, sumConfig } from './reduceLeadingAxes';
+import { castConfig, identityConfig } from './shareData';
 import { maxPoolGradConfig } from './maxPoolGrad';
 import { rememberStockKernel } from './stockKernels';
+import { tileConfig } from './tile';
 import { unsortedSegmentSumConfig } from './unsortedSegmentSum';
 
 /** Every kernel config this module installs for the `wasm` backend. */
@@ -36,6 +42,11 @@ export const wasmTrainingKernelConfigs: readonly KernelConfig[] = [
   unsortedSegmentSumConfig,
   batchMatMulConfig,
   gatherV2Config,
+  tileConfig,
+  identityConfig,
+  castConfig,
+  sumConfig,
+  meanConfig,
 ];
 
 /**

@@ -19,8 +19,11 @@ export interface KernelProfiler {
   stop(): void;
 }
 
-/** Wraps every kernel of `backendName` with a self-time timer. */
-export function profileKernels(backendName: string): KernelProfiler {
+/**
+ * Wraps every kernel of `backendName` with a self-time timer. With `byShape` each kernel is split by its
+ * inputs' shapes and attributes ("Sum [64,32,32,16] axis=0,1,2").
+ */
+export function profileKernels(backendName: string, byShape = false): KernelProfiler {
   const originals: KernelConfig[] = getKernelsForBackend(backendName);
   const totals = new Map<string, KernelTiming>();
   const childMs: number[] = [];
@@ -33,10 +36,11 @@ export function profileKernels(backendName: string): KernelProfiler {
       const total = util.now() - t0;
       const children = childMs.pop() ?? 0;
       if (childMs.length > 0) childMs[childMs.length - 1] += total;
-      const entry = totals.get(config.kernelName) ?? { name: config.kernelName, ms: 0, calls: 0 };
+      const key = byShape ? describeCall(config.kernelName, args) : config.kernelName;
+      const entry = totals.get(key) ?? { name: key, ms: 0, calls: 0 };
       entry.ms += total - children;
       entry.calls += 1;
-      totals.set(config.kernelName, entry);
+      totals.set(key, entry);
       return out;
     };
     unregisterKernel(config.kernelName, backendName);
@@ -52,4 +56,14 @@ export function profileKernels(backendName: string): KernelProfiler {
       }
     },
   };
+}
+
+/** "Name [shape] [shape] attr=value …" for one kernel call. */
+function describeCall(name: string, args: Parameters<KernelFunc>[0]): string {
+  const shapes = Object.values(args.inputs).map((t) => `[${(t?.shape ?? []).join(',')}]`).join(' ');
+  const attrs = Object.entries(args.attrs ?? {})
+    .filter(([, v]) => typeof v !== 'object' || Array.isArray(v))
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(' ');
+  return `${name} ${shapes} ${attrs}`.trim();
 }

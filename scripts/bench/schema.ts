@@ -297,10 +297,29 @@ export interface BenchReport {
 }
 
 /** The page's API, on `window.cnnBench`, called by the driver through `page.evaluate`. */
+/** A kernel profile of the bare loop's training step on wasm (scripts/bench/page/kernelProfile.ts). */
+export interface KernelProfileSpec {
+  model: BenchModelId;
+  threads: boolean;
+  steps: number;
+  batchSize: number;
+  /** Split each kernel by its inputs' shapes and attributes. */
+  byShape?: boolean;
+  /** Time the steps only, without the per-kernel wrappers. */
+  timingOnly?: boolean;
+}
+
+/** Per step: wall ms, and each kernel's self ms and calls. */
+export interface KernelProfileOutcome {
+  stepMs: number;
+  kernels: { name: string; ms: number; calls: number }[];
+}
+
 export interface BenchPageApi {
   runCase(spec: CaseSpec): Promise<CaseOutcome>;
   runAugment(spec: AugmentSpec): Promise<AugmentOutcome>;
   runThreads(spec: ThreadsSpec): Promise<ThreadsOutcome>;
   runPeak(spec: PeakSpec): Promise<PeakOutcome>;
+  runProfile(spec: KernelProfileSpec): Promise<KernelProfileOutcome>;
   environment(): Promise<{ userAgent: string; hardwareConcurrency: number; webglRenderer: string; webgpuAdapter: string }>;
 }

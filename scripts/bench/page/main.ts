@@ -3,7 +3,7 @@
  * fresh workers, terminated after it, so backends never share a worker.
  */
 import * as Comlink from 'comlink';
-import { BENCH_MODELS, type AugmentOutcome, type AugmentSpec, type BenchPageApi, type CaseOutcome, type CaseSpec, type PeakOutcome, type PeakSpec, type ThreadsOutcome, type ThreadsSpec } from '../schema';
+import { BENCH_MODELS, type AugmentOutcome, type AugmentSpec, type BenchPageApi, type CaseOutcome, type CaseSpec, type KernelProfileOutcome, type KernelProfileSpec, type PeakOutcome, type PeakSpec, type ThreadsOutcome, type ThreadsSpec } from '../schema';
 import type { BenchWorkerApi } from './bench.worker';
 import { loadBenchData } from './benchData';
 import type { ConvnetWorkerApi } from './convnet.worker';
@@ -75,6 +75,11 @@ async function runPeak(spec: PeakSpec): Promise<PeakOutcome> {
   return withWorker<BenchWorkerApi, PeakOutcome>(benchWorker, (api) => api.peak(spec));
 }
 
+async function runProfile(spec: KernelProfileSpec): Promise<KernelProfileOutcome> {
+  log(`kernel profile ${spec.model}${spec.threads ? '' : ' (one thread)'}`);
+  return withWorker<BenchWorkerApi, KernelProfileOutcome>(benchWorker, (api) => api.profile(spec));
+}
+
 async function environment(): Promise<Awaited<ReturnType<BenchPageApi['environment']>>> {
   let webglRenderer = 'none';
   const gl = document.createElement('canvas').getContext('webgl2');
@@ -97,5 +102,5 @@ async function environment(): Promise<Awaited<ReturnType<BenchPageApi['environme
   return { userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency, webglRenderer, webgpuAdapter };
 }
 
-window.cnnBench = { runCase, runAugment, runThreads, runPeak, environment };
+window.cnnBench = { runCase, runAugment, runThreads, runPeak, runProfile, environment };
 log('ready');

@@ -5,13 +5,17 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { CompileSettings, LrSchedule } from './protocol';
+import { FusedAdamOptimizer } from './wasm/fusedAdam';
 
 /** What an optimizer is made from (a subset of {@link CompileSettings}). */
 export type OptimizerSettings = Pick<CompileSettings, 'optimizer' | 'learningRate' | 'momentum'>;
 
-/** Adam (β 0.9/0.999), SGD with momentum, or RMSprop (decay 0.9, with momentum) at `learningRate`. */
+/**
+ * Adam (β 0.9/0.999), SGD with momentum, or RMSprop (decay 0.9, with momentum) at `learningRate`.
+ * Adam is tfjs' own, with its step fused into one kernel per variable on wasm (wasm/fusedAdam.ts).
+ */
 export function makeOptimizer(s: OptimizerSettings): tf.Optimizer {
-  if (s.optimizer === 'adam') return tf.train.adam(s.learningRate);
+  if (s.optimizer === 'adam') return new FusedAdamOptimizer(s.learningRate, 0.9, 0.999);
   if (s.optimizer === 'sgd') return tf.train.momentum(s.learningRate, s.momentum);
   return tf.train.rmsprop(s.learningRate, 0.9, s.momentum);
 }

@@ -31,6 +31,10 @@ export function maxPoolGradImages(x: Float32Array, dy: Float32Array, dx: Float32
   const C = g.channels;
   const imageIn = g.inHeight * g.inWidth * C;
   dx.fill(0, b0 * imageIn, b1 * imageIn);
+  if (isPlain2x2(g)) {
+    maxPoolGrad2x2(x, dy, dx, g, b0, b1);
+    return;
+  }
   const colStep = g.dilationWidth * C;
   for (let b = b0; b < b1; b++) {
     for (let oh = 0; oh < g.outHeight; oh++) {
@@ -58,6 +62,49 @@ export function maxPoolGradImages(x: Float32Array, dy: Float32Array, dx: Float32
             }
           }
           if (where >= 0) dx[where] += dy[dyBase + d];
+        }
+      }
+    }
+  }
+}
+
+/** The pooling of nearly every net here (2×2, stride 2, no padding or dilation): its own unrolled loop. */
+function isPlain2x2(g: PoolGradGeometry): boolean {
+  return g.effectiveFilterHeight === 2 && g.effectiveFilterWidth === 2 && g.strideHeight === 2 && g.strideWidth === 2
+    && g.dilationHeight === 1 && g.dilationWidth === 1 && g.padTop === 0 && g.padLeft === 0
+    && 2 * g.outHeight <= g.inHeight && 2 * g.outWidth <= g.inWidth;
+}
+
+/** {@link maxPoolGradImages} for {@link isPlain2x2} windows (dx already zeroed): same first-maximum rule. */
+function maxPoolGrad2x2(x: Float32Array, dy: Float32Array, dx: Float32Array, g: PoolGradGeometry, b0: number, b1: number): void {
+  const C = g.channels;
+  const rowStep = g.inWidth * C;
+  let out = b0 * g.outHeight * g.outWidth * C;
+  for (let b = b0; b < b1; b++) {
+    for (let oh = 0; oh < g.outHeight; oh++) {
+      for (let ow = 0; ow < g.outWidth; ow++) {
+        const corner = ((b * g.inHeight + 2 * oh) * g.inWidth + 2 * ow) * C;
+        for (let d = 0; d < C; d++, out++) {
+          const a = corner + d;
+          let best = Number.NEGATIVE_INFINITY;
+          let where = -1;
+          let v = x[a];
+          if (v > best) {
+            best = v;
+            where = a;
+          }
+          v = x[a + C];
+          if (v > best) {
+            best = v;
+            where = a + C;
+          }
+          v = x[a + rowStep];
+          if (v > best) {
+            best = v;
+            where = a + rowStep;
+          }
+          if (x[a + rowStep + C] > best) where = a + rowStep + C;
+          if (where >= 0) dx[where] += dy[out];
         }
       }
     }

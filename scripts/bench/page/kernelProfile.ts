@@ -1,11 +1,12 @@
 /**
  * Where a training step's time goes, kernel by kernel, on a backend whose kernels run synchronously
- * (wasm, cpu): the bare loop's step (our `buildModel`, Adam, cross-entropy) on random inputs, timed
+ * (wasm, cpu): the bare loop's step (our `buildModel`, the engine's Adam, cross-entropy) on random inputs, timed
  * with scripts/benchWasmProfile.ts' self-time wrappers. Threaded and one-thread wasm side by side
  * show which kernels do not scale.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { buildArch } from '../../../src/arch/index';
+import { makeOptimizer } from '../../../src/engine/optimizers';
 import { buildModel } from '../../../src/model/index';
 import { profileKernels } from '../../benchWasmProfile';
 import { BENCH_MODELS, type KernelProfileOutcome, type KernelProfileSpec } from '../schema';
@@ -16,7 +17,7 @@ export async function runKernelProfile(spec: KernelProfileSpec): Promise<KernelP
   await activateBenchBackend('wasm', spec.threads);
   const def = BENCH_MODELS[spec.model];
   const model = buildModel(buildArch(def.arch, { input: def.input, classes: def.classes, width: def.width }), { seed: 1 });
-  const optimizer = tf.train.adam(0.001);
+  const optimizer = makeOptimizer({ optimizer: 'adam', learningRate: 0.001, momentum: 0 }); // the engine's Adam
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const x = tf.randomUniform([spec.batchSize, ...def.input]);
   const y = tf.oneHot(tf.randomUniform([spec.batchSize], 0, def.classes, 'int32') as tf.Tensor1D, def.classes);

@@ -1,4 +1,4 @@
-/** Tile, Identity/Cast (shared data) and leading-axes Sum/Mean on wasm against the cpu backend. */
+/** Tile, Identity/Cast (shared data), leading-axes Sum/Mean and FusedBatchNorm on wasm against the cpu backend. */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomValues, runOn, setUpBackends, wasmVersusCpu } from './backendParity';
@@ -123,5 +123,27 @@ describe('Sum and Mean over leading axes', () => {
     const out = new Float32Array(2);
     sumRows(x, 3, 2, 0.5, out);
     expect(Array.from(out)).toEqual([0.5, 1.5]);
+  });
+});
+
+describe('FusedBatchNorm override', () => {
+  beforeAll(setUpBackends);
+
+  const positive = (shape: number[], seed: number): tf.Tensor => tf.tensor(randomValues(tf.util.sizeFromShape(shape), seed, 1.5), shape);
+
+  it.each([
+    ['ResNet activations (16 channels)', [4, 6, 6, 16]],
+    ['channels not a multiple of eight', [3, 5, 5, 11]],
+    ['a dense layer\'s output', [7, 5]],
+  ])('%s, with and without offset and scale', async (_name, shape) => {
+    const C = shape[shape.length - 1];
+    const x = (): tf.Tensor => t(shape, 1);
+    expect(await wasmVersusCpu(() => tf.batchNorm(x(), t([C], 2), positive([C], 3), t([C], 4), t([C], 5), 0.001))).toBeLessThan(1e-6);
+    expect(await wasmVersusCpu(() => tf.batchNorm(x(), t([C], 2), positive([C], 3), undefined, undefined, 0.001))).toBeLessThan(1e-6);
+    expect(await wasmVersusCpu(() => tf.batchNorm(x(), t([C], 2), positive([C], 3), t([C], 4), undefined, 0.01))).toBeLessThan(1e-6);
+  });
+
+  it('leaves broadcast statistics of another shape to the stock kernel', async () => {
+    expect(await wasmVersusCpu(() => tf.batchNorm(t([2, 3, 4], 1), t([2, 3, 4], 2), positive([2, 3, 4], 3)))).toBeLessThan(1e-6);
   });
 });

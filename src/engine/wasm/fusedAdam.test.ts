@@ -12,9 +12,12 @@ async function train(backend: 'wasm' | 'cpu', make: () => tf.Optimizer, steps: n
   const b = tf.variable(tf.tensor(randomValues(7, 2), [7]), true, `b${backend}${steps}`);
   const optimizer = make();
   for (let s = 0; s < steps; s++) {
-    const grads = { [a.name]: tf.tensor(randomValues(60, 10 + s, 0.1 * s), [3, 4, 5]), [b.name]: tf.tensor(randomValues(7, 20 + s), [7]) };
+    const grads = [
+      { name: a.name, tensor: tf.tensor(randomValues(60, 10 + s, 0.1 * s), [3, 4, 5]) },
+      { name: b.name, tensor: tf.tensor(randomValues(7, 20 + s), [7]) },
+    ];
     optimizer.applyGradients(grads);
-    tf.dispose(Object.values(grads));
+    tf.dispose(grads.map((g) => g.tensor));
   }
   const weights = await optimizer.getWeights();
   const out = {
@@ -44,8 +47,8 @@ describe('FusedAdamOptimizer', () => {
     const x = tf.variable(tf.ones([4]), true, 'fusedKernelCount');
     const optimizer = new FusedAdamOptimizer(0.1, 0.9, 0.999);
     const g = tf.ones([4]);
-    optimizer.applyGradients({ [x.name]: g }); // creates the slots
-    const profile = await tf.profile(() => optimizer.applyGradients({ [x.name]: g }));
+    optimizer.applyGradients([{ name: x.name, tensor: g }]); // creates the slots
+    const profile = await tf.profile(() => optimizer.applyGradients([{ name: x.name, tensor: g }]));
     expect(profile.kernelNames.filter((k) => k === 'CnnPlaygroundAdamStep')).toHaveLength(1);
     expect(profile.kernelNames).not.toContain('Sqrt');
     tf.dispose([x, g]);

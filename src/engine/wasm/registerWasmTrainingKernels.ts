@@ -15,6 +15,7 @@
  * | Tile                                | stock one is a scalar index loop (BN's gradient tiles every step); block copies |
  * | Identity, Cast (same dtype)         | stock ones copy the tensor; shared data, as the cpu backend does |
  * | Sum, Mean over leading axes         | stock ones transpose first; one pass into per-channel sums |
+ * | FusedBatchNorm (per-channel params) | stock one divides per element; one affine map per channel |
  * | CnnPlaygroundAdamStep (ours)        | Adam's update in one kernel per variable (FusedAdamOptimizer) |
  *
  * Call it after `@tensorflow/tfjs-backend-wasm` has been imported (importing it registers the stock
@@ -24,6 +25,7 @@ import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '
 import { batchMatMulConfig } from './batchMatMul';
 import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
+import { fusedBatchNormConfig } from './batchNormApply';
 import { fusedAdamConfig } from './fusedAdam';
 import { depthwiseConv2dBackpropFilterConfig, depthwiseConv2dBackpropInputConfig } from './depthwiseConv2dGrads';
 import { gatherV2Config } from './gatherV2';
@@ -49,6 +51,7 @@ export const wasmTrainingKernelConfigs: readonly KernelConfig[] = [
   castConfig,
   sumConfig,
   meanConfig,
+  fusedBatchNormConfig,
   fusedAdamConfig,
 ];
 

@@ -5,7 +5,7 @@ import type { RunResult, ThreadsResult } from './schema';
 
 describe('the threads comparison and the peaks', () => {
   it('compares LeNet-5 and ResNet-20 threaded against one thread when wasm runs', () => {
-    expect(planThreads(parseBenchArgs([])).map((t) => [t.model, t.trainExamples, t.batchSize])).toEqual([['lenet5', 2000, 64], ['resnet20', 256, 64]]);
+    expect(planThreads(parseBenchArgs([])).map((t) => [t.model, t.trainExamples, t.batchSize])).toEqual([['lenet5', 8000, 64], ['resnet20', 512, 64]]);
     expect(planThreads(parseBenchArgs(['--backends', 'webgl']))).toEqual([]);
     expect(planThreads(parseBenchArgs(['--no-threads']))).toEqual([]);
   });

@@ -181,7 +181,7 @@ export function formatReport(report: BenchReport): string {
     for (const a of report.augmentation.filter((x) => x.error)) out.push(`  ${a.model} on ${a.backend}: ${a.error}`);
   }
   if (report.threads?.length) {
-    out.push('', `WASM, a thread per core ÷ one thread (our engine, side by side, best of two epochs each; target ≥ ${THREADS_TARGET}× on 2 cores)`);
+    out.push('', `WASM, a thread per core ÷ one thread (our engine, one at a time, alternating, best of two epochs each; target ≥ ${THREADS_TARGET}× on 2 cores)`);
     out.push(formatTable(['model', 'threads', 'one thread ex/s', 'threaded ex/s', 'ratio', 'target'], report.threads.map((t) => {
       const o = t.outcome;
       return [t.model, o ? String(o.threads) : '–', num(o?.single.examplesPerSec), num(o?.threaded.examplesPerSec), t.ratio === null ? 'error' : times(t.ratio), t.meetsTarget === null ? '–' : t.meetsTarget ? 'met' : 'MISSED'];

@@ -314,7 +314,7 @@ export function fullSuite(seeds: readonly number[]): LessonCase[] {
     ...seeds.map((s) => whyResnet(s)),
     inceptionCost(),
     ...seeds.map(transferLittleData),
-    ...seeds.map(augmentation),
+    ...seeds.map((s) => augmentation(s)), // not map(augmentation): the index would become its epochs
     ...seeds.map(kerasWorkflow),
   ];
 }

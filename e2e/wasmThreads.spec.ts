@@ -16,7 +16,8 @@ test('an isolated page trains LeNet-5 on the threaded WASM build, one thread per
   page.on('console', (m) => {
     if (m.type() === 'error' || /worker sent an error/i.test(m.text())) errors.push(m.text());
   });
-  await page.goto('./?arch=lenet5&dataset=mnist&epochs=1&limit=1280');
+  // `cores=threads`: XNNPACK's pool (the default trains data-parallel on workers, tested below).
+  await page.goto('./?arch=lenet5&dataset=mnist&epochs=1&limit=1280&cores=threads');
   const { isolated, cores } = await page.evaluate(() => ({ isolated: globalThis.crossOriginIsolated, cores: navigator.hardwareConcurrency }));
   expect(isolated).toBe(true);
   const threads = Math.min(8, cores);
@@ -26,6 +27,25 @@ test('an isolated page trains LeNet-5 on the threaded WASM build, one thread per
   expect(parseFloat((await page.getByTestId('test-accuracy').textContent()) ?? '0')).toBeGreaterThan(30);
   // The pthreads load the verbatim Emscripten glue: no "e is not defined" from a minified factory.
   expect(errors).toEqual([]);
+});
+
+test('an isolated page trains ResNet-20 data-parallel on a worker per core, and says so', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /worker sent an error|data-parallel training unavailable/i.test(m.text())) problems.push(m.text());
+  });
+  await page.goto('./?arch=resnet20&dataset=shapes&epochs=1&limit=384&valsplit=0');
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  test.skip(cores < 2, 'data-parallel training needs two cores');
+  const workers = Math.min(4, cores);
+  await expect(page.getByTestId('backend-status')).toContainText(`; ${workers} workers, one thread each`, { timeout: 60_000 });
+  // The replica worker is a worker of the training worker: Playwright lists every dedicated worker.
+  const replica = page.waitForEvent('worker', { predicate: (w) => /replica\.worker/.test(w.url()), timeout: 120_000 });
+  await page.getByTestId('train-button').click();
+  await replica;
+  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 180_000 });
+  expect(problems).toEqual([]);
 });
 
 test.describe('without cross-origin isolation', () => {

@@ -150,7 +150,10 @@ async function runCases(
     const r = await attempt(spec, (page) => page.evaluate((s) => window.cnnBench!.runThreads(s), spec));
     threads.push({ spec, ...r });
     const o = r.outcome;
-    if (o) process.stdout.write(`one thread ${o.single.examplesPerSec.toFixed(1)} → ${o.threads} threads ${o.threaded.examplesPerSec.toFixed(1)} ex/s (${(o.threaded.examplesPerSec / o.single.examplesPerSec).toFixed(2)}×) [${r.wallSec.toFixed(0)} s]\n`);
+    if (o) {
+      const pool = o.xnnpack ? `; XNNPACK ${o.xnnpack.threads} threads ${o.xnnpack.train.examplesPerSec.toFixed(1)} ex/s (${(o.xnnpack.train.examplesPerSec / o.single.examplesPerSec).toFixed(2)}×)` : '';
+      process.stdout.write(`one thread ${o.single.examplesPerSec.toFixed(1)} → ${o.threads} workers ${o.threaded.examplesPerSec.toFixed(1)} ex/s (${(o.threaded.examplesPerSec / o.single.examplesPerSec).toFixed(2)}×)${pool} [${r.wallSec.toFixed(0)} s]\n`);
+    }
   }
   for (const spec of peakSpecs) {
     index++;

@@ -141,13 +141,16 @@ export interface ThreadsSpec extends TrainSpec {
 
 /** What a threads comparison returns. */
 export interface ThreadsOutcome {
-  /** XNNPACK pool threads of the threaded engine (its backend status). */
+  /** Cores the every-core engine used: its data-parallel workers (or, without them, XNNPACK pool threads). */
   readonly threads: number;
   readonly threadedNote: string;
   readonly singleNote: string;
-  /** The faster of two timed epochs each; the four alternate single / threaded / single / threaded. */
+  /** The faster of two timed epochs each; they alternate single / every core / XNNPACK threads, twice. */
   readonly single: Throughput;
+  /** Every core as the app uses them: data-parallel workers, one thread each (src/engine/parallel/). */
   readonly threaded: Throughput;
+  /** One worker whose XNNPACK pool has a thread per core (`?cores=threads`), for comparison. */
+  readonly xnnpack?: { readonly threads: number; readonly note: string; readonly train: Throughput };
 }
 
 /** One row of the threads table. */

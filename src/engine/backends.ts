@@ -94,8 +94,8 @@ export function backendOrder(probe: GpuProbe, wasmTrains: boolean): { order: Bac
 export interface WasmStarter {
   /** Runs `start` (tf.setBackend('wasm')) under the worker's thread plan. */
   start<T>(start: () => Promise<T>): Promise<T>;
-  /** Threads in use and, when one, why: appended to the reason. */
-  describe(): { threads: number; note: UserMessage };
+  /** Threads in use, data-parallel workers (1: none) and a note on them: appended to the reason. */
+  describe(): { threads: number; workers?: number; note: UserMessage };
 }
 
 /**
@@ -122,8 +122,8 @@ export async function activateBackend(request: BackendRequest, probe: GpuProbe, 
             ? failures.length ? message('backend.withFailures', { reason, failures }) : reason
             : name === request ? message('backend.chosen') : message('backend.fallback', { request, failures, name });
         if (name === 'wasm' && wasm) {
-          const { threads, note } = wasm.describe();
-          return { name, reason: message('backend.withThreads', { reason: why, threads: note }), available, threads };
+          const { threads, workers, note } = wasm.describe();
+          return { name, reason: message('backend.withThreads', { reason: why, threads: note }), available, threads, ...(workers !== undefined && workers > 1 ? { workers } : {}) };
         }
         return { name, reason: why, available };
       }

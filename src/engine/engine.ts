@@ -10,7 +10,8 @@ import { describeAdaptation } from '../data/adaptInput';
 import { adaptBatch } from './batches';
 import { covers, loadBundled } from './bundledData';
 import { evaluationJob } from './evaluate';
-import { fitLoop, settleAfterStop, splitIndices } from './fitLoop';
+import { fitLoop, settleAfterStop, splitIndices, type TrainStepFn } from './fitLoop';
+import { batchShares, DataParallel, type ReplicaEndpoint } from './parallel/dataParallel';
 import type {
   BackendRequest, BackendStatus, BuildPlan, BuildResult, CompileSettings, DatasetInfo, EngineApi, EngineDatasetId, InitOptions,
   EvaluateResult, FitResult, FitSettings, Prediction, SampleImage, TrainEvent,
@@ -50,11 +51,45 @@ export class Engine implements EngineApi {
   /**
    * @param wasmTrains whether our wasm training kernels are registered
    * @param wasmStarter how the wasm backend gets its threads (the worker's; none in Node)
+   * @param startReplicas starts data-parallel replica workers (the worker's; none in Node)
    */
   constructor(
     private readonly wasmTrains: () => boolean = () => false,
     private readonly wasmStarter: (options: InitOptions) => WasmStarter | undefined = () => undefined,
+    private readonly startReplicas: (count: number) => ReplicaEndpoint[] = () => [],
   ) {}
+
+  /** The data-parallel replicas, started at the first fit that can use them (kept across runs). */
+  private parallel: DataParallel | null = null;
+  /** Why data-parallel training could not start (then every fit trains in this worker alone). */
+  private parallelFailed: string | null = null;
+
+  /**
+   * The training step for a fit of `model`: data-parallel over the backend's workers when it has more
+   * than one (WASM on a multi-core, isolated page) and a batch carries enough work to split (see
+   * batchShares), with every replica given a fresh copy of the model; else undefined (fitLoop's own step). A replica that fails to start leaves training to this worker.
+   */
+  async parallelStep(model: tfl.LayersModel, macsPerExample: number, batchSize: number): Promise<TrainStepFn | undefined> {
+    const workers = this.session.backend?.name === 'wasm' ? this.session.backend.workers ?? 1 : 1;
+    if (workers < 2 || this.parallelFailed !== null || batchShares(batchSize, workers, macsPerExample).length < 2) return undefined;
+    try {
+      if (!this.parallel) {
+        const parallel = new DataParallel(this.startReplicas(workers - 1));
+        if (parallel.workers < 2) return undefined;
+        this.parallel = parallel;
+        await parallel.start();
+      }
+      await this.parallel.attach(model, macsPerExample);
+    } catch (error) {
+      this.parallelFailed = error instanceof Error ? error.message : String(error);
+      console.warn('data-parallel training unavailable, training in one worker:', this.parallelFailed);
+      this.parallel?.terminate();
+      this.parallel = null;
+      return undefined;
+    }
+    const parallel = this.parallel;
+    return (m, o, x, y, w) => parallel.step(m, o, x, y, w);
+  }
 
   async init(request: BackendRequest, options: InitOptions = {}): Promise<BackendStatus> {
     const starting = (async () => {
@@ -141,8 +176,9 @@ export class Engine implements EngineApi {
     return this.session.jobs.run('fit', async (control) => {
       const graphInfo = inferGraph(graph);
       const compiled = this.session.compileSettings;
+      const step = await this.parallelStep(model, graphInfo.macs, settings.batchSize);
       const { batchNormStale, ...result } = await fitLoop({
-        model, optimizer, data, graph,
+        model, optimizer, data, graph, step,
         input: graphInfo.inputShape as Shape3,
         classes: graphInfo.outputShape[0],
         lossWeights: graph.outputs.map((o) => o.lossWeight),

@@ -26,6 +26,7 @@ import type { TransferApi } from './transfer/transferProtocol';
 import type { KerasApi } from './keras/kerasProtocol';
 import { registerWasmTrainingKernels } from './wasm/registerWasmTrainingKernels';
 import { workerWasmStarter } from './wasm/wasmThreads';
+import { startReplicaWorkers } from './parallel/replicaWorkers';
 
 // Vite serves the .wasm files under hashed names: tell tfjs where they are, or it fetches index.html.
 setWasmPaths({
@@ -50,7 +51,11 @@ installErrorTransfer();
 // Every fetch of this worker (datasets, bases, tfjs' model loader) obeys the origin policy.
 self.fetch = guardedFetch(self.fetch.bind(self), self.location.origin);
 
-const core = new Engine(() => wasmReady, (options) => workerWasmStarter(options.wasmThreads ?? true));
+const core = new Engine(
+  () => wasmReady,
+  (options) => workerWasmStarter(options.wasmThreads === false ? 'one' : options.wasmCores ?? 'workers'),
+  startReplicaWorkers,
+);
 // Each entry is typed as its protocol interface: the classes' other public members stay in the worker.
 const inspect: InspectApi = new InspectFeature(core);
 const uploads: UploadsApi = new UploadsFeature(core);

@@ -35,7 +35,14 @@ export interface FitArgs {
    * FitSettings.preciseBatchNorm) before each validation and at the end; without it they keep their moving averages.
    */
   graph?: ArchGraph;
+  /** The training step (default {@link trainStep}); data-parallel training passes its own (parallel/dataParallel.ts). */
+  step?: TrainStepFn;
 }
+
+/** A training step as fitLoop calls it: update the model on x [N, H, W, C], y [N, K]; scalars the caller disposes. */
+export type TrainStepFn = (
+  model: tfl.LayersModel, optimizer: tf.Optimizer, x: tf.Tensor4D, y: tf.Tensor2D, lossWeights: readonly number[],
+) => ReturnType<typeof trainStep> | Promise<ReturnType<typeof trainStep>>;
 
 /** Whether a fit left batch-norm statistics that lag its weights (stopped mid-epoch): see {@link settleAfterStop}. */
 export interface FitOutcome extends FitResult {
@@ -157,7 +164,7 @@ export async function fitLoop(a: FitArgs): Promise<FitOutcome> {
         const rate = learningRate();
         let result: ReturnType<typeof trainStep>;
         try {
-          result = trainStep(model, a.optimizer, x, batch.y, a.lossWeights);
+          result = await (a.step ?? trainStep)(model, a.optimizer, x, batch.y, a.lossWeights);
         } finally {
           tf.dispose([x, batch.y]);
         }

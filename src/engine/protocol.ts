@@ -20,6 +20,8 @@ export interface BackendStatus {
   available: BackendName[];
   /** WASM only: threads in XNNPACK's pool (1 when the page is not cross-origin isolated; the reason says why). */
   threads?: number;
+  /** WASM only, when more than one: workers training data-parallel, one thread each (src/engine/parallel/). */
+  workers?: number;
 }
 
 /** Options of {@link EngineApi.init}. */
@@ -30,6 +32,12 @@ export interface InitOptions {
    * to time the single-threaded build beside the threaded one.
    */
   wasmThreads?: boolean;
+  /**
+   * How WASM uses the cores where it may (see WasmCores in wasm/wasmThreads.ts): 'workers' (default),
+   * data-parallel over a worker per core; 'threads', XNNPACK's thread pool; 'one'. `wasmThreads: false`
+   * means 'one'. Decided at the first WASM start of a worker, as threads are.
+   */
+  wasmCores?: 'workers' | 'threads' | 'one';
 }
 
 export interface DatasetInfo {

@@ -31,6 +31,7 @@ export const engineMessages = defineCatalogue({
     // WASM threads (appended to the reason): SharedArrayBuffer exists only on cross-origin-isolated pages.
     'backend.withThreads': '{reason}; {threads}',
     'backend.threads': '{count} threads',
+    'backend.workers': '{count} workers, one thread each: a larger network trains data-parallel across them, each worker its share of every batch',
     'backend.oneThread': 'one thread: {why}',
     'backend.threadsNotIsolated': 'this page is not cross-origin isolated, so the browser gives it no shared memory (the offline service worker isolates it from the next load)',
     'backend.threadsOff': 'threads turned off for this run',
@@ -95,6 +96,7 @@ export const engineMessages = defineCatalogue({
     'backend.failedWith': '{name}: {detail}',
     'backend.withThreads': '{reason}。{threads}',
     'backend.threads': '{count} スレッド',
+    'backend.workers': '{count} ワーカー (各 1 スレッド): 大きめのネットワークはデータ並列で学習し、各ワーカーがバッチの一部を担当',
     'backend.oneThread': '1 スレッド: {why}',
     'backend.threadsNotIsolated': 'このページはクロスオリジン分離されていないため、ブラウザが共有メモリーを与えません（次に読み込むとオフライン用のサービスワーカーが分離します）',
     'backend.threadsOff': 'この実行ではスレッドをオフにしています',

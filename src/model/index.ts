@@ -7,5 +7,5 @@ export { nodeOfLayer, mainOutputIndex, HELPER_SEPARATOR } from './nodeLayers';
 export { nodeLayers, layerOf, countParams, type NodeLayers, type ParamCounts } from './inspect';
 export { freezeLayers, freezeUpTo, setTrainableUpTo, unfreezeAll, type LayerSelector } from './freeze';
 export { replaceHead, type HeadPooling } from './head';
-export { rebuildArchitecture } from './rebuild';
+export { rebuildArchitecture, modelFromTopology, modelTopologyOf, type ModelTopology } from './rebuild';
 export * from './layers';

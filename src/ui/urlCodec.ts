@@ -86,8 +86,8 @@ const ROWS = [
 
 /** Keys the codec knows (plus `v`, the version). Other keys are reported and ignored. */
 // `teacher=1` (the teacher's own switches, ClassroomPanels.tsx) is known but no part of the experiment;
-// so is `rendercount=1` (a test's render counter, renderCount.ts).
-export const URL_KEYS: readonly string[] = ['v', 'teacher', 'rendercount', ...ROWS.map((r) => r.key)];
+// so is `rendercount=1` (a test's render counter, renderCount.ts), and `cores=` (a machine setting, coresParam.ts).
+export const URL_KEYS: readonly string[] = ['v', 'teacher', 'rendercount', 'cores', ...ROWS.map((r) => r.key)];
 
 /** The state field each share-link key holds (teacher mode hides controls by their link key). */
 export const URL_FIELD: ReadonlyMap<string, keyof ExperimentState> = new Map(ROWS.map((r) => [r.key, r.field]));

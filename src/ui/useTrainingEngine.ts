@@ -10,6 +10,7 @@ import { engineError, toUserMessage, type UserMessage } from '../messages/index'
 import { useWorker } from './engineContext';
 import type { ExperimentState } from './experiment';
 import { coalesceFrames } from './frameCoalescer';
+import { coresOption } from './coresParam';
 
 export interface EpochPoint {
   epoch: number;
@@ -132,7 +133,7 @@ export function useTrainingEngine(state: ExperimentState, graphFor: (classes: nu
     let live = true;
     adoptedRef.current = null; // init() disposes every model, an adopted one too
     patch({ backend: null, backendError: null, build: null, adopted: null });
-    engine.init(state.backend).then(
+    engine.init(state.backend, coresOption(window.location.search)).then(
       (backend) => live && patch({ backend }),
       (e) => live && patch({ backendError: message(e) }),
     );

@@ -133,26 +133,30 @@ export async function runEngineAugment(spec: AugmentSpec, dataBaseUrl: string): 
 }
 
 /**
- * Our engine on WASM with a thread per core beside a second engine on one thread, the same model and
- * data: one warm-up batch each, then single / threaded / single / threaded timed epochs, the faster of
- * each pair (other work on the machine only ever slows a run down).
+ * Our engine on WASM on every core as the app runs it (data-parallel workers, one thread each) beside
+ * one thread and beside XNNPACK's thread pool, the same model and data: one warm-up batch each, then
+ * timed epochs in turn (one thread, every core, XNNPACK threads, twice over), the faster of each pair
+ * (other work on the machine only ever slows a run down).
  */
 export async function runEngineThreads(spec: ThreadsSpec, dataBaseUrl: string): Promise<ThreadsOutcome> {
   // One engine at a time, as the app runs one: a second engine alive beside it (even idle) cost the
-  // threaded one up to a fifth of its speed here. Engines alternate one thread / threaded twice.
-  const solo = (wasmThreads: boolean): Promise<{ train: Throughput; status: BackendStatus }> =>
+  // threaded one up to a fifth of its speed here.
+  const solo = (init: InitOptions): Promise<{ train: Throughput; status: BackendStatus }> =>
     withEngine('wasm', spec.model, spec, dataBaseUrl, async (engine, status, trainCount) => {
       const warm: FitSettings = { epochs: 1, batchSize: spec.batchSize, validationSplit: 0, shuffle: true, seed: spec.seed, trainLimit: spec.batchSize, preciseBatchNorm: 0 };
       ensure(await engine.fit(warm, noop));
       return { train: (await timedFit(engine, spec, Math.min(spec.trainExamples, trainCount))).train, status };
-    }, { wasmThreads });
+    }, init);
   const best = (a: Throughput, b: Throughput): Throughput => (b.examplesPerSec > a.examplesPerSec ? b : a);
-  const one = await solo(false);
-  const many = await solo(true);
-  const one2 = await solo(false);
-  const many2 = await solo(true);
+  const one = await solo({ wasmThreads: false });
+  const many = await solo({ wasmCores: 'workers' });
+  const pool = await solo({ wasmCores: 'threads' });
+  const one2 = await solo({ wasmThreads: false });
+  const many2 = await solo({ wasmCores: 'workers' });
+  const pool2 = await solo({ wasmCores: 'threads' });
   return {
-    threads: many.status.threads ?? 1, threadedNote: sayMessage(many.status.reason, 'en'), singleNote: sayMessage(one.status.reason, 'en'),
+    threads: many.status.workers ?? many.status.threads ?? 1, threadedNote: sayMessage(many.status.reason, 'en'), singleNote: sayMessage(one.status.reason, 'en'),
     single: best(one.train, one2.train), threaded: best(many.train, many2.train),
+    xnnpack: { threads: pool.status.threads ?? 1, note: sayMessage(pool.status.reason, 'en'), train: best(pool.train, pool2.train) },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sayMessage } from '../../messages/index';
-import { describeWasmThreads, MAX_WASM_THREADS, planWasmThreads } from './wasmThreads';
+import { describeWasmThreads, MAX_WASM_THREADS, MAX_WASM_WORKERS, planWasmCores, planWasmThreads } from './wasmThreads';
 
 describe('planWasmThreads', () => {
   const scope = (isolated: boolean, cores: number) => ({ crossOriginIsolated: isolated, navigator: { hardwareConcurrency: cores } });
@@ -29,5 +29,23 @@ describe('describeWasmThreads', () => {
     expect(sayMessage(describeWasmThreads({ threads: 1, why: 'notIsolated' }, 1), 'ja')).toMatch(/^1 スレッド: .*クロスオリジン分離/);
     // Planned threads that the browser did not give.
     expect(sayMessage(describeWasmThreads({ threads: 2, why: 'isolated' }, 1), 'en')).toBe('one thread: the browser refused WebAssembly threads');
+  });
+});
+
+describe('planWasmCores', () => {
+  const scope = (isolated: boolean, cores: number) => ({ crossOriginIsolated: isolated, navigator: { hardwareConcurrency: cores }, Worker: class {} });
+
+  it('trains data-parallel on a worker per core (one thread each) where threads would run', () => {
+    expect(planWasmCores('workers', scope(true, 2))).toEqual({ plan: { threads: 1, why: 'workers' }, workers: 2 });
+    expect(planWasmCores('workers', scope(true, 16))).toEqual({ plan: { threads: 1, why: 'workers' }, workers: MAX_WASM_WORKERS });
+    expect(sayMessage(describeWasmThreads({ threads: 1, why: 'workers' }, 1, 2), 'en')).toMatch(/^2 workers, one thread each: a larger network trains data-parallel/);
+  });
+
+  it('falls back as threads do: not isolated, one core, no Worker, or asked for threads or one thread', () => {
+    expect(planWasmCores('workers', scope(false, 4))).toEqual({ plan: { threads: 1, why: 'notIsolated' }, workers: 1 });
+    expect(planWasmCores('workers', scope(true, 1))).toEqual({ plan: { threads: 1, why: 'oneCore' }, workers: 1 });
+    expect(planWasmCores('workers', { crossOriginIsolated: true, navigator: { hardwareConcurrency: 4 } })).toEqual({ plan: { threads: 4, why: 'isolated' }, workers: 1 });
+    expect(planWasmCores('threads', scope(true, 2))).toEqual({ plan: { threads: 2, why: 'isolated' }, workers: 1 });
+    expect(planWasmCores('one', scope(true, 2))).toEqual({ plan: { threads: 1, why: 'off' }, workers: 1 });
   });
 });

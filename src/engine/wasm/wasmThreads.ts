@@ -20,7 +20,17 @@ import { startKernelHelpers } from './kernelHelpers';
 export const MAX_WASM_THREADS = 8;
 
 /** Why the backend runs on the threads it does. */
-export type WasmThreadsWhy = 'isolated' | 'notIsolated' | 'off' | 'oneCore';
+export type WasmThreadsWhy = 'isolated' | 'notIsolated' | 'off' | 'oneCore' | 'workers';
+
+/**
+ * How the WASM backend uses the cores: `workers` — data-parallel over one worker per core, each on one
+ * thread (src/engine/parallel/, the default: every kernel scales); `threads` — one worker whose XNNPACK
+ * pool has a thread per core (only the large convolutions scale); `one` — one thread.
+ */
+export type WasmCores = 'workers' | 'threads' | 'one';
+
+/** Data-parallel workers at most (the training worker included): beyond that, a step's shares get small. */
+export const MAX_WASM_WORKERS = 4;
 
 /** The decision, made before the wasm backend starts. */
 export interface WasmThreadPlan {
@@ -44,6 +54,19 @@ export function planWasmThreads(want: boolean, scope: ThreadScope = globalThis a
   if (scope.crossOriginIsolated !== true) return { threads: 1, why: 'notIsolated' };
   if (cores < 2) return { threads: 1, why: 'oneCore' };
   return { threads: cores, why: 'isolated' };
+}
+
+/**
+ * Plans the cores for `mode`: data-parallel workers where threads would run (a cross-origin-isolated page
+ * on two or more cores, as for XNNPACK's threads; workers themselves need no isolation, but one rule
+ * for both keeps the status honest and the fallback the same) and `Worker` exists; each worker then
+ * runs one thread. Otherwise as {@link planWasmThreads}.
+ * @returns the thread plan of this worker's backend and the number of workers (1: no replicas)
+ */
+export function planWasmCores(mode: WasmCores, scope: ThreadScope & { Worker?: unknown } = globalThis as ThreadScope): { plan: WasmThreadPlan; workers: number } {
+  const threads = planWasmThreads(mode !== 'one', scope);
+  if (mode !== 'workers' || threads.why !== 'isolated' || typeof scope.Worker !== 'function') return { plan: threads, workers: 1 };
+  return { plan: { threads: 1, why: 'workers' }, workers: Math.min(MAX_WASM_WORKERS, threads.threads) };
 }
 
 /** The plan of the first wasm start in this worker: tfjs builds its module (and thread pool) once. */
@@ -90,27 +113,33 @@ export function wasmThreadsInUse(): number {
 }
 
 /** "2 threads", or "one thread: <why>", as a message. */
-export function describeWasmThreads(plan: WasmThreadPlan, inUse: number): UserMessage {
+export function describeWasmThreads(plan: WasmThreadPlan, inUse: number, workers = 1): UserMessage {
+  if (workers > 1) return message('backend.workers', { count: workers });
   if (inUse > 1) return message('backend.threads', { count: inUse });
-  const why = plan.why === 'isolated' ? 'backend.threadsRefused' : plan.why === 'notIsolated' ? 'backend.threadsNotIsolated' : plan.why === 'off' ? 'backend.threadsOff' : 'backend.threadsOneCore';
+  const why = plan.why === 'isolated' || plan.why === 'workers' ? 'backend.threadsRefused' : plan.why === 'notIsolated' ? 'backend.threadsNotIsolated' : plan.why === 'off' ? 'backend.threadsOff' : 'backend.threadsOneCore';
   return message('backend.oneThread', { why: message(why) });
 }
 
 /**
- * The worker's {@link WasmStarter}: plans threads from the worker scope (`wantThreads` false forces one
- * thread) and describes the result for the backend status.
+ * The worker's {@link WasmStarter}: plans the cores from the worker scope (`mode` 'one' forces one
+ * thread) and describes the result for the backend status. Only the first start in a worker decides.
  */
-export function workerWasmStarter(wantThreads: boolean): WasmStarter {
-  let plan: WasmThreadPlan = started ?? planWasmThreads(wantThreads);
+export function workerWasmStarter(mode: WasmCores): WasmStarter {
+  let cores = started ? { plan: started, workers: startedWorkers } : planWasmCores(mode);
   return {
     start: async (start) => {
-      const r = await startWasmWithThreads(plan, start);
-      plan = r.plan;
+      const r = await startWasmWithThreads(cores.plan, start);
+      if (r.plan !== cores.plan) cores = { plan: r.plan, workers: startedWorkers };
+      else startedWorkers = cores.workers;
       return r.result;
     },
     describe: () => {
       const threads = wasmThreadsInUse();
-      return { threads, note: describeWasmThreads(plan, threads) };
+      const workers = cores.plan.why === 'workers' && threads === 1 ? cores.workers : 1;
+      return { threads, workers, note: describeWasmThreads(cores.plan, threads, workers) };
     },
   };
 }
+
+/** The data-parallel workers of the first wasm start in this worker (with {@link started}). */
+let startedWorkers = 1;

@@ -96,7 +96,7 @@ export const engineMessages = defineCatalogue({
     'backend.failedWith': '{name}: {detail}',
     'backend.withThreads': '{reason}。{threads}',
     'backend.threads': '{count} スレッド',
-    'backend.workers': '{count} ワーカー (各 1 スレッド): 大きめのネットワークはデータ並列で学習し、各ワーカーがバッチの一部を担当',
+    'backend.workers': '{count} ワーカー (各 1 スレッド): 大きめのネットワークはデータ並列で訓練し、各ワーカーがバッチの一部を担当',
     'backend.oneThread': '1 スレッド: {why}',
     'backend.threadsNotIsolated': 'このページはクロスオリジン分離されていないため、ブラウザが共有メモリーを与えません（次に読み込むとオフライン用のサービスワーカーが分離します）',
     'backend.threadsOff': 'この実行ではスレッドをオフにしています',

@@ -78,6 +78,11 @@ export function lossAndGradients(
   return { grads: variables.map((v) => grads[v.name]), loss: monitored ?? tf.scalar(NaN), accuracy: acc ?? tf.scalar(0), mainLoss: main };
 }
 
+/** Disposes everything {@link lossAndGradients} returned. */
+export function disposeBatchGradients(g: BatchGradients): void {
+  tf.dispose([...g.grads.filter((t): t is tf.Tensor => t !== undefined), g.loss, g.accuracy, ...(g.mainLoss ? [g.mainLoss] : [])]);
+}
+
 /** The model's trainable variables, in the order of `model.trainableWeights`. */
 export const trainableVariables = (model: tfl.LayersModel): tf.Variable[] => model.trainableWeights.map((w) => w.read() as tf.Variable);
 

@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { modelTopologyOf } from '../../model/index';
 import { snapshotWeights } from '../weightSnapshot';
-import { lossAndGradients, trainableVariables, trainStep } from '../trainStep';
+import { disposeBatchGradients, lossAndGradients, trainableVariables, trainStep } from '../trainStep';
 import type { GradientReply, GradientRequest, ReplicaApi } from './replicaProtocol';
 
 /** The smallest share worth a worker: below it a step's fixed costs outweigh the split. */
@@ -151,7 +151,7 @@ export class DataParallel {
       return { loss: tf.scalar(lossSum / n), accuracy: tf.scalar(accSum / n), mainLoss: mainSum === null ? null : tf.scalar(mainSum / n) };
     } finally {
       tf.dispose([x0, y0]);
-      if (g) tf.dispose([...g.grads.filter((t): t is tf.Tensor => t !== undefined), g.loss, g.accuracy, ...(g.mainLoss ? [g.mainLoss] : [])]);
+      if (g) disposeBatchGradients(g);
     }
   }
 

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { modelFromTopology } from '../../model/index';
-import { lossAndGradients, trainableVariables } from '../trainStep';
+import { disposeBatchGradients, lossAndGradients, trainableVariables } from '../trainStep';
 import type { GradientReply, GradientRequest, ReplicaApi, ReplicaModel } from './replicaProtocol';
 
 export class ReplicaCore implements ReplicaApi {
@@ -51,7 +51,7 @@ export class ReplicaCore implements ReplicaApi {
       return { grads, loss: loss[0], accuracy: accuracy[0], mainLoss };
     } finally {
       tf.dispose([x, y]);
-      if (g) tf.dispose([...g.grads.filter((t): t is tf.Tensor => t !== undefined), g.loss, g.accuracy, ...(g.mainLoss ? [g.mainLoss] : [])]);
+      if (g) disposeBatchGradients(g);
     }
   }
 
